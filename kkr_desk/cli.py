@@ -1,0 +1,128 @@
+"""The ``kkr-desk`` command: sub-commands on the same store the window uses.
+
+A user's mistake ends in one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
+from .store import StoreError, open_store
+
+PROG = "kkr-desk"
+USER_ERROR = 2
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; the message is shown as is."""
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr like every other user error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USER_ERROR, f"{PROG}: {message} (se '{PROG} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="databasefil (standard: brugerens datamappe)",
+    )
+    parser = _OneLineParser(
+        prog=PROG,
+        description="KKR Desk: deltagere, dagsorden og beslutninger til KKR-møder.",
+        parents=[db_option],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_OneLineParser)
+
+    listing = commands.add_parser("list", parents=[db_option], help="vis møderne i databasen")
+    listing.set_defaults(run=_list)
+
+    dump = commands.add_parser("dump", parents=[db_option], help="skriv et møde til en mødefil")
+    dump.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    dump.add_argument("-o", "--output", type=Path, required=True, metavar="FIL")
+    dump.set_defaults(run=_dump)
+
+    load = commands.add_parser("load", parents=[db_option], help="læs en mødefil ind som nyt møde")
+    load.add_argument("file", type=Path, metavar="FIL")
+    load.set_defaults(run=_load)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a sub-command, or open the window when none is given."""
+    args = build_parser().parse_args(argv)
+    db_path: Path | None = getattr(args, "db", None)
+    if args.command is None:
+        from .ui.app import run_window  # Qt is loaded only when a window is wanted.
+
+        return run_window(db_path)
+    try:
+        return args.run(args, db_path)
+    except (UserError, StoreError, MeetingFileError) as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(_describe_os_error(error))
+
+
+def _list(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        for meeting in store.list_meetings():
+            print(
+                f"{meeting.id}\t{meeting.committee}\t{meeting.date:%d-%m-%Y}\t"
+                f"{meeting.kind.value}\t{meeting.item_count} punkter"
+            )
+    return 0
+
+
+def _dump(args: argparse.Namespace, db_path: Path | None) -> int:
+    output: Path = args.output
+    _require_writable_target(output)
+    with open_store(db_path) as store:
+        meeting = store.load_meeting(args.meeting_id)
+    write_meeting_file(meeting, output)
+    return 0
+
+
+def _load(args: argparse.Namespace, db_path: Path | None) -> int:
+    source: Path = args.file
+    if source.is_dir():
+        raise UserError(f"{source} er en mappe, ikke en mødefil")
+    if not source.exists():
+        raise UserError(f"filen {source} findes ikke")
+    meeting = read_meeting_file(source)
+    with open_store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+    print(meeting_id)
+    return 0
+
+
+def _require_writable_target(path: Path) -> None:
+    if path.is_dir():
+        raise UserError(f"{path} er en mappe; angiv et filnavn")
+    if not path.parent.is_dir():
+        raise UserError(f"mappen {path.parent} findes ikke")
+
+
+def _describe_os_error(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: fejl: {message}", file=sys.stderr)
+    return USER_ERROR
+
+

@@ -1,0 +1,31 @@
+"""The only place with SQL: the SQLite database behind every meeting (sqlite-utils)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .database import DatabaseOpenError, StoreError, default_database_path
+from .sample import add_sample_meeting
+from .store import MeetingNotFound, MeetingSummary, Store
+
+
+def open_store(path: Path | None = None) -> Store:
+    """Open the database (the user's default one without a path); a new one gets the sample."""
+    if path is None:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(path)
+    if store.is_new:
+        add_sample_meeting(store)
+    return store
+
+
+__all__ = [
+    "DatabaseOpenError",
+    "MeetingNotFound",
+    "MeetingSummary",
+    "Store",
+    "StoreError",
+    "default_database_path",
+    "open_store",
+]

@@ -1,0 +1,90 @@
+"""Opening the SQLite file: location, pragmas, schema upgrades and the errors a user can meet."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from .migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_MIGRATION_SET
+
+APP_NAME = "KKR Desk"
+DATABASE_FILE_NAME = "kkr-desk.db"
+
+
+class StoreError(Exception):
+    """A problem the user can act on; ``str(error)`` is a Danish sentence for them."""
+
+
+class DatabaseOpenError(StoreError):
+    """The file cannot be used as a KKR Desk database."""
+
+
+def default_database_path() -> Path:
+    """The database in the user's data folder, the same place on every start."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
+
+
+def open_database(path: Path) -> tuple[Database, bool]:
+    """Open (or create) the database at ``path`` and bring its schema up to date.
+
+    Returns the database and whether it was new. WAL with ``synchronous=FULL`` makes each
+    committed transaction durable when the call returns, and lets a reader run beside the
+    writer.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} er en mappe, ikke en databasefil")
+    if not path.parent.is_dir():
+        raise DatabaseOpenError(f"mappen {path.parent} findes ikke")
+    try:
+        conn = sqlite3.connect(path)
+    except sqlite3.Error as error:
+        raise DatabaseOpenError(f"kan ikke åbne {path}: {error}") from error
+    db = Database(conn)
+    try:
+        is_new = _check_is_ours(db, path)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseOpenError(
+            f"{path} er ikke en brugbar KKR Desk-database ({error}); "
+            "vælg en anden fil eller gendan en sikkerhedskopi"
+        ) from error
+    except DatabaseOpenError:
+        conn.close()
+        raise
+    return db, is_new
+
+
+def _check_is_ours(db: Database, path: Path) -> bool:
+    """True for an empty file; refuse another program's database instead of writing into it."""
+    tables = set(db.table_names())
+    if not tables:
+        return True
+    migrations_table = MIGRATIONS.migrations_table
+    applied = set()
+    if migrations_table in tables:
+        applied = {
+            row["name"]
+            for row in db[migrations_table].rows_where(
+                "migration_set = ?", [SCHEMA_MIGRATION_SET]
+            )
+        }
+    if not applied:
+        raise DatabaseOpenError(
+            f"{path} tilhører et andet program og er ikke en KKR Desk-database; "
+            "vælg en anden fil"
+        )
+    unknown = applied - KNOWN_MIGRATIONS
+    if unknown:
+        raise DatabaseOpenError(
+            f"{path} er gemt af en nyere udgave af KKR Desk; opdatér programmet "
+            "for at åbne den"
+        )
+    return False

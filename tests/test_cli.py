@@ -1,0 +1,102 @@
+"""The kkr-desk command, run as a real process the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kkr_desk(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kkr_desk", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def test_list_on_a_new_file_shows_the_sample_meeting(tmp_path):
+    result = kkr_desk("list", "--db", str(tmp_path / "new.db"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\treferat\t10 punkter"]
+
+
+def test_db_before_the_sub_command_works_too(tmp_path):
+    result = kkr_desk("--db", str(tmp_path / "new.db"), "list")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1\t")
+
+
+def test_dump_load_dump_is_identical(tmp_path):
+    db = str(tmp_path / "a.db")
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert kkr_desk("dump", "1", "-o", str(first), "--db", db).returncode == 0
+    loaded = kkr_desk("load", str(first), "--db", db)
+    assert loaded.returncode == 0, loaded.stderr
+    new_id = loaded.stdout.splitlines()[-1]
+    assert new_id == "2"
+    assert kkr_desk("dump", new_id, "-o", str(second), "--db", db).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    # The second meeting shares the roster instead of duplicating it.
+    people = json.loads(first.read_text(encoding="utf-8"))["meeting"]["people"]
+    from kkr_desk.store import Store
+
+    with Store(Path(db)) as store:
+        assert len(store.people()) == len(people) == 40
+    listing = kkr_desk("list", "--db", db).stdout.splitlines()
+    assert [line.split("\t")[0] for line in listing] == ["2", "1"]
+
+
+def test_load_into_another_database(tmp_path):
+    dump = tmp_path / "m.json"
+    kkr_desk("dump", "1", "-o", str(dump), "--db", str(tmp_path / "a.db"))
+    result = kkr_desk("load", str(dump), "--db", str(tmp_path / "b.db"))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == "2"  # after b.db's own sample meeting
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["dump", "42", "-o", "{tmp}/x.json"], "intet møde med id 42"),
+        (["dump", "1", "-o", "{tmp}"], "er en mappe"),
+        (["dump", "1", "-o", "{tmp}/no/such/dir/x.json"], "findes ikke"),
+        (["dump", "abc", "-o", "{tmp}/x.json"], "invalid int value"),
+        (["load", "{tmp}"], "er en mappe"),
+        (["load", "{tmp}/missing.json"], "findes ikke"),
+        (["load", "{tmp}/damaged.json"], "ikke gyldig JSON"),
+        (["list", "--db", "{tmp}"], "er en mappe"),
+        (["list", "--db", "{tmp}/damaged.json"], "ikke en brugbar KKR Desk-database"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_user_errors_print_one_line_and_exit_2(tmp_path, args, message):
+    (tmp_path / "damaged.json").write_text('{"format": "kkr-desk-meeting", "ver', encoding="utf-8")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if "--db" not in args:
+        args += ["--db", str(tmp_path / "a.db")]
+    result = kkr_desk(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_main_py_and_the_module_are_the_same_program(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "main.py", "list", "--db", str(tmp_path / "n.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert "KKR Midtjylland" in result.stdout
