@@ -1,0 +1,46 @@
+"""``python -m benchmarks [--quick] [--only NAME …]``: print every figure beside its target."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+from . import documents, keystroke, window_start
+from .machine import machine_lines
+from .report import Row, format_table
+from .workspace import Workspace
+
+GROUPS: dict[str, Callable[[Workspace, int], list[Row]]] = {
+    "window": window_start.measure,
+    "keystroke": keystroke.measure,
+    "documents": documents.measure,
+}
+RUNS = 5
+QUICK_RUNS = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs instead of {RUNS}")
+    parser.add_argument("--only", nargs="+", choices=sorted(GROUPS), help="measure only these")
+    args = parser.parse_args(argv)
+    runs = QUICK_RUNS if args.quick else RUNS
+    started = time.perf_counter()
+    print("\n".join(machine_lines()))
+    print(f"Each figure: median of {runs} runs (the 1,000-item export: one run).\n", flush=True)
+    workspace = Workspace()
+    rows: list[Row] = []
+    try:
+        for name in args.only or GROUPS:
+            rows += GROUPS[name](workspace, runs)
+    finally:
+        workspace.close()
+    print(format_table(rows))
+    print(f"\nWhole run: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Child process: run a window program, report when its first window is painted, then quit.
+
+``python -m benchmarks.child_window (app|bare) [ARGS…]`` runs ``main.py ARGS…`` or the
+bare baseline window unchanged, but with ``QWidget.show`` wrapped: the first top-level
+window shown is watched for its first paint, and then one line
+``BENCH {"shown": …, "painted": …, "peak_rss": …}`` (wall-clock seconds, bytes) is printed
+and the application quits. The parent compares the times with the moment it spawned us, so
+interpreter start and every import are inside the figure. Nothing in the app is changed.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+import time
+from pathlib import Path
+
+from .children import report
+from .peak_memory import peak_rss_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {"app": ROOT / "main.py", "bare": Path(__file__).with_name("bare_window.py")}
+GIVE_UP_AFTER_MS = 10_000
+
+
+def main() -> None:
+    target, arguments = sys.argv[1], sys.argv[2:]
+    _watch_first_window()
+    sys.argv = [str(TARGETS[target]), *arguments]
+    runpy.run_path(str(TARGETS[target]), run_name="__main__")
+
+
+def _watch_first_window() -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    state: dict[str, float] = {}
+
+    def finish() -> None:
+        if "reported" in state:
+            return
+        state["reported"] = time.time()
+        report(
+            {
+                "shown": state.get("shown"),
+                "painted": state.get("painted"),
+                "peak_rss": peak_rss_bytes(),
+            }
+        )
+        QApplication.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "painted" not in state:
+                state["painted"] = time.time()
+                QTimer.singleShot(0, finish)
+            return False
+
+    watcher = FirstPaint()
+    original_show = QWidget.show
+
+    def show(widget: QWidget) -> None:
+        original_show(widget)
+        if widget.isWindow() and "shown" not in state:
+            state["shown"] = time.time()
+            widget.installEventFilter(watcher)
+            QTimer.singleShot(GIVE_UP_AFTER_MS, finish)
+
+    QWidget.show = show  # type: ignore[method-assign]
+    state["watcher"] = watcher  # type: ignore[assignment]  # keep it alive
+
+
+if __name__ == "__main__":
+    main()

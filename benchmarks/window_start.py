@@ -1,0 +1,92 @@
+"""Start-up and memory: the real window against a bare PySide6 window, each in a new process.
+
+Each run spawns ``python -m benchmarks.child_window``; the time runs from just before the
+spawn to the first paint of the first window, so interpreter start, imports, opening the
+database and building the window all count. Runs alternate app / bare / app-with-100-items
+so that a slow moment of the machine hits all three alike; one warm-up round is thrown away.
+"""
+
+from __future__ import annotations
+
+from .children import ChildResult, run_child
+from .report import Row, failed, ratio, seconds, verdict
+from .stats import median
+from .workspace import Workspace
+
+STARTUP_TARGET = 1.5
+MEMORY_TARGET_MB = 250
+
+
+def measure(workspace: Workspace, runs: int) -> list[Row]:
+    startup_figure = "Start-up to window shown (sample meeting)"
+    big_figure = "Start-up to window shown (100 items)"
+    memory_figure = "Peak RSS, 100-item meeting open"
+    bare: list[ChildResult] = []
+    app: list[ChildResult] = []
+    big: list[ChildResult] = []
+    try:
+        for round_number in range(runs + 1):
+            results = (
+                run_child("child_window", "bare"),
+                run_child("child_window", "app", "--db", str(workspace.fresh_copy(workspace.sample_db))),
+                run_child("child_window", "app", "--db", str(workspace.fresh_copy(workspace.db_100))),
+            )
+            if round_number == 0:
+                continue  # warm-up: disk cache, .pyc files
+            for into, result in zip((bare, app, big), results):
+                into.append(result)
+    except Exception as error:  # noqa: BLE001 - one broken figure must not stop the others
+        return [
+            failed(startup_figure, f"≤ {STARTUP_TARGET:.2f}× bare", error),
+            failed(memory_figure, f"≤ {MEMORY_TARGET_MB} MB", error),
+        ]
+    bare_time = median([_shown_after(r) for r in bare])
+    app_time = median([_shown_after(r) for r in app])
+    big_time = median([_shown_after(r) for r in big])
+    startup_ratio = app_time / bare_time
+    rows = [
+        Row(
+            startup_figure,
+            seconds(app_time),
+            seconds(bare_time),
+            ratio(startup_ratio),
+            f"≤ {STARTUP_TARGET:.2f}× bare",
+            verdict(startup_ratio <= STARTUP_TARGET),
+        ),
+        Row(
+            big_figure,
+            seconds(big_time),
+            seconds(bare_time),
+            ratio(big_time / bare_time),
+            "(for information)",
+            "",
+        ),
+    ]
+    peaks = [r.report["peak_rss"] for r in big]
+    bare_peaks = [r.report["peak_rss"] for r in bare]
+    if None in peaks or None in bare_peaks:
+        rows.append(
+            Row(memory_figure, "n/a", target=f"≤ {MEMORY_TARGET_MB} MB", note="install psutil")
+        )
+    else:
+        peak_mb = median(peaks) / 2**20
+        bare_mb = median(bare_peaks) / 2**20
+        rows.append(
+            Row(
+                memory_figure,
+                f"{peak_mb:.0f} MB",
+                f"{bare_mb:.0f} MB",
+                ratio(peak_mb / bare_mb),
+                f"≤ {MEMORY_TARGET_MB} MB",
+                verdict(peak_mb <= MEMORY_TARGET_MB),
+            )
+        )
+    return rows
+
+
+def _shown_after(result: ChildResult) -> float:
+    """Seconds from spawn to the first paint (or to show() where no paint came)."""
+    moment = result.report.get("painted") or result.report.get("shown")
+    if moment is None:
+        raise RuntimeError("the window was never shown")
+    return moment - result.spawned_at
