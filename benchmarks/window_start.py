@@ -18,6 +18,7 @@ MEMORY_TARGET_MB = 250
 
 
 def measure(workspace: Workspace, runs: int) -> list[Row]:
+    runs += 2  # start-up is the noisiest figure and each run is short
     startup_figure = "Start-up to window shown (sample meeting)"
     big_figure = "Start-up to window shown (100 items)"
     memory_figure = "Peak RSS, 100-item meeting open"
@@ -26,15 +27,12 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
     big: list[ChildResult] = []
     try:
         for round_number in range(runs + 1):
-            results = (
-                run_child("child_window", "bare"),
-                run_child("child_window", "app", "--db", str(workspace.fresh_copy(workspace.sample_db))),
-                run_child("child_window", "app", "--db", str(workspace.fresh_copy(workspace.db_100))),
-            )
-            if round_number == 0:
-                continue  # warm-up: disk cache, .pyc files
-            for into, result in zip((bare, app, big), results):
-                into.append(result)
+            kinds = [("bare", bare), ("app", app), ("big", big)]
+            rotation = round_number % len(kinds)  # no kind always runs first or last
+            for kind, into in kinds[rotation:] + kinds[:rotation]:
+                result = _run(workspace, kind)
+                if round_number > 0:  # round 0 warms the disk cache and .pyc files
+                    into.append(result)
     except Exception as error:  # noqa: BLE001 - one broken figure must not stop the others
         return [
             failed(startup_figure, f"≤ {STARTUP_TARGET:.2f}× bare", error),
@@ -82,6 +80,13 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
             )
         )
     return rows
+
+
+def _run(workspace: Workspace, kind: str) -> ChildResult:
+    if kind == "bare":
+        return run_child("child_window", "bare")
+    database = workspace.sample_db if kind == "app" else workspace.db_100
+    return run_child("child_window", "app", "--db", str(workspace.fresh_copy(database)))
 
 
 def _shown_after(result: ChildResult) -> float:

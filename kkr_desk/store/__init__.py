@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .database import DatabaseOpenError, StoreError, default_database_path
-from .sample import add_sample_meeting
-from .store import MeetingNotFound, MeetingSummary, Store
+from .lean_import import import_sqlite_utils
+
+import_sqlite_utils()  # before the modules below import it: keeps numpy out of start-up
+
+from .database import DatabaseOpenError, StoreError, default_database_path  # noqa: E402
+from .sample import add_sample_meeting  # noqa: E402
+from .store import MeetingNotFound, MeetingSummary, Store  # noqa: E402
 
 
 def open_store(path: Path | None = None) -> Store:
