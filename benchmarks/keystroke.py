@@ -30,7 +30,10 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
         return [failed(figure, target, error), failed(block_figure, block_target, error)]
     data = result.report
     if "missing" in data:
-        return [not_built(figure, target, data["missing"]), not_built(block_figure, block_target, data["missing"])]
+        missing = data["missing"]
+        return [not_built(figure, target, missing), not_built(block_figure, block_target, missing)]
+    if "error" in data:
+        return [failed(figure, target, data["error"]), failed(block_figure, block_target, data["error"])]
     delay = data["delay"]
     latencies = data["latencies"]
     blocks = data["blocks"]
@@ -41,7 +44,7 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
             f"{figure} p50 ({len(latencies)} edits)",
             millis(p50),
             f"delay {millis(delay)}",
-            f"+{millis(p50 - delay)}",
+            _extra(p50 - delay),
             target,
             verdict(p50 - delay <= EXTRA_TARGET),
         ),
@@ -49,7 +52,7 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
             f"{figure} p99",
             millis(p99),
             f"delay {millis(delay)}",
-            f"+{millis(p99 - delay)}",
+            _extra(p99 - delay),
             target,
             verdict(p99 - delay <= EXTRA_TARGET),
         ),
@@ -60,3 +63,7 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
             status=verdict(longest <= BLOCK_TARGET),
         ),
     ]
+
+
+def _extra(seconds_over: float) -> str:
+    return f"{seconds_over * 1000:+.1f} ms"
