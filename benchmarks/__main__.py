@@ -29,7 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     runs = QUICK_RUNS if args.quick else RUNS
     started = time.perf_counter()
     print("\n".join(machine_lines()))
-    print(f"Each figure: median of {runs} runs (the 1,000-item export: one run).\n", flush=True)
+    large = "one run" if args.quick else "two runs"
+    print(
+        f"Each figure: median of {runs} runs (start-up: {runs + 2}; the 1,000-item export: "
+        f"{large}; keystrokes: every edit).\n",
+        flush=True,
+    )
     workspace = Workspace()
     rows: list[Row] = []
     try:

@@ -1,10 +1,12 @@
 """Child process: run a window program, report when its first window is painted, then quit.
 
-``python -m benchmarks.child_window (app|bare) [ARGS…]`` runs ``main.py ARGS…`` or the
-bare baseline window unchanged, but with ``QWidget.show`` wrapped: the first top-level
-window shown is watched for its first paint, and then one line
-``BENCH {"shown": …, "painted": …, "peak_rss": …}`` (wall-clock seconds, bytes) is printed
-and the application quits. The parent compares the times with the moment it spawned us, so
+``python -m benchmarks.child_window [--visit] (app|bare) [ARGS…]`` runs ``main.py ARGS…``
+or the bare baseline window unchanged, but with ``QWidget.show`` wrapped: the first
+top-level window shown is watched for its first paint, and then one line
+``BENCH {"shown": …, "painted": …, "visited": …, "peak_rss": …}`` (wall-clock seconds,
+bytes) is printed and the application quits. With ``--visit`` every row of the window's
+agenda tree is selected in turn before the report, as a secretary clicking through the
+meeting would, so the memory figure includes every item's editors having been loaded. The parent compares the times with the moment it spawned us, so
 interpreter start and every import are inside the figure. Nothing in the app is changed.
 """
 
@@ -24,26 +26,30 @@ GIVE_UP_AFTER_MS = 10_000
 
 
 def main() -> None:
-    target, arguments = sys.argv[1], sys.argv[2:]
-    _watch_first_window()
+    visit = sys.argv[1] == "--visit"
+    target, arguments = sys.argv[1 + visit], sys.argv[2 + visit :]
+    _watch_first_window(visit)
     sys.argv = [str(TARGETS[target]), *arguments]
     runpy.run_path(str(TARGETS[target]), run_name="__main__")
 
 
-def _watch_first_window() -> None:
+def _watch_first_window(visit: bool) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    state: dict[str, float] = {}
+    state: dict[str, object] = {}
 
     def finish() -> None:
         if "reported" in state:
             return
         state["reported"] = time.time()
+        if visit and "window" in state:
+            state["visited"] = _visit_agenda(state["window"])
         report(
             {
                 "shown": state.get("shown"),
                 "painted": state.get("painted"),
+                "visited": state.get("visited"),
                 "peak_rss": peak_rss_bytes(),
             }
         )
@@ -63,11 +69,32 @@ def _watch_first_window() -> None:
         original_show(widget)
         if widget.isWindow() and "shown" not in state:
             state["shown"] = time.time()
+            state["window"] = widget
             widget.installEventFilter(watcher)
             QTimer.singleShot(GIVE_UP_AFTER_MS, finish)
 
     QWidget.show = show  # type: ignore[method-assign]
-    state["watcher"] = watcher  # type: ignore[assignment]  # keep it alive
+    state["watcher"] = watcher  # keep it alive
+
+
+def _visit_agenda(window) -> int:
+    """Select every row of the agenda tree (groups and items) in turn; return how many."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    visited = 0
+    for view in window.findChildren(QTreeView):
+        model = view.model()
+        if model is None:
+            continue
+        pending = [model.index(row, 0) for row in range(model.rowCount())]
+        while pending:
+            index: QModelIndex = pending.pop(0)
+            view.setCurrentIndex(index)
+            QApplication.processEvents()
+            visited += 1
+            pending[:0] = [model.index(row, 0, index) for row in range(model.rowCount(index))]
+    return visited
 
 
 if __name__ == "__main__":
