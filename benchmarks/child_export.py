@@ -1,9 +1,10 @@
 """Child process: export a generated meeting to .docx several times and report the times.
 
-``python -m benchmarks.child_export (writer|naive) ITEMS RUNS FOLDER`` generates the
-ITEMS-item meeting (not timed), then times each export from the call to the saved file.
-``writer`` is KKR Desk's referat writer, ``naive`` the plain python-docx baseline. The last
-file is kept as FOLDER/<kind>-<ITEMS>.docx for the import figure.
+``python -m benchmarks.child_export (writer|naive) ITEMS[,ITEMS…] RUNS FOLDER`` generates
+the meetings (not timed), then RUNS times exports each size in turn, timing each from the
+call to the saved file; taking turns lets a busy moment of the machine hit every size
+alike. ``writer`` is KKR Desk's referat writer, ``naive`` the plain python-docx baseline.
+The files are kept as FOLDER/<kind>-<ITEMS>.docx (the import figure reads one).
 """
 
 from __future__ import annotations
@@ -18,16 +19,24 @@ from .generate import big_meeting, paragraph_count
 
 
 def main() -> None:
-    kind, items, runs, folder = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
-    meeting = big_meeting(items)
+    kind, runs, folder = sys.argv[1], int(sys.argv[3]), Path(sys.argv[4])
+    sizes = [int(size) for size in sys.argv[2].split(",")]
+    meetings = {size: big_meeting(size) for size in sizes}
     export = _writer() if kind == "writer" else write_naive_docx
-    path = folder / f"{kind}-{items}.docx"
-    times = []
+    paths = {size: folder / f"{kind}-{size}.docx" for size in sizes}
+    times: dict[int, list[float]] = {size: [] for size in sizes}
     for _ in range(runs):
-        started = time.perf_counter()
-        export(meeting, path)
-        times.append(time.perf_counter() - started)
-    report({"times": times, "paragraphs": paragraph_count(meeting), "path": str(path)})
+        for size in sizes:
+            started = time.perf_counter()
+            export(meetings[size], paths[size])
+            times[size].append(time.perf_counter() - started)
+    report(
+        {
+            "times": {str(size): values for size, values in times.items()},
+            "paragraphs": {str(size): paragraph_count(meetings[size]) for size in sizes},
+            "paths": {str(size): str(path) for size, path in paths.items()},
+        }
+    )
 
 
 def _writer():
