@@ -28,9 +28,10 @@ def main() -> None:
 
     app = QApplication([sys.argv[0]])
     commits: list[float] = []
+    writes: list[float] = []
     blocks: list[float] = []
     waiting: list[QEventLoop] = []
-    _time_store_writes(commits, waiting)
+    _time_store_writes(commits, writes, waiting)
     delay = _time_autosaver(blocks, commits)
     if delay is None:
         report({"missing": "the autosaver (kkr_desk.ui.autosave)"})
@@ -64,23 +65,26 @@ def main() -> None:
             return
         if number < WARM_UP_EDITS:
             del blocks[blocks_before:]
+            del writes[:]
             continue
         latencies.append(commits[-1] - pressed)
     window.close()
     store.close()
     app.processEvents()
-    report({"delay": delay, "latencies": latencies, "blocks": blocks})
+    report({"delay": delay, "latencies": latencies, "blocks": blocks, "writes": writes})
 
 
-def _time_store_writes(commits: list[float], waiting: list) -> None:
-    """Record when each section write has committed, and wake the waiting edit."""
+def _time_store_writes(commits: list[float], writes: list[float], waiting: list) -> None:
+    """Record when each section write has committed and how long it took; wake the edit."""
     from kkr_desk.store import Store
 
     original = Store.set_section_body
 
     def set_section_body(self, *args, **kwargs):
+        started = time.perf_counter()
         result = original(self, *args, **kwargs)
         commits.append(time.perf_counter())
+        writes.append(commits[-1] - started)
         for loop in waiting:
             loop.quit()
         return result

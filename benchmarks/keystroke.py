@@ -39,6 +39,11 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
     blocks = data["blocks"]
     p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
     longest = max(blocks)
+    writes = data.get("writes") or [0.0]
+    where = (
+        f"the SQLite commit (WAL, synchronous=FULL) took {millis(percentile(writes, 50))} "
+        f"p50, {millis(max(writes))} at most"
+    )
     return [
         Row(
             f"{figure} p50 ({len(latencies)} edits)",
@@ -55,6 +60,7 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
             _extra(p99 - delay),
             target,
             verdict(p99 - delay <= EXTRA_TARGET),
+            where,
         ),
         Row(
             block_figure,
