@@ -137,7 +137,8 @@ def _decision_editor(window):
         if "beslutning" in names or "decision" in names:
             return editor
     for label in window.findChildren(QLabel):
-        if label.text().replace("&", "").strip().lower() == "beslutning" and label.buddy() in editors:
+        text = label.text().replace("&", "").strip().lower()
+        if text == "beslutning" and label.buddy() in editors:
             return label.buddy()
     return None
 

@@ -6,8 +6,9 @@ top-level window shown is watched for its first paint, and then one line
 ``BENCH {"shown": …, "painted": …, "visited": …, "peak_rss": …}`` (wall-clock seconds,
 bytes) is printed and the application quits. With ``--visit`` every row of the window's
 agenda tree is selected in turn before the report, as a secretary clicking through the
-meeting would, so the memory figure includes every item's editors having been loaded. The parent compares the times with the moment it spawned us, so
-interpreter start and every import are inside the figure. Nothing in the app is changed.
+meeting would, so the memory figure includes every item's editors having been loaded.
+The parent compares the times with the moment it spawned us, so interpreter start and
+every import are inside the figure. Nothing in the app is changed.
 """
 
 from __future__ import annotations

@@ -141,15 +141,20 @@ def _item(rng: random.Random, index: int) -> AgendaItem:
         status=ItemStatus.DECIDED,
         sections=[
             Section(BAGGRUND, _baggrund(rng, number)),
-            Section(INDSTILLING, f"Det indstilles, at KKR Midtjylland {_sentence(rng, 8, 16).lower()}"),
+            Section(INDSTILLING, f"Det indstilles, at KKR Midtjylland {_proposal(rng)}"),
             Section(SAGSFREMSTILLING, _sagsfremstilling(rng, number)),
             Section(BESLUTNING, _paragraphs(rng, 2)),
         ],
     )
 
 
+def _proposal(rng: random.Random) -> str:
+    return _sentence(rng, 8, 16).lower()
+
+
 def _baggrund(rng: random.Random, number: int) -> str:
-    link = f"[analysen for punkt {number}](https://www.kl.dk/media/kkr-midtjylland/punkt-{number}.pdf)"
+    url = f"https://www.kl.dk/media/kkr-midtjylland/punkt-{number}.pdf"
+    link = f"[analysen for punkt {number}]({url})"
     return _paragraphs(rng, 3) + f"\n\nMateriale kan ses via dette link: {link}."
 
 
@@ -268,10 +273,10 @@ def seed_form_text(meeting: Meeting) -> str:
     """The meeting as PDF text extraction renders a KL referat.
 
     As in the seed: every line ends in a space and is followed by an empty line; a page's
-    first line begins with a space and follows the previous page without a blank line; long
-    words are split with a hyphen at line ends (no space after it); the URLs of a page's links follow the page,
-    twice, without blank lines; tables come out one row of cell texts per line; each group
-    starts a new page.
+    first line begins with a space and follows the previous page without a blank line;
+    long words are split with a hyphen at line ends (no space after it); the URLs of a
+    page's links follow the page, twice, without blank lines; tables come out one row of
+    cell texts per line; each group starts a new page.
     """
     pages: list[list[str | _Url]] = [_front_page(meeting), _attendance_page(meeting)]
     for number, group in numbered_groups(meeting):

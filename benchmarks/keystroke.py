@@ -33,7 +33,8 @@ def measure(workspace: Workspace, runs: int) -> list[Row]:
         missing = data["missing"]
         return [not_built(figure, target, missing), not_built(block_figure, block_target, missing)]
     if "error" in data:
-        return [failed(figure, target, data["error"]), failed(block_figure, block_target, data["error"])]
+        error = data["error"]
+        return [failed(figure, target, error), failed(block_figure, block_target, error)]
     delay = data["delay"]
     latencies = data["latencies"]
     blocks = data["blocks"]

@@ -88,7 +88,8 @@ def _run(workspace: Workspace, kind: str) -> ChildResult:
     if kind == "bare":
         return run_child("child_window", "bare")
     if kind == "app":
-        return run_child("child_window", "app", "--db", str(workspace.fresh_copy(workspace.sample_db)))
+        database = workspace.fresh_copy(workspace.sample_db)
+        return run_child("child_window", "app", "--db", str(database))
     return run_child(
         "child_window", "--visit", "app", "--db", str(workspace.fresh_copy(workspace.db_100))
     )
