@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", parents=[db_option], help="læs en mødefil ind som nyt møde")
     load.add_argument("file", type=Path, metavar="FIL")
     load.set_defaults(run=_load)
+
+    importing = commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="læs en dagsorden eller et referat (PDF, Word eller tekst) ind som nyt møde",
+    )
+    importing.add_argument("file", type=Path, metavar="FIL")
+    importing.set_defaults(run=_import)
     return parser
 
 
@@ -105,6 +113,27 @@ def _load(args: argparse.Namespace, db_path: Path | None) -> int:
     meeting = read_meeting_file(source)
     with open_store(db_path) as store:
         meeting_id = store.add_meeting(meeting)
+    print(meeting_id)
+    return 0
+
+
+def _import(args: argparse.Namespace, db_path: Path | None) -> int:
+    from .dagsorden import DocumentImportError, import_document
+
+    try:
+        result = import_document(args.file)
+    except DocumentImportError as error:
+        raise UserError(str(error)) from None
+    meeting = result.meeting
+    for warning in result.warnings:
+        print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    with open_store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+    print(
+        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({meeting.kind.value}): "
+        f"{result.group_count} grupper, {result.item_count} punkter, "
+        f"{result.people_count} personer"
+    )
     print(meeting_id)
     return 0
 

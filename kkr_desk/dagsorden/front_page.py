@@ -151,7 +151,8 @@ def read_front_page(lines: list[str]) -> FrontPage:
             place_open = True
             continue
         if place_open and not text.lower().startswith(("mission", "vision")):
-            front.place = f"{front.place}, {text}" if front.place else text
+            separator = " " if front.place.endswith(",") else ", "
+            front.place = f"{front.place}{separator}{text}" if front.place else text
             continue
         if text.lower() in ("mission", "vision"):
             statement = text.lower()

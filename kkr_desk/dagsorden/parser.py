@@ -218,7 +218,7 @@ def is_group_heading(lines: list, index: int, number: int) -> bool:
         return False
     if TOC_ENTRY_END.search(title) and re.search(r"\.{3,}|…", title):
         return False
-    if line.page_start or line.hint == "heading":
+    if line.page_start or line.hint == "title":
         return True
     following = _next_text(lines, index)
     if following is None:
