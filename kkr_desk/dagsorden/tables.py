@@ -70,27 +70,34 @@ def _header(lines: list[str], columns: int, vocabulary: Vocabulary | None) -> li
             cells.append(line)
     if not cells:
         return [""] * (columns + 1)
-    for label_cells in (0, 1):
-        names = _spread(cells[label_cells:], columns)
-        if names is not None:
-            label = cells[0] if label_cells else ""
-            return [label, *names]
+    # The simplest reading wins: one cell per column, then two lines per column, then
+    # group cells spanning several columns above their own cells.
+    for spread in (_one_each, _two_lines_each, _grouped):
+        for label_cells in (0, 1):
+            names = spread(cells[label_cells:], columns)
+            if names is not None:
+                return [cells[0] if label_cells else "", *names]
     return None
 
 
-def _spread(cells: list[str], columns: int) -> list[str] | None:
-    """Spread header cells over the figure columns: one each, two lines each, or groups."""
-    if columns < 1:
+def _one_each(cells: list[str], columns: int) -> list[str] | None:
+    return cells if len(cells) == columns else None
+
+
+def _two_lines_each(cells: list[str], columns: int) -> list[str] | None:
+    if len(cells) != 2 * columns:
         return None
-    if len(cells) == columns:
-        return cells
-    if len(cells) == 2 * columns:
-        return [f"{cells[i]} {cells[i + 1]}" for i in range(0, len(cells), 2)]
+    return [f"{cells[i]} {cells[i + 1]}" for i in range(0, len(cells), 2)]
+
+
+def _grouped(cells: list[str], columns: int) -> list[str] | None:
     for group_count in range(1, columns):
         rest = cells[group_count:]
-        if columns % group_count or len(rest) not in (columns, 2 * columns):
+        if columns % group_count:
             continue
-        below = _spread(rest, columns)
+        below = _one_each(rest, columns) or _two_lines_each(rest, columns)
+        if below is None:
+            continue
         width = columns // group_count
         return [f"{cells[index // width]}, {below[index]}" for index in range(columns)]
     return None
