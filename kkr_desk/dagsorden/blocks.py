@@ -30,6 +30,7 @@ class Block:
     text: str = ""
     number: str = ""
     rows: list[list[str]] = field(default_factory=list)
+    aligns: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     links: list[tuple[int, int, str]] = field(default_factory=list)
     """Spans of ``text`` (start, end, address) that link somewhere."""
@@ -47,14 +48,20 @@ def section_blocks(
     blocks: list[Block] = []
     for index, chunk in enumerate(chunks):
         if isinstance(chunk, SourceTable):
-            blocks.append(Block("table", rows=chunk.rows, pages={chunk.page}))
+            blocks.append(
+                Block("table", rows=chunk.rows, aligns=list(chunk.aligns), pages={chunk.page})
+            )
             continue
         if whole_paragraphs:
             blocks.extend(_structured_blocks(chunk))
             continue
         rows = table_from_lines([line.text for line in chunk], vocabulary)
         if rows is not None:
-            blocks.append(Block("table", rows=rows, pages={line.page for line in chunk}))
+            # Figures read best right-aligned, as KL prints them.
+            aligns = [""] + ["right"] * (len(rows[0]) - 1)
+            blocks.append(
+                Block("table", rows=rows, aligns=aligns, pages={line.page for line in chunk})
+            )
             continue
         following = chunks[index + 1] if index + 1 < len(chunks) else None
         blocks.extend(_text_blocks(chunk, following, vocabulary, line_width))

@@ -51,7 +51,7 @@ def render(blocks: list[Block]) -> str:
     previous_kind = None
     for block in blocks:
         if block.kind == "table":
-            text = _table(block.rows)
+            text = _table(block.rows, block.aligns)
         elif block.kind == "heading":
             text = f"### {inline(block)}"
         elif block.kind == "bullet":
@@ -68,10 +68,15 @@ def render(blocks: list[Block]) -> str:
     return "\n\n".join(part for part in out if part.strip())
 
 
-def _table(rows: list[list[str]]) -> str:
+_DELIMITERS = {"right": "---:", "center": ":---:", "left": ":---"}
+
+
+def _table(rows: list[list[str]], aligns: list[str] = ()) -> str:
     width = max(len(row) for row in rows)
     padded = [row + [""] * (width - len(row)) for row in rows]
-    lines = [_table_row(padded[0]), "| " + " | ".join(["---"] * width) + " |"]
+    aligns = list(aligns) + [""] * (width - len(aligns))
+    delimiters = [_DELIMITERS.get(align, "---") for align in aligns[:width]]
+    lines = [_table_row(padded[0]), "| " + " | ".join(delimiters) + " |"]
     lines.extend(_table_row(row) for row in padded[1:])
     return "\n".join(lines)
 

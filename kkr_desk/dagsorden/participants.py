@@ -9,6 +9,7 @@ are typos we forgive.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..domain import Attendance, AttendanceStatus, Person
@@ -24,6 +25,13 @@ STATUS_HEADINGS = {
     "fraværende": AttendanceStatus.ABSENT,
     "fraværende uden afbud": AttendanceStatus.ABSENT,
 }
+IGNORED_HEADINGS = frozenset({"mødetid", "tidspunkt"})
+"""Sub-headings in the list that name no people ("Mødetid": when the meeting ran)."""
+MEETING_TIMES = re.compile(r"^mødet\s+(begyndte|startede|sluttede)\b", re.IGNORECASE)
+ORGANISATION_SUFFIX = re.compile(r"^(?P<person>.+,.+?)\s*\((?P<organisation>[^()]{2,60})\)$")
+SUBSTITUTE = re.compile(r"^deltog i stedet for (?P<name>.+)$", re.IGNORECASE)
+ARRIVED = re.compile(r"^ankom kl\.?\s*(?P<time>\d{1,2}[.:]\d{2})$", re.IGNORECASE)
+LEFT = re.compile(r"^forlod mødet kl\.?\s*(?P<time>\d{1,2}[.:]\d{2})$", re.IGNORECASE)
 ORGANISATION_HEADING = re.compile(r"^fra\s+(?P<organisation>\S.{0,60}?):?$", re.IGNORECASE)
 POLITICIAN = re.compile(
     r"^(?P<name>[^(),]+?)\s*,?\s*\((?P<party>[^()]{1,5})\)\s*,?\s*(?P<rest>.*)$"
@@ -51,28 +59,80 @@ def read_participants(lines: list[str]) -> tuple[list[Attendance], list[str]]:
     attendance: list[Attendance] = []
     warnings: list[str] = []
     status, organisation = AttendanceStatus.PRESENT, ""
-    seen_heading = False
+    seen_heading = ignoring = False
+    substitutes: list[tuple[Attendance, str]] = []
     for text in lines:
         text = text.strip()
-        if not text or is_list_title(text):
+        if not text or is_list_title(text) or MEETING_TIMES.match(text):
+            continue
+        if text.rstrip(":").strip().lower() in IGNORED_HEADINGS:
+            ignoring = True
             continue
         heading = heading_of(text)
         if heading is not None:
             status, organisation = heading
-            seen_heading = True
+            seen_heading, ignoring = True, False
             continue
-        if not seen_heading:
+        if not seen_heading or ignoring:
             continue
         entry = _person_line(text, status, organisation)
         if entry is None:
             warnings.append(f"Deltagerlinjen blev ikke forstået: »{text}«")
+            continue
+        attendance.append(entry)
+        substitute = _read_remarks(entry)
+        if substitute:
+            substitutes.append((entry, substitute))
+    by_name = {" ".join(e.person.name.split()).casefold(): e.person for e in attendance}
+    for entry, name in substitutes:
+        person = by_name.get(" ".join(name.split()).casefold())
+        if person is None:
+            entry.note = ", ".join(part for part in (f"deltog i stedet for {name}", entry.note) if part)
         else:
-            attendance.append(entry)
+            entry.substitute_for = person
     return attendance, warnings
+
+
+def _read_remarks(entry: Attendance) -> str:
+    """Move "ankom kl. 10.25", "forlod mødet kl. 11.40" out of the note; return a substitute's name.
+
+    The referat writes them after the person, separated by commas: "– deltog i stedet for
+    Jacob Bundsgaard, ankom kl. 10.25, forlod mødet kl. 11.40, <note>".
+    """
+    if not entry.note:
+        return ""
+    substitute = ""
+    rest: list[str] = []
+    parts = [part.strip() for part in entry.note.split(", ")]
+    for position, part in enumerate(parts):
+        if rest:
+            rest.append(part)
+        elif position == 0 and (match := SUBSTITUTE.match(part)):
+            substitute = match.group("name").strip()
+        elif (match := ARRIVED.match(part)) and entry.arrived_at is None:
+            entry.arrived_at = _time(match.group("time"))
+        elif (match := LEFT.match(part)) and entry.left_at is None:
+            entry.left_at = _time(match.group("time"))
+        else:
+            rest.append(part)
+    entry.note = ", ".join(rest)
+    return substitute
+
+
+def _time(text: str) -> dt.time | None:
+    hours, minutes = re.split(r"[.:]", text)
+    try:
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        return None
 
 
 def _person_line(text: str, status: AttendanceStatus, organisation: str) -> Attendance | None:
     text, note = _split_note(text)
+    if not organisation and (suffix := ORGANISATION_SUFFIX.match(text)):
+        # Staff or a guest who sent apologies: "Jonna Holm Pedersen, specialkonsulent (KL)"
+        organisation = suffix.group("organisation").strip()
+        text = suffix.group("person")
     if organisation:
         parts = [part.strip() for part in text.split(",") if part.strip()]
         if not parts or not _is_name(parts[0]):

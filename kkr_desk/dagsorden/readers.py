@@ -19,6 +19,7 @@ PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 MAX_BYTES = 200 * 1024 * 1024
+_SUB_HEADING_STYLE = re.compile(r"underoverskrift|subheading|sub heading|subtitle", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(?P<level>\d)", re.IGNORECASE)
 
 
@@ -244,9 +245,29 @@ def _docx_source(document) -> SourceText:
             table = Table(child, document)
             rows = [[clean(cell.text) for cell in row.cells] for row in table.rows]
             if rows:
-                source.lines.append(SourceTable(rows, page=page, page_start=page_start))
+                source.lines.append(
+                    SourceTable(rows, page=page, page_start=page_start, aligns=_column_aligns(table))
+                )
                 page_start = False
     return source
+
+
+def _column_aligns(table) -> list[str]:
+    """Each column's alignment as its cells' paragraphs below the header say."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    names = {WD_ALIGN_PARAGRAPH.RIGHT: "right", WD_ALIGN_PARAGRAPH.CENTER: "center"}
+    rows = list(table.rows)
+    body = rows[1:] or rows
+    aligns: list[str] = []
+    for column in range(max((len(row.cells) for row in body), default=0)):
+        found = {
+            names.get(row.cells[column].paragraphs[0].alignment, "")
+            for row in body
+            if column < len(row.cells) and row.cells[column].paragraphs
+        }
+        aligns.append(found.pop() if len(found) == 1 else "")
+    return aligns
 
 
 def clean_keeping_links(text: str, links: list[tuple[int, int, str]]):
@@ -295,7 +316,7 @@ def _paragraph_hint(paragraph) -> str:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     lowered = style.lower()
     match = _HEADING_STYLE.match(style)
-    if match and int(match.group("level")) >= 3:
+    if (match and int(match.group("level")) >= 3) or _SUB_HEADING_STYLE.search(style):
         return "heading"
     if match:
         return "title"

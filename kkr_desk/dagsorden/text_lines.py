@@ -47,6 +47,8 @@ class SourceTable:
     rows: list[list[str]]
     page: int = 0
     page_start: bool = False
+    aligns: list[str] = field(default_factory=list)
+    """Per column "left", "right", "center" or "" (as the Markdown delimiter row says)."""
 
     @property
     def is_blank(self) -> bool:

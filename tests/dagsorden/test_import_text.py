@@ -116,7 +116,7 @@ def test_sagsfremstilling_blocks(meeting):
         "|  | Social- og sundhedshjælpere, Dimensionering 2024 | Social- og sundhedshjælpere, "
         "Dimensionering 2025 | Social- og sundhedsassistenter, Dimensionering 2024 | "
         "Social- og sundhedsassistenter, Dimensionering 2025 |",
-        "| --- | --- | --- | --- | --- |",
+        "| --- | ---: | ---: | ---: | ---: |",
         "| KKR Hovedstaden | 851 | 851 | 1.778 | 1779 |",
         "| KKR Midtjylland | 668 | 668 | 1.305 | 1304 |",
         "| Hele landet | 3.000 | 3.000 | 6.000 | 6.000 |",
