@@ -20,6 +20,9 @@ ATTACHMENT = re.compile(r"^\./\.+(?:\s|$)")
 _END_PUNCTUATION = tuple(".,:;!?")
 HEADING_MAX_WORDS = 12
 WRAPPED_HEADING_MAX_WORDS = 16
+LIST_HEADING_MAX_WORDS = 4
+"""Above a list, a line this short is a heading ("Implementeringstiltag"); a longer one
+introduces the list ("Der forventes følgende punkter på kommende KKR møde")."""
 
 
 @dataclass
@@ -166,7 +169,9 @@ def _heading_length(texts: list[str], following, line_width: int) -> int:
         if following is None or isinstance(following, SourceTable):
             return 0  # a heading heads something
         next_text = following[0].text
-        if BULLET.match(next_text) or NUMBERED.match(next_text):
+        if (BULLET.match(next_text) or NUMBERED.match(next_text)) and len(
+            first.split()
+        ) > LIST_HEADING_MAX_WORDS:
             return 0  # an introduction to a list: "Der forventes følgende punkter"
         return 1 if len(first.split()) <= HEADING_MAX_WORDS else 0
     second = texts[1]

@@ -50,15 +50,41 @@ def _forms(token: str) -> set[str]:
     return {word, word.translate(_TRANSLITERATE), plain.replace("ø", "o").replace("æ", "ae").replace("å", "a")}
 
 
-def attach_links(blocks: list[Block], page_urls: dict[int, list[str]]) -> list[str]:
-    """Place every page's addresses on the best-matching words; return the unplaced ones."""
+def attach_links(
+    blocks: list[Block],
+    page_urls: dict[int, list[str]],
+    link_texts: dict[int, dict[str, str]] | None = None,
+) -> list[str]:
+    """Place every page's addresses on their words; return the addresses left unplaced.
+
+    ``link_texts`` gives, where the source knows it (a PDF's link rectangles), the words
+    each address sits on; otherwise the words are found from the address itself.
+    """
     unplaced = []
     for page, urls in sorted(page_urls.items()):
         candidates = [block for block in blocks if page in block.pages and block.kind in _LINKABLE]
+        known = (link_texts or {}).get(page, {})
         for url in dict.fromkeys(urls):
+            if known.get(url) and _place_known(url, known[url], candidates):
+                continue
             if not _place(url, candidates) and not _place(url, blocks_near(blocks, page)):
                 unplaced.append(url)
     return unplaced
+
+
+def _place_known(url: str, text: str, blocks: list[Block]) -> bool:
+    """Link the exact words the source printed inside the link's rectangle."""
+    wanted = " ".join(text.split())
+    if not wanted:
+        return False
+    for block in blocks:
+        start = block.text.find(wanted)
+        if start >= 0:
+            before = len(block.links)
+            _add_link(block, start, start + len(wanted), url)
+            if len(block.links) > before:
+                return True
+    return False
 
 
 def blocks_near(blocks: list[Block], page: int) -> list[Block]:
@@ -107,7 +133,7 @@ def _best_span(text: str, target: list[str]) -> tuple[float, int, int] | None:
     for first in range(len(tokens)):
         if not forms[first] & set(target):
             continue
-        matched, last, position, misses = 0, first, 0, 0
+        matched, last, position, misses, first_hit = 0, first, 0, 0, None
         for index in range(first, len(tokens)):
             hits = [
                 offset
@@ -122,6 +148,7 @@ def _best_span(text: str, target: list[str]) -> tuple[float, int, int] | None:
                     break
                 continue
             matched += len(hits)
+            first_hit = index if first_hit is None else first_hit
             last = index
             position = hits[-1] + 1
             misses = 0
@@ -130,7 +157,7 @@ def _best_span(text: str, target: list[str]) -> tuple[float, int, int] | None:
         share = matched / len(target)
         if matched >= min(MIN_MATCHED_WORDS, len(target)) and share >= MIN_SHARE:
             if best is None or share > best[0]:
-                best = (share, first, last)
+                best = (share, first_hit, last)
     if best is None:
         return None
     share, first, last = best

@@ -109,7 +109,7 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
                 all_blocks.extend(blocks)
             group.items.append(draft.item)
         groups.append(group)
-    for url in attach_links(all_blocks, source.page_urls):
+    for url in attach_links(all_blocks, source.page_urls, source.link_texts):
         warnings.append(f"Linket {url} kunne ikke knyttes til en tekst og er udeladt")
     for section, blocks in section_blocks_of:
         section.body = render(blocks)

@@ -13,7 +13,16 @@ import zipfile
 from pathlib import Path
 
 from .errors import DocumentImportError
-from .text_lines import SourceLine, SourceTable, SourceText, clean, lines_from_text
+from .hyphenation import join_lines
+from .pdf_lines import PrintedTable, link_text, page_lines, paragraph_breaks, with_tables
+from .text_lines import (
+    SourceLine,
+    SourceTable,
+    SourceText,
+    clean,
+    drop_page_furniture,
+    lines_from_text,
+)
 
 PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,11 +84,14 @@ def read_text_file(path: Path) -> SourceText:
 
 
 def read_pdf(path: Path) -> SourceText:
-    """Text of every page by pypdf, in layout mode so that paragraph gaps survive."""
+    """Every page's lines by pypdf, with paragraph breaks from the line spacing and links."""
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    pages: list[list] = []
+    page_urls: dict[int, list[str]] = {}
+    link_texts: dict[int, dict[str, str]] = {}
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted:
@@ -91,22 +103,39 @@ def read_pdf(path: Path) -> SourceText:
                 raise DocumentImportError(
                     f"{path.name} er krypteret med adgangskode; gem en ukrypteret kopi og prøv igen"
                 )
-        pages: list[str] = []
-        page_urls: dict[int, list[str]] = {}
         for number, page in enumerate(reader.pages):
-            pages.append(_page_text(page))
-            urls = _page_link_addresses(page)
-            if urls:
-                page_urls[number] = urls
+            lines = page_lines(page)
+            pages.append(paragraph_breaks(with_tables(lines)))
+            for url, rect in _page_links(page):
+                page_urls.setdefault(number, []).append(url)
+                words = link_text(lines, rect)
+                known = link_texts.setdefault(number, {})
+                if words:
+                    known[url] = join_lines(known[url], words) if known.get(url) else words
     except DocumentImportError:
         raise
-    except (PdfReadError, Exception) as error:  # pypdf raises many kinds on damaged files
+    except Exception as error:  # pypdf raises many kinds on damaged files
         raise DocumentImportError(f"{path.name} er ikke en læsbar PDF (filen er beskadiget)") from error
-    if not any(text.strip() for text in pages):
+    if not any(pages):
         raise DocumentImportError(
             f"{path.name} indeholder ingen tekst (måske en skannet PDF); en PDF med tekst kræves"
         )
-    return _source_from_pages(pages, page_urls)
+    source = SourceText(page_urls=page_urls, link_texts=link_texts)
+    for number, items in enumerate(pages):
+        first = True
+        for item in items:
+            if isinstance(item, PrintedTable):
+                source.lines.append(
+                    SourceTable(item.rows, page=number, page_start=first, aligns=item.aligns)
+                )
+            elif item == "":
+                source.lines.append(SourceLine("", page=number))
+                continue
+            else:
+                source.lines.append(SourceLine(clean(item.text), page=number, page_start=first))
+            first = False
+    drop_page_furniture(source)
+    return source
 
 
 class DependencyMissing(Exception):
@@ -119,15 +148,9 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def _page_text(page) -> str:
-    try:
-        return page.extract_text(extraction_mode="layout") or ""
-    except Exception:  # layout mode is stricter about fonts; plain mode still gives words
-        return page.extract_text() or ""
-
-
-def _page_link_addresses(page) -> list[str]:
-    urls = []
+def _page_links(page) -> list[tuple[str, list]]:
+    """(address, rectangle) of every web link on the page."""
+    links = []
     for annotation in page.get("/Annots") or []:
         annotation = annotation.get_object()
         if annotation.get("/Subtype") != "/Link":
@@ -135,63 +158,8 @@ def _page_link_addresses(page) -> list[str]:
         action = annotation.get("/A")
         action = action.get_object() if action is not None else None
         if action is not None and action.get("/URI"):
-            urls.append(str(action["/URI"]))
-    return urls
-
-
-_CELL_GAP = re.compile(r"\S(?: ?\S)*")
-
-
-def _source_from_pages(pages: list[str], page_urls: dict[int, list[str]]) -> SourceText:
-    """Lines of layout-mode pages; runs of lines in aligned columns become tables."""
-    source = SourceText(page_urls=dict(page_urls))
-    for number, text in enumerate(pages):
-        first = True
-        raw_lines = text.split("\n")
-        index = 0
-        while index < len(raw_lines):
-            table, consumed = _layout_table(raw_lines, index)
-            if table is not None:
-                source.lines.append(SourceTable(table, page=number, page_start=first))
-                index += consumed
-                first = False
-                continue
-            line = clean(raw_lines[index])
-            if line or not (source.lines and source.lines[-1].is_blank):
-                source.lines.append(SourceLine(line, page=number, page_start=first and bool(line)))
-                first = first and not line
-            index += 1
-        source.lines.append(SourceLine("", page=number))
-    return source
-
-
-def _cells(raw: str) -> list[tuple[int, str]]:
-    """The cells of a layout-mode line: text runs separated by three or more spaces."""
-    cells = []
-    for match in re.finditer(r"\S+(?: {1,2}\S+)*", raw):
-        cells.append((match.start(), match.group()))
-    return cells
-
-
-def _layout_table(raw_lines: list[str], start: int) -> tuple[list[list[str]] | None, int]:
-    """Rows of aligned columns starting at ``start`` (at least two rows, two columns)."""
-    first = _cells(raw_lines[start])
-    if len(first) < 2:
-        return None, 0
-    columns = [position for position, _ in first]
-    rows = [[text for _, text in first]]
-    index = start + 1
-    while index < len(raw_lines):
-        cells = _cells(raw_lines[index])
-        if len(cells) != len(columns) or any(
-            abs(position - column) > 2 for (position, _), column in zip(cells, columns)
-        ):
-            break
-        rows.append([text for _, text in cells])
-        index += 1
-    if len(rows) < 2:
-        return None, 0
-    return rows, index - start
+            links.append((str(action["/URI"]), list(annotation.get("/Rect") or [0, 0, 0, 0])))
+    return links
 
 
 def read_docx(path: Path) -> SourceText:

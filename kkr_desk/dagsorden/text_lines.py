@@ -61,6 +61,8 @@ class SourceText:
 
     lines: list[SourceLine | SourceTable] = field(default_factory=list)
     page_urls: dict[int, list[str]] = field(default_factory=dict)
+    link_texts: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Per page, the printed words of each address where the source knows them (PDF)."""
     whole_paragraphs: bool = False
     """True when each line is a whole paragraph (Word): never re-join lines."""
 
@@ -121,11 +123,11 @@ def lines_from_text(text: str, *, doubled: bool | None = None) -> SourceText:
             )
             starts_page = False
             previous_raw = raw
-    _drop_page_furniture(source)
+    drop_page_furniture(source)
     return source
 
 
-def _drop_page_furniture(source: SourceText) -> None:
+def drop_page_furniture(source: SourceText) -> None:
     """Remove bare page numbers ("3", "Side 3 af 9") found at the edge of a page."""
     lines = source.lines
     keep: list[SourceLine | SourceTable] = []
