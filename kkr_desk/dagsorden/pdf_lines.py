@@ -172,10 +172,15 @@ def _table(lines: list[PrintedLine]) -> PrintedTable | None:
         centre = x + len(text.strip()) * size * CHAR_WIDTH / 2
         return min(range(len(centres)), key=lambda index: abs(centres[index] - centre))
 
+    # A row starts where cells stand side by side on one printed line; lines between two
+    # such lines hold wrapped cell text of the row above, unless the step down is too wide.
+    row_tops = {round(line.y, 1) for line in lines if line.y is not None and _is_row_line(line)}
     rows: list[dict[int, list[tuple[float, float, str]]]] = []
     previous_y = None
     for x, y, text, _ in sorted(pieces, key=lambda piece: (-piece[1], piece[0])):
-        if previous_y is None or previous_y - y > ROW_GAP * size:
+        if previous_y is None or (
+            y != previous_y and (round(y, 1) in row_tops or previous_y - y > 2 * ROW_GAP * size)
+        ):
             rows.append({})
         previous_y = y
         rows[-1].setdefault(column(x, text), []).append((x, y, text))

@@ -19,8 +19,10 @@ def _pdf_string(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def write_text_pdf(path: Path, pages: list[list[str]], links: dict[int, list[str]] | None = None) -> Path:
+def write_text_pdf(path: Path, pages: list[list], links: dict[int, list[str]] | None = None) -> Path:
     """A PDF whose pages print the given lines (Helvetica, WinAnsi); "" is an empty line.
+
+    A line may also be a list of (x, text) pieces printed side by side, like table cells.
 
     ``links`` puts link annotations with these addresses on a page, as KL's PDFs have.
     """
@@ -34,10 +36,12 @@ def write_text_pdf(path: Path, pages: list[list[str]], links: dict[int, list[str
     pages_id = len(objects) + 1 + 2 * len(pages) + sum(len(v) for v in (links or {}).values())
     page_ids = []
     for number, lines in enumerate(pages):
-        stream = b"BT /F1 11 Tf 14 TL 56 790 Td\n"
-        for line in lines:
-            stream += b"(" + _pdf_string(line) + b") Tj T*\n"
-        stream += b"ET"
+        stream = b""
+        for index, line in enumerate(lines):
+            y = 790 - 14 * index
+            pieces = [(56, line)] if isinstance(line, str) else line
+            for x, text in pieces:
+                stream += b"BT /F1 11 Tf %d %d Td (" % (x, y) + _pdf_string(text) + b") Tj ET\n"
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         annots = []
         for url in (links or {}).get(number, []):

@@ -143,3 +143,29 @@ def test_missing_file_and_directory(tmp_path):
         import_document(tmp_path / "nowhere.pdf")
     with pytest.raises(DocumentImportError, match="mappe"):
         import_document(tmp_path)
+
+
+def test_pdf_table_in_columns_and_paragraph_gaps(tmp_path):
+    page = [
+        "1. Trafik", "", "1.1. Kollektiv trafik", "SAG-2025-00300 av", "", "Sagsfremstilling",
+        "Tabellen viser antallet af ture i de to",
+        "kommuner.",
+        "",
+        [(56, "Kommune"), (250, "Ture 2024"), (400, "Ture 2025")],
+        [(56, "Vejle"), (250, "1.200"), (400, "1.350")],
+        [(56, "Kolding"), (250, "980"), (400, "1.010")],
+        "",
+        "Tallene er foreløbige.",
+        "",
+        "Beslutning",
+        "Taget til efterretning.",
+    ]
+    meeting = import_document(write_text_pdf(tmp_path / "tabel.pdf", [page])).meeting
+    (item,) = meeting.items
+    assert item.section("Sagsfremstilling").body == (
+        "Tabellen viser antallet af ture i de to kommuner.\n\n"
+        "| Kommune | Ture 2024 | Ture 2025 |\n| --- | ---: | ---: |\n"
+        "| Vejle | 1.200 | 1.350 |\n| Kolding | 980 | 1.010 |\n\n"
+        "Tallene er foreløbige."
+    )
+    assert meeting.kind is MeetingKind.REFERAT
