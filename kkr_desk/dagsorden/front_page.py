@@ -143,6 +143,9 @@ def read_front_page(lines: list[str]) -> FrontPage:
             continue
         if title_line(text, front):
             continue
+        if text.lower() in ("indholdsfortegnelse", "indhold", "deltagerfortegnelse"):
+            statement, place_open = None, False
+            continue
         if (match := DATE_LINE.match(text)) is not None:
             read_date_and_time(match.group("rest"), front)
             continue

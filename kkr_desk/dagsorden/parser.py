@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..domain import (
+    BAGGRUND,
     BESLUTNING,
     STANDARD_SECTIONS,
     AgendaGroup,
@@ -78,7 +79,7 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
     start = agenda_start(lines, source.whole_paragraphs)
     if start is None:
         raise NotAnAgenda("no numbered agenda")
-    before = [line.text for line in lines[:start] if isinstance(line, SourceLine)]
+    before = _front_texts(lines[:start])
     list_start = _participants_start(before)
     found = read_front_page(before[:list_start])
     for name in ("kind", "committee", "date", "start_time", "end_time", "place", "mission", "vision"):
@@ -150,6 +151,21 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
     return ParsedDocument(meeting, warnings)
 
 
+def _front_texts(lines: list) -> list[str]:
+    """The text before the agenda, line by line; a page or a table also ends a paragraph."""
+    texts: list[str] = []
+    for line in lines:
+        if isinstance(line, SourceTable):
+            texts.append("")
+            texts.extend(cell for row in line.rows for cell in row if cell)
+            texts.append("")
+            continue
+        if line.page_start:
+            texts.append("")
+        texts.append(line.text)
+    return texts
+
+
 def _kind_from_content(groups: list[AgendaGroup]) -> MeetingKind:
     has_decisions = any(item.section(BESLUTNING) for group in groups for item in group.items)
     return MeetingKind.REFERAT if has_decisions else MeetingKind.DAGSORDEN
@@ -181,6 +197,7 @@ def _participants_start(texts: list[str]) -> int:
 def agenda_start(lines: list, whole_paragraphs: bool = False) -> int | None:
     """The index of the first group heading, or None when there is no agenda."""
     in_toc = False
+    candidates: list[int] = []
     for index, line in enumerate(lines):
         if not isinstance(line, SourceLine) or not line.text:
             continue
@@ -192,15 +209,23 @@ def agenda_start(lines: list, whole_paragraphs: bool = False) -> int | None:
                 continue
             in_toc = False
         if is_group_heading(lines, index, 1):
-            if _has_item(lines, index):
-                return index
+            candidates.append(index)
+    # A table of contents lists the same headings without case lines or sections: the
+    # agenda proper is the first "1." whose first item is followed by either.
+    for index in candidates:
+        if _first_item_has_content(lines, index):
+            return index
+    for index in candidates:
+        if any(isinstance(line, SourceLine) and ITEM_HEADING.match(line.text) for line in lines[index:]):
+            return index
     return None
 
 
-def _has_item(lines: list, start: int) -> bool:
-    for line in lines[start:]:
+def _first_item_has_content(lines: list, start: int) -> bool:
+    for position in range(start + 1, len(lines)):
+        line = lines[position]
         if isinstance(line, SourceLine) and ITEM_HEADING.match(line.text):
-            return True
+            return _looks_like_item(lines, position, strict=True)
     return False
 
 
@@ -277,9 +302,9 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
         if body is not None:
             body.append(line)
         elif draft is not None and (text or isinstance(line, SourceTable)):
-            body = []
-            draft.sections.append(("Sagsfremstilling" if draft.item.sections or draft.sections else "Baggrund", body))
-            body.append(line)
+            # Text between the case line and the first section heading: KL's Baggrund.
+            body = [line]
+            draft.sections.append((BAGGRUND, body))
         elif text or isinstance(line, SourceTable):
             stray += 1
         index += 1
@@ -288,16 +313,21 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
     return groups, warnings
 
 
-def _looks_like_item(lines: list, index: int, whole_paragraphs: bool) -> bool:
-    """An item heading is followed soon by its case line, a section, or the next heading."""
+def _looks_like_item(lines: list, index: int, whole_paragraphs: bool = False, *, strict: bool = False) -> bool:
+    """An item heading is followed soon by its case line, a section, or the next heading.
+
+    ``strict`` wants the case line or a section: a heading in a table of contents has none.
+    """
     seen = 0
     for line in lines[index + 1 :]:
         if isinstance(line, SourceTable):
             return False
         if not line.text:
             continue
-        if CASE_LINE.match(line.text) or section_name(line.text) or GROUP_HEADING.match(line.text):
+        if CASE_LINE.match(line.text) or section_name(line.text):
             return True
+        if GROUP_HEADING.match(line.text):
+            return not strict
         seen += 1
         if seen > MAX_TITLE_LINES:
             return False

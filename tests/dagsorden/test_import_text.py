@@ -211,3 +211,31 @@ def test_text_that_is_no_agenda_is_refused(text):
     with pytest.raises(DocumentImportError) as error:
         import_text(text, "brev.txt")
     assert str(error.value)
+
+
+@pytest.mark.parametrize("page_numbers", [True, False])
+def test_a_table_of_contents_is_not_the_agenda(page_numbers):
+    text = REFERAT_TEXT.read_text(encoding="utf-8")
+    suffix = " ........ 3" if page_numbers else ""
+    toc = (
+        " Indholdsfortegnelse \n\n"
+        f"1. Godkendelse af referat{suffix} \n\n"
+        f"1.1. Godkendelse af referat fra mødet den 18. juni 2024{suffix} \n\n"
+        f"2. Regionalpolitiske sager{suffix} \n\n"
+        f"2.1. Fordeling af lærepladser{suffix} \n\n"
+        f"3. KKR{suffix} \n\n"
+        f"4. Eventuelt{suffix} \n\n"
+        f"4.1. Eventuelt{suffix}\n"
+    )
+    start = text.index(" Deltagerfortegnelse")
+    meeting = import_text(text[:start] + toc + text[start:]).meeting
+    assert [group.title for group in meeting.groups] == [
+        "Godkendelse af referat",
+        "Regionalpolitiske sager",
+        "KKR",
+        "Eventuelt",
+    ]
+    assert len(meeting.items) == 3
+    assert meeting.items[0].case_line == "SAG-2024-02547 chbn"
+    assert len(meeting.attendance) == 11
+    assert meeting.vision == "KL opnår indflydelse og resultater på kommunernes vegne."

@@ -53,9 +53,12 @@ def meeting():
     return sample
 
 
-def test_exported_docx_imports_to_an_identical_meeting(meeting, tmp_path):
+@pytest.mark.parametrize("table_of_contents", [False, True])
+def test_exported_docx_imports_to_an_identical_meeting(meeting, tmp_path, table_of_contents):
     target = tmp_path / "referat.docx"
-    referat.export_meeting(meeting, target, kind=MeetingKind.REFERAT)
+    referat.export_meeting(
+        meeting, target, kind=MeetingKind.REFERAT, table_of_contents=table_of_contents
+    )
     result = import_document(target)
     assert result.warnings == []
     assert document_facts(result.meeting) == document_facts(meeting)
@@ -67,7 +70,7 @@ def test_exported_pdf_imports_to_an_identical_meeting(meeting, tmp_path):
     if find_soffice() is None:
         pytest.skip("LibreOffice is not installed: no PDF to read")
     target = tmp_path / "referat.pdf"
-    referat.export_meeting(meeting, target, kind=MeetingKind.REFERAT)
+    referat.export_meeting(meeting, target, kind=MeetingKind.REFERAT, table_of_contents=True)
     result = import_document(target)
     assert result.warnings == []
     assert document_facts(result.meeting) == document_facts(meeting)
