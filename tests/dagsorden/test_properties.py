@@ -103,3 +103,24 @@ def test_damaged_pdf_and_docx(which, flips, cut):
         path = Path(folder) / f"damaged.{suffix}"
         path.write_bytes(bytes(damaged))
         _outcome(lambda: import_document(path))
+
+
+piece_text = st.one_of(
+    st.sampled_from(["Kommune", "Ture 2024", "1.200", "980", "KKR", "Vejle", "-", "./.", "Baggrund",
+                     "1. Punkt", "1.1. Et punkt", "SAG-2025-00001 ab", "Beslutning", "Godkendt."]),
+    st.text(alphabet="abcæøå ABC0123.,-()", min_size=1, max_size=20),
+)
+positioned_line = st.one_of(
+    piece_text,
+    st.lists(st.tuples(st.integers(20, 560), piece_text), min_size=1, max_size=5),
+)
+
+
+@SETTINGS
+@given(st.lists(st.lists(positioned_line, max_size=30), min_size=1, max_size=3))
+def test_random_pdf_layouts(pages):
+    """Pieces of text anywhere on the page: tables, paragraphs or neither, never a crash."""
+    start = [["1. Punkt", "", "1.1. Et punkt", "SAG-2025-00001 ab", "Baggrund"]]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_text_pdf(Path(folder) / "layout.pdf", start + pages)
+        _outcome(lambda: import_document(path))
