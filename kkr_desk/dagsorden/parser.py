@@ -162,7 +162,10 @@ def _front_texts(lines: list) -> list[str]:
             continue
         if line.page_start:
             texts.append("")
-        texts.append(line.text)
+        if line.joined and texts and texts[-1]:
+            texts[-1] = join_lines(texts[-1], line.text)  # a wrapped participant line
+        else:
+            texts.append(line.text)
     return texts
 
 

@@ -239,3 +239,16 @@ def test_a_table_of_contents_is_not_the_agenda(page_numbers):
     assert meeting.items[0].case_line == "SAG-2024-02547 chbn"
     assert len(meeting.attendance) == 11
     assert meeting.vision == "KL opnår indflydelse og resultater på kommunernes vegne."
+
+
+def test_a_wrapped_participant_line_is_one_person():
+    text = REFERAT_TEXT.read_text(encoding="utf-8").replace(
+        "Jesper Kaas Schmidt, kommunaldirektør, Randers\n\n",
+        "Jesper Kaas Schmidt, kommunaldirektør, Ran-\nders\n\n",
+    )
+    result = import_text(text)
+    staff = [entry.person for entry in result.meeting.attendance if entry.person.organisation == "KD-Net"]
+    assert [(person.name, person.title, person.municipality) for person in staff] == [
+        ("Jesper Kaas Schmidt", "kommunaldirektør", "Randers")
+    ]
+    assert result.warnings == []
