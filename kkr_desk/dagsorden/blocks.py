@@ -16,6 +16,10 @@ from .text_lines import SourceLine, SourceTable
 
 BULLET = re.compile(r"^[-–•]\s+(?P<text>.*)$")
 NUMBERED = re.compile(r"^(?P<number>\d{1,2})\)\s+(?P<text>.*)$")
+WORD_LIST_MARK = re.compile(
+    r"^(?P<indent> *)(?:[-–•]|(?P<number>\d{1,3})(?P<delimiter>[.)]))\s+(?P<text>.*)$"
+)
+"""The mark the Word reader put before a list paragraph (see readers.py)."""
 ATTACHMENT = re.compile(r"^\./\.+(?:\s|$)")
 _END_PUNCTUATION = tuple(".,:;!?")
 HEADING_MAX_WORDS = 12
@@ -32,6 +36,8 @@ class Block:
     kind: str  # "paragraph", "heading", "bullet", "numbered", "table"
     text: str = ""
     number: str = ""
+    delimiter: str = ")"
+    level: int = 0
     rows: list[list[str]] = field(default_factory=list)
     aligns: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
@@ -113,10 +119,21 @@ def _structured_blocks(chunk: list[SourceLine]) -> list[Block]:
     blocks = []
     for line in chunk:
         text, pages = line.text, {line.page}
+        mark = WORD_LIST_MARK.match(text) if line.hint in ("bullet", "numbered") else None
         if line.hint == "heading":
             block = Block("heading", text, pages=pages)
+        elif mark is not None:
+            kind = "numbered" if mark.group("number") else "bullet"
+            block = Block(
+                kind,
+                mark.group("text"),
+                mark.group("number") or "",
+                mark.group("delimiter") or ")",
+                level=len(mark.group("indent")) // 4,
+                pages=pages,
+            )
         elif line.hint == "bullet" or BULLET.match(text):
-            match = BULLET.match(text) if line.hint != "bullet" else None
+            match = BULLET.match(text)
             block = Block("bullet", match.group("text") if match else text, pages=pages)
         elif (match := NUMBERED.match(text)) is not None:
             block = Block("numbered", match.group("text"), match.group("number"), pages=pages)

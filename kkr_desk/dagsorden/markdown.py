@@ -10,6 +10,8 @@ import re
 
 from .blocks import Block
 
+LIST_INDENT = "    "
+"""One level of list nesting: deep enough under "- " and "10) " alike."""
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<])")
 _BLOCK_START = re.compile(r"^(\d+)([.)])(\s|$)")
 
@@ -55,9 +57,9 @@ def render(blocks: list[Block]) -> str:
         elif block.kind == "heading":
             text = f"### {inline(block)}"
         elif block.kind == "bullet":
-            text = f"- {inline(block)}"
+            text = f"{LIST_INDENT * block.level}- {inline(block)}"
         elif block.kind == "numbered":
-            text = f"{block.number}) {inline(block)}"
+            text = f"{LIST_INDENT * block.level}{block.number}{block.delimiter} {inline(block)}"
         else:
             text = escape_block_start(inline(block))
         if out and block.kind in ("bullet", "numbered") and previous_kind == block.kind:

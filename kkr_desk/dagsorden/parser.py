@@ -235,7 +235,7 @@ def _first_item_has_content(lines: list, start: int) -> bool:
 def is_group_heading(lines: list, index: int, number: int) -> bool:
     """Whether line ``index`` is the heading of group ``number``."""
     line = lines[index]
-    if not isinstance(line, SourceLine):
+    if not isinstance(line, SourceLine) or line.hint in ("bullet", "numbered"):
         return False
     match = GROUP_HEADING.match(line.text)
     if not match or ITEM_HEADING.match(line.text) or int(match.group("number")) != number:
@@ -254,8 +254,23 @@ def is_group_heading(lines: list, index: int, number: int) -> bool:
     item = ITEM_HEADING.match(following)
     if item and int(item.group("group")) == number:
         return True
+    # An empty group ("5. KKR") followed by the next group: both stand alone on their lines,
+    # which "2. Praktik" / "3. Fastholdelse" in a numbered list do not.
     nxt = GROUP_HEADING.match(following)
-    return bool(nxt and not ITEM_HEADING.match(following) and int(nxt.group("number")) == number + 1)
+    return bool(
+        nxt
+        and not ITEM_HEADING.match(following)
+        and int(nxt.group("number")) == number + 1
+        and _stands_alone(lines, index)
+    )
+
+
+def _stands_alone(lines: list, index: int) -> bool:
+    before = lines[index - 1] if index > 0 else None
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    alone_before = before is None or (isinstance(before, SourceLine) and not before.text)
+    alone_after = after is None or (isinstance(after, SourceLine) and not after.text)
+    return alone_before and alone_after
 
 
 def _next_text(lines: list, index: int) -> str | None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .errors import DocumentImportError
 from .hyphenation import join_lines
+from .word_lists import WordLists
+from .markdown import LIST_INDENT
 from .pdf_lines import PrintedTable, link_text, page_lines, paragraph_breaks, with_tables
 from .text_lines import (
     SourceLine,
@@ -187,6 +189,7 @@ def _docx_source(document) -> SourceText:
     from docx.text.paragraph import Paragraph
 
     source = SourceText(whole_paragraphs=True)
+    lists = WordLists(document)
     page = 0
     page_start = True
     for child in document.element.body.iterchildren():
@@ -196,13 +199,17 @@ def _docx_source(document) -> SourceText:
             if _breaks_page_before(paragraph):
                 page, page_start = page + 1, True
             text, links = _paragraph_text(paragraph)
-            line = SourceLine(
-                clean_keeping_links(text, links)[0],
-                page=page,
-                page_start=page_start,
-                hint=_paragraph_hint(paragraph),
-                links=clean_keeping_links(text, links)[1],
-            )
+            text, links = clean_keeping_links(text, links)
+            hint = _paragraph_hint(paragraph)
+            mark = lists.mark(paragraph) if text else None
+            if mark is not None:
+                # The mark becomes text ("- ", "3) ") so the parser reads it as it reads print.
+                prefix = "- " if mark.kind == "bullet" else f"{mark.number}{mark.delimiter} "
+                prefix = LIST_INDENT * mark.level + prefix
+                text = prefix + text
+                links = [(start + len(prefix), end + len(prefix), url) for start, end, url in links]
+                hint = mark.kind
+            line = SourceLine(text, page=page, page_start=page_start, hint=hint, links=links)
             if line.text:
                 source.lines.append(line)
                 page_start = False

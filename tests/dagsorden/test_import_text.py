@@ -252,3 +252,13 @@ def test_a_wrapped_participant_line_is_one_person():
         ("Jesper Kaas Schmidt", "kommunaldirektør", "Randers")
     ]
     assert result.warnings == []
+
+
+def test_numbered_lines_in_a_body_are_not_groups():
+    text = (
+        " 1. Meddelelser \n\n \n\n1.1. Status \n\nSAG-2025-00001 ab \n\nBaggrund \n\n"
+        "Tre spor: \n\n2. Praktik \n\n3. Fastholdelse \n\n \n\nBeslutning \n\nGodkendt.\n"
+    )
+    meeting = import_text(text).meeting
+    assert [group.title for group in meeting.groups] == ["Meddelelser"]
+    assert meeting.items[0].section("Baggrund").body == "Tre spor: 2. Praktik 3. Fastholdelse"

@@ -169,3 +169,22 @@ def test_pdf_table_in_columns_and_paragraph_gaps(tmp_path):
         "Tallene er foreløbige."
     )
     assert meeting.kind is MeetingKind.REFERAT
+
+
+def test_word_numbered_list_counts_like_word(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("1. Meddelelser", level=1)
+    document.add_heading("1.1. Status", level=2)
+    document.add_paragraph("Baggrund")
+    document.add_paragraph("Tre spor:")
+    for text in ("Vejledning", "Praktik", "Fastholdelse"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("2024. blev et godt år.")
+    path = tmp_path / "liste.docx"
+    document.save(path)
+    (item,) = import_document(path).meeting.items
+    assert item.section("Baggrund").body == (
+        "Tre spor:\n\n1. Vejledning\n2. Praktik\n3. Fastholdelse\n\n2024\\. blev et godt år."
+    )
