@@ -1,0 +1,396 @@
+"""The domain Meeting laid out as KL's referat or dagsorden (python-docx document in memory).
+
+Page by page: front page (kind and year, committee, Dato, Sted, Mission, Vision), an
+optional table of contents, the Deltagerfortegnelse, then every agenda group on a new page
+with its items, case lines and sections. A running header and page number from page 2 on.
+Only this module knows the layout; styles come from ``style``, XML from ``oxml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from ..domain import BESLUTNING, Meeting, MeetingKind, numbered_groups
+from ..domain.agenda import item_number
+from ..domain.participants import clock, participant_groups
+from . import oxml
+from .blocks import Attachment, Block, ListEntry, Paragraph, Span, SubHeading, Table, markdown_blocks
+from .oxml import BodyWriter, element, paragraph, run
+from .style import (
+    FIELD_TAB,
+    LIST_HANGING,
+    LIST_INDENT,
+    TABLE_HEAD_FILL,
+    TABLE_RULE,
+    Role,
+    install_styles,
+)
+
+KIND_WORD = {MeetingKind.REFERAT: "Referat", MeetingKind.DAGSORDEN: "Dagsorden"}
+TOC_TITLE = "Indholdsfortegnelse"
+PARTICIPANTS_TITLE = "Deltagerfortegnelse"
+MEETING_TIME_HEADING = "Mødetid"
+
+_A4 = (11906, 16838)  # twips
+_MARGIN = 1418  # 2.5 cm
+
+
+class TemplateError(ValueError):
+    """The template file cannot be used; the message is for the user."""
+
+
+def letter_spaced(text: str) -> str:
+    """KL's title form: letters one space apart, words two: "R E F E R A T  2 0 2 4"."""
+    return "  ".join(" ".join(word) for word in text.split())
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day:%d-%m-%Y}"
+
+
+def build_document(
+    meeting: Meeting,
+    kind: MeetingKind,
+    *,
+    template: Path | None = None,
+    table_of_contents: bool = False,
+    author: str = "KL",
+    now: dt.datetime | None = None,
+) -> Document:
+    """The whole document; raises TemplateError or style.MissingStyleError for a bad template."""
+    document = open_template(template) if template else _blank_document()
+    ids = install_styles(document, from_template=template is not None)
+    layout = _Layout(document, ids, meeting, kind)
+    layout.front_page()
+    if table_of_contents:
+        layout.table_of_contents()
+        _set_update_fields(document)
+    layout.participants()
+    layout.agenda()
+    layout.header_and_footer()
+    _set_hyphenation(document)
+    _set_core_properties(document, meeting, kind, author, now or dt.datetime.now(dt.timezone.utc))
+    return document
+
+
+def open_template(path: Path) -> Document:
+    """An organisation's .docx (or .dotx) with its body emptied; its sectPr stays."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TemplateError(f"Skabelonen {path} kan ikke læses: {error.strerror or error}") from None
+    try:
+        document = docx.Document(io.BytesIO(_as_document_package(data)))
+    except Exception:  # python-docx raises several kinds for a file that is not a .docx
+        raise TemplateError(
+            f"Skabelonen {path} er ikke et Word-dokument (.docx eller .dotx)."
+        ) from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _as_document_package(data: bytes) -> bytes:
+    """A .dotx is a .docx with another main content type; python-docx only opens the latter."""
+    import zipfile
+
+    template_type = b"wordprocessingml.template.main+xml"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            types = source.read("[Content_Types].xml")
+            if template_type not in types:
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    content = source.read(info.filename)
+                    if info.filename == "[Content_Types].xml":
+                        content = content.replace(
+                            template_type, b"wordprocessingml.document.main+xml"
+                        )
+                    target.writestr(info, content)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return data
+
+
+def _blank_document() -> Document:
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(_A4[0]), Twips(_A4[1])
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, Twips(_MARGIN))
+    section.header_distance = section.footer_distance = Twips(709)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+class _Layout:
+    def __init__(self, document: Document, ids: dict[Role, str], meeting: Meeting, kind: MeetingKind):
+        self.document = document
+        self.ids = ids
+        self.meeting = meeting
+        self.kind = kind
+        self.out = BodyWriter(document.element.body, document.part)
+        section = document.sections[-1]
+        self.text_width = int(
+            (section.page_width - section.left_margin - section.right_margin) / 635
+        )
+
+    def para(self, role: Role, content=(), **options) -> None:
+        self.out.add(paragraph(self.ids[role], content, **options))
+
+    def text(self, role: Role, text: str, **options) -> None:
+        self.para(role, [run(text)], **options)
+
+    # Front page ---------------------------------------------------------------
+    def front_page(self) -> None:
+        meeting = self.meeting
+        kind_word = KIND_WORD[self.kind].upper()
+        self.text(Role.TITLE, letter_spaced(f"{kind_word} {meeting.date.year}"))
+        self.text(Role.COMMITTEE, letter_spaced(meeting.committee.upper()))
+        when = date_text(meeting.date)
+        if meeting.start_time is not None:
+            when += f" kl. {meeting.start_time:%H:%M}"
+        self.text(Role.FRONT_FIELD, f"Dato:\t{when}")
+        if meeting.place.strip():
+            self.text(Role.FRONT_FIELD, f"Sted:\t{meeting.place.strip()}")
+        for heading, statement in (("Mission", meeting.mission), ("Vision", meeting.vision)):
+            if statement.strip():
+                self.text(Role.FRONT_HEADING, heading)
+                self.text(Role.FRONT_TEXT, statement.strip())
+
+    # Table of contents ----------------------------------------------------------
+    def table_of_contents(self) -> None:
+        """A TOC field Word fills on open; its stored result already lists the headings."""
+        self.text(Role.PAGE_TITLE, TOC_TITLE, page_break_before=True)
+        entries: list[tuple[Role, str]] = []
+        for group_position, (number, group) in enumerate(numbered_groups(self.meeting)):
+            entries.append((Role.TOC_1, f"{number} {group.title}"))
+            for item_position, item in enumerate(group.items):
+                entries.append(
+                    (Role.TOC_2, f"{item_number(group_position, item_position)} {item.title}")
+                )
+        if not entries:
+            entries.append((Role.TOC_1, ""))
+        instruction = 'TOC \\o "1-2" \\h \\z \\u'
+        for position, (role, label) in enumerate(entries):
+            content = oxml.field_start(instruction) if position == 0 else []
+            content.append(run(label))
+            if position == len(entries) - 1:
+                content.append(oxml.field_end())
+            self.para(role, content)
+
+    # Deltagerfortegnelse ------------------------------------------------------
+    def participants(self) -> None:
+        self.text(Role.PAGE_TITLE, PARTICIPANTS_TITLE, page_break_before=True)
+        for group in participant_groups(self.meeting, self.kind):
+            self.text(Role.PARTICIPANT_HEADING, group.heading)
+            for line in group.lines:
+                self.text(Role.PARTICIPANT, line)
+        meeting = self.meeting
+        if self.kind is MeetingKind.REFERAT and meeting.start_time and meeting.end_time:
+            self.text(Role.PARTICIPANT_HEADING, MEETING_TIME_HEADING)
+            self.text(
+                Role.PARTICIPANT,
+                f"Mødet begyndte kl. {clock(meeting.start_time)} "
+                f"og sluttede kl. {clock(meeting.end_time)}.",
+            )
+
+    # Agenda ----------------------------------------------------------------------
+    def agenda(self) -> None:
+        for group_position, (number, group) in enumerate(numbered_groups(self.meeting)):
+            self.text(Role.GROUP_HEADING, f"{number} {group.title}", page_break_before=True)
+            for item_position, item in enumerate(group.items):
+                self.text(
+                    Role.ITEM_HEADING, f"{item_number(group_position, item_position)}\t{item.title}"
+                )
+                if item.case_line:
+                    self.text(Role.CASE_LINE, item.case_line)
+                for section in item.sections:
+                    if self.kind is MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
+                        continue
+                    self.text(Role.SECTION_HEADING, section.heading)
+                    for block in markdown_blocks(oxml.clean(section.body)):
+                        self.block(block)
+
+    def spans(self, parts: list[Span]) -> list:
+        return oxml.spans(self.out, parts, self.ids[Role.HYPERLINK])
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.para(Role.BODY, self.spans(block.spans))
+        elif isinstance(block, SubHeading):
+            self.para(Role.SUB_HEADING, self.spans(block.spans))
+        elif isinstance(block, ListEntry):
+            self.list_entry(block)
+        elif isinstance(block, Attachment):
+            self.para(Role.ATTACHMENT, [run(f"{block.marker}\t"), *self.spans(block.spans)])
+        elif isinstance(block, Table):
+            self.table(block)
+
+    def list_entry(self, entry: ListEntry) -> None:
+        content = [run(f"{entry.marker}\t")] if entry.marker else []
+        made = paragraph(self.ids[Role.LIST], content + self.spans(entry.spans))
+        if entry.level or not entry.marker:
+            left = LIST_INDENT * (entry.level + 1)
+            indent = {"w:left": str(left)}
+            if entry.marker:
+                indent["w:hanging"] = str(LIST_HANGING)
+            properties = made.find(qn("w:pPr"))
+            properties.append(element("w:tabs", None, element("w:tab", {"w:val": "left", "w:pos": str(left)})))
+            properties.append(element("w:ind", indent))
+        self.out.add(made)
+
+    def table(self, table: Table) -> None:
+        columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+        if columns == 0:
+            return
+        rows = [table.header, *table.rows]
+        aligns = list(table.aligns) + [None] * (columns - len(table.aligns))
+        style_id = self.ids[Role.TABLE_TEXT]
+        cells = []
+        for index, row in enumerate(rows):
+            row = list(row) + [[]] * (columns - len(row))
+            made_row = []
+            for column, parts in enumerate(row):
+                if index == 0:
+                    parts = [Span(p.text, True, p.italic, p.url) for p in parts]
+                align = {"right": "right", "center": "center"}.get(aligns[column] or "")
+                made_row.append([paragraph(style_id, self.spans(parts), align=align)])
+            cells.append(made_row)
+        self.out.add(
+            oxml.table(
+                cells,
+                widths=_column_widths(rows, columns, self.text_width),
+                rule_color=TABLE_RULE,
+                head_fill=TABLE_HEAD_FILL,
+            )
+        )
+        # Word needs a paragraph between two tables, and the text after wants some air.
+        self.para(Role.TABLE_TEXT, [])
+
+    # Header and footer ---------------------------------------------------------------
+    def header_and_footer(self) -> None:
+        """"KKR Midtjylland | 05-09-2024" and "Side N" on every page but the first."""
+        section = self.document.sections[-1]
+        section.different_first_page_header_footer = True
+        for first in (section.first_page_header, section.first_page_footer):
+            first.is_linked_to_previous = False
+        header, footer = section.header, section.footer
+        header.is_linked_to_previous = False
+        footer.is_linked_to_previous = False
+        running = f"{self.meeting.committee} | {date_text(self.meeting.date)}"
+        _put(header._element, paragraph(self.ids[Role.RUNNING_HEADER], [run(running)]))
+        if not _has_page_field(footer._element):
+            number = paragraph(
+                self.ids[Role.PAGE_NUMBER], [run("Side "), oxml.simple_field("PAGE", "2")]
+            )
+            _put(footer._element, number)
+
+
+def _put(container, made) -> None:
+    """Into a header or footer: replace python-docx's lone empty paragraph, else append."""
+    paragraphs = container.findall(qn("w:p"))
+    if len(paragraphs) == 1 and not "".join(paragraphs[0].itertext()).strip() and len(container) == 1:
+        container.remove(paragraphs[0])
+    container.append(made)
+
+
+def _has_page_field(container) -> bool:
+    instructions = [node.get(qn("w:instr"), "") for node in container.iter(qn("w:fldSimple"))]
+    instructions += [node.text or "" for node in container.iter(qn("w:instrText"))]
+    return any(text.split()[:1] == ["PAGE"] for text in instructions)
+
+
+def _column_widths(rows, columns: int, total: int) -> list[int]:
+    """Columns share the text width by how much they hold; the header counts half (it wraps)."""
+    weights = []
+    for column in range(columns):
+        longest = 4
+        for index, row in enumerate(rows):
+            if column < len(row):
+                length = len("".join(span.text for span in row[column]))
+                longest = max(longest, length // 2 if index == 0 else length)
+        weights.append(min(longest, 40))
+    scale = total / sum(weights)
+    widths = [int(weight * scale) for weight in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _settings_insert(document: Document, made, before: tuple[str, ...]) -> None:
+    settings = document.settings.element
+    for old in settings.findall(made.tag):
+        settings.remove(old)
+    for tag in before:
+        anchor = settings.find(qn(tag))
+        if anchor is not None:
+            anchor.addprevious(made)
+            return
+    settings.append(made)
+
+
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
+def _set_update_fields(document: Document) -> None:
+    """Word fills the table of contents when the document is opened."""
+    _settings_insert(
+        document, element("w:updateFields", {"w:val": "true"}), _AFTER_UPDATE_FIELDS
+    )
+
+
+def _set_hyphenation(document: Document) -> None:
+    """Danish compounds are long: let Word hyphenate rather than leave ragged gaps."""
+    made = element("w:autoHyphenation", {"w:val": "true"})
+    settings = document.settings.element
+    anchor = settings.find(qn("w:defaultTabStop"))
+    for old in settings.findall(made.tag):
+        settings.remove(old)
+    if anchor is not None:
+        anchor.addnext(made)
+    else:
+        _settings_insert(document, made, ("w:consecutiveHyphenLimit", "w:hyphenationZone",
+                                            "w:characterSpacingControl", *_AFTER_UPDATE_FIELDS))
+
+
+def _set_core_properties(
+    document: Document, meeting: Meeting, kind: MeetingKind, author: str, now: dt.datetime
+) -> None:
+    """Title, author, subject and dates of this document; nothing left from the template."""
+    properties = document.core_properties
+    stamp = now.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    kind_word = KIND_WORD[kind]
+    properties.title = oxml.clean(f"{kind_word} – {meeting.committee} {date_text(meeting.date)}")
+    properties.subject = oxml.clean(f"{meeting.committee}, møde {date_text(meeting.date)}")
+    properties.author = oxml.clean(author)
+    properties.last_modified_by = oxml.clean(author)
+    properties.keywords = oxml.clean(f"KKR; {meeting.committee}; {kind_word.lower()}")
+    properties.category = kind_word
+    properties.comments = ""
+    properties.content_status = ""
+    properties.identifier = ""
+    properties.language = "da-DK"
+    properties.version = ""
+    properties.revision = 1
+    properties.created = stamp
+    properties.modified = stamp
