@@ -61,14 +61,33 @@ def paragraph(
     *,
     page_break_before: bool = False,
     keep_next: bool = False,
+    tab: int | None = None,
+    space_after: int | None = None,
+    indent: tuple[int, int] | None = None,
     align: str | None = None,
 ):
-    """A ``w:p`` in a style, holding runs, hyperlinks or field elements."""
+    """A ``w:p`` in a style, holding runs, hyperlinks or field elements.
+
+    The options override the style for this paragraph only (twips; ``indent`` is
+    (left, hanging)); they are written in the order Word's schema requires.
+    """
     properties = element("w:pPr", None, element("w:pStyle", {"w:val": style_id}))
     if keep_next:
         properties.append(element("w:keepNext"))
     if page_break_before:
         properties.append(element("w:pageBreakBefore"))
+    if tab is not None:
+        properties.append(
+            element("w:tabs", None, element("w:tab", {"w:val": "left", "w:pos": str(tab)}))
+        )
+    if space_after is not None:
+        properties.append(element("w:spacing", {"w:after": str(space_after)}))
+    if indent is not None:
+        left, hanging = indent
+        attributes = {"w:left": str(left)}
+        if hanging:
+            attributes["w:hanging"] = str(hanging)
+        properties.append(element("w:ind", attributes))
     if align:
         properties.append(element("w:jc", {"w:val": align}))
     made = element("w:p", None, properties)

@@ -85,6 +85,7 @@ class Look:
     line: int | None = None  # 240 = single
     keep_next: bool = False
     keep_lines: bool = False
+    widow_control: bool = False  # no single line of a paragraph alone on a page
     align: str | None = None  # "left" | "right" | "center"
     indent: int | None = None  # twips
     hanging: int | None = None  # twips
@@ -95,7 +96,9 @@ class Look:
 
 
 HOUSE_STYLE: dict[Role, Look] = {
-    Role.NORMAL: Look(based_on=None, font=FONT, size=10.5, color=INK, after=6, line=264),
+    Role.NORMAL: Look(
+        based_on=None, font=FONT, size=10.5, color=INK, after=6, line=264, widow_control=True
+    ),
     Role.GROUP_HEADING: Look(
         size=16, bold=True, color=ACCENT, before=0, after=18, keep_next=True, keep_lines=True,
         outline=0,
@@ -193,6 +196,8 @@ def _apply(style_element, look: Look, *, with_font: bool) -> None:
             _replace(ppr, "w:keepNext", {})
         if look.keep_lines:
             _replace(ppr, "w:keepLines", {})
+        if look.widow_control:
+            _replace(ppr, "w:widowControl", {})
         if look.tab is not None:
             tabs = _replace(ppr, "w:tabs", {})
             tabs.append(_element("w:tab", {"w:val": "left", "w:pos": str(look.tab)}))

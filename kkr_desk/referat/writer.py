@@ -17,7 +17,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from ..domain import BESLUTNING, Meeting, MeetingKind, numbered_groups
+from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_groups
 from ..domain.agenda import item_number
 from ..domain.participants import clock, participant_groups
 from . import oxml
@@ -37,6 +37,8 @@ KIND_WORD = {MeetingKind.REFERAT: "Referat", MeetingKind.DAGSORDEN: "Dagsorden"}
 TOC_TITLE = "Indholdsfortegnelse"
 PARTICIPANTS_TITLE = "Deltagerfortegnelse"
 MEETING_TIME_HEADING = "Mødetid"
+KEPT_TOGETHER = frozenset({INDSTILLING, BESLUTNING})
+LIST_END_SPACE = 120  # twips: a list ends with the gap of an ordinary paragraph
 
 _A4 = (11906, 16838)  # twips
 _MARGIN = 1418  # 2.5 cm
@@ -222,37 +224,49 @@ class _Layout:
                 for section in item.sections:
                     if self.kind is MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
                         continue
-                    self.text(Role.SECTION_HEADING, section.heading)
-                    for block in markdown_blocks(oxml.clean(section.body)):
-                        self.block(block)
+                    self.section(section.heading, markdown_blocks(oxml.clean(section.body)))
+
+    def section(self, heading: str, blocks: list[Block]) -> None:
+        """A section heading and its body.
+
+        The recommendation and the decision are kept on one page with their heading: a
+        decision's last line alone at the top of a page is what a reader would notice.
+        """
+        self.text(Role.SECTION_HEADING, heading)
+        together = heading in KEPT_TOGETHER
+        for position, block in enumerate(blocks):
+            last = position == len(blocks) - 1
+            following = None if last else blocks[position + 1]
+            self.block(block, keep_next=together and not last, following=following)
 
     def spans(self, parts: list[Span]) -> list:
         return oxml.spans(self.out, parts, self.ids[Role.HYPERLINK])
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block, *, keep_next: bool = False, following: Block | None = None) -> None:
         if isinstance(block, Paragraph):
-            self.para(Role.BODY, self.spans(block.spans))
+            self.para(Role.BODY, self.spans(block.spans), keep_next=keep_next)
         elif isinstance(block, SubHeading):
             self.para(Role.SUB_HEADING, self.spans(block.spans))
         elif isinstance(block, ListEntry):
-            self.list_entry(block)
+            self.list_entry(block, keep_next=keep_next, ends_list=not isinstance(following, ListEntry))
         elif isinstance(block, Attachment):
-            self.para(Role.ATTACHMENT, [run(f"{block.marker}\t"), *self.spans(block.spans)])
+            self.para(
+                Role.ATTACHMENT, [run(f"{block.marker}\t"), *self.spans(block.spans)], keep_next=keep_next
+            )
         elif isinstance(block, Table):
             self.table(block)
 
-    def list_entry(self, entry: ListEntry) -> None:
+    def list_entry(self, entry: ListEntry, *, keep_next: bool, ends_list: bool) -> None:
+        """A list paragraph; deeper levels indent further, and the last one leaves a gap."""
         content = [run(f"{entry.marker}\t")] if entry.marker else []
-        made = paragraph(self.ids[Role.LIST], content + self.spans(entry.spans))
+        options: dict = {"keep_next": keep_next}
         if entry.level or not entry.marker:
             left = LIST_INDENT * (entry.level + 1)
-            indent = {"w:left": str(left)}
-            if entry.marker:
-                indent["w:hanging"] = str(LIST_HANGING)
-            properties = made.find(qn("w:pPr"))
-            properties.append(element("w:tabs", None, element("w:tab", {"w:val": "left", "w:pos": str(left)})))
-            properties.append(element("w:ind", indent))
-        self.out.add(made)
+            options["tab"] = left
+            options["indent"] = (left, LIST_HANGING if entry.marker else 0)
+        if ends_list:
+            options["space_after"] = LIST_END_SPACE
+        self.out.add(paragraph(self.ids[Role.LIST], content + self.spans(entry.spans), **options))
 
     def table(self, table: Table) -> None:
         columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
@@ -315,18 +329,47 @@ def _has_page_field(container) -> bool:
     return any(text.split()[:1] == ["PAGE"] for text in instructions)
 
 
+_CHAR_WIDTH = 95  # twips of an average 9 pt Arial character
+_BOLD_CHAR_WIDTH = 105  # the same in bold (the header row)
+_CELL_PADDING = 200  # the cell's left and right margins plus a little air
+_HEADER_LINES = 3  # a header cell may wrap to this many lines before it asks for room
+
+
 def _column_widths(rows, columns: int, total: int) -> list[int]:
-    """Columns share the text width by how much they hold; the header counts half (it wraps)."""
-    weights = []
+    """Share the text width so that body words are never broken and long cells get room.
+
+    In order of need: the longest word of the body cells (a column splitting
+    "Hovedstaden" is what a reader notices), the longest header word (Word hyphenates a
+    header that must wrap), then each column's text: a body cell on one line, the header
+    in up to three. Each tier is met in full before the next gets the remaining width.
+    """
+    body_word, head_word, text = [], [], []
     for column in range(columns):
-        longest = 4
+        tiers = [0.0, 0.0, 0.0]
         for index, row in enumerate(rows):
-            if column < len(row):
-                length = len("".join(span.text for span in row[column]))
-                longest = max(longest, length // 2 if index == 0 else length)
-        weights.append(min(longest, 40))
-    scale = total / sum(weights)
-    widths = [int(weight * scale) for weight in weights]
+            if column >= len(row):
+                continue
+            width = _BOLD_CHAR_WIDTH if index == 0 else _CHAR_WIDTH
+            content = "".join(span.text for span in row[column])
+            word = max([len(part) for part in content.split()] or [0]) * width
+            tiers[1 if index == 0 else 0] = max(tiers[1 if index == 0 else 0], word)
+            tiers[2] = max(tiers[2], len(content) * width / (_HEADER_LINES if index == 0 else 1))
+        body_word.append(tiers[0] + _CELL_PADDING)
+        head_word.append(max(tiers[:2]) + _CELL_PADDING)
+        text.append(max(tiers) + _CELL_PADDING)
+    widths = [float(w) for w in body_word]
+    if sum(widths) >= total:
+        widths = [w * total / sum(widths) for w in widths]
+    else:
+        for tier in (head_word, text):
+            extra = [t - w for t, w in zip(tier, widths)]
+            spare = total - sum(widths)
+            if sum(extra) <= 0:
+                continue
+            share = min(1.0, spare / sum(extra))
+            widths = [w + e * share for w, e in zip(widths, extra)]
+        widths = [w * total / sum(widths) for w in widths]  # any rest, in proportion
+    widths = [int(w) for w in widths]
     widths[-1] += total - sum(widths)
     return widths
 
