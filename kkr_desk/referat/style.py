@@ -67,6 +67,10 @@ class Role(str, Enum):
 
 
 REQUIRED_IN_TEMPLATE = (Role.NORMAL, Role.GROUP_HEADING, Role.ITEM_HEADING)
+WORD_BUILT_IN = frozenset({Role.TOC_1, Role.TOC_2, Role.HYPERLINK})
+"""Styles Word knows by these names; added as built-ins so Word's TOC update and link
+formatting use them instead of making their own."""
+_WORD_IDS = {Role.TOC_1: "TOC1", Role.TOC_2: "TOC2", Role.HYPERLINK: "Hyperlink"}
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,8 @@ def install_styles(document: Document, *, from_template: bool) -> dict[Role, str
             style = styles[role.value]
             existed = True
         except KeyError:
-            style = styles.add_style(role.value, style_type)
+            style = styles.add_style(role.value, style_type, builtin=role in WORD_BUILT_IN)
+            style.element.styleId = _WORD_IDS.get(role, _ascii_id(role.value))
             existed = False
         ids[role] = style.style_id
         if existed and from_template:
@@ -174,6 +179,12 @@ def install_styles(document: Document, *, from_template: bool) -> dict[Role, str
             style.base_style = styles[look.based_on.value]
         _apply(style.element, look, with_font=not from_template)
     return ids
+
+
+def _ascii_id(name: str) -> str:
+    """A style id as Word makes them: the name without spaces and beyond ASCII."""
+    spelled = name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return "".join(char for char in spelled if char.isascii() and char.isalnum())
 
 
 def _set_language(document: Document) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
@@ -78,6 +79,7 @@ def build_document(
     layout.agenda()
     layout.header_and_footer()
     _set_hyphenation(document)
+    _drop_thumbnail(document)
     _set_core_properties(document, meeting, kind, author, now or dt.datetime.now(dt.timezone.utc))
     return document
 
@@ -414,6 +416,14 @@ def _set_hyphenation(document: Document) -> None:
     else:
         _settings_insert(document, made, ("w:consecutiveHyphenLimit", "w:hyphenationZone",
                                             "w:characterSpacingControl", *_AFTER_UPDATE_FIELDS))
+
+
+def _drop_thumbnail(document: Document) -> None:
+    """The stored preview shows the blank or template page, not this document: leave it out."""
+    package_rels = document.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package_rels.pop(rel_id)
 
 
 def _set_core_properties(

@@ -142,6 +142,11 @@ def test_core_properties_describe_the_document_not_the_tool(referat):
     assert (dt.datetime.now(dt.timezone.utc) - props.created).days < 2
     core = document.part.package.part_related_by(RT.CORE_PROPERTIES).blob.decode()
     assert "python-docx" not in core
+    # The blank template's preview picture would stand for the document in file browsers.
+    assert not [r for r in document.part.package.rels.values() if r.reltype == RT.THUMBNAIL]
+    import zipfile
+
+    assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(referat).namelist()
 
 
 def test_house_style_is_danish_and_arial(referat):
