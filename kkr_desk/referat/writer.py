@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from copy import deepcopy
 from pathlib import Path
 
 import docx
@@ -300,12 +301,22 @@ class _Layout:
 
     # Header and footer ---------------------------------------------------------------
     def header_and_footer(self) -> None:
-        """"KKR Midtjylland | 05-09-2024" and "Side N" on every page but the first."""
+        """"KKR Midtjylland | 05-09-2024" and "Side N" on every page but the first.
+
+        A template's own header and footer (a logo, an address) stay on every page, the
+        front page included, unless the template gives the front page its own.
+        """
         section = self.document.sections[-1]
-        section.different_first_page_header_footer = True
-        for first in (section.first_page_header, section.first_page_footer):
-            first.is_linked_to_previous = False
         header, footer = section.header, section.footer
+        front_pairs = [(header, section.first_page_header)]
+        if not _has_page_field(footer._element):
+            front_pairs.append((footer, section.first_page_footer))
+        section.different_first_page_header_footer = True
+        for source, front in front_pairs:
+            if front.is_linked_to_previous and not source.is_linked_to_previous:
+                _copy_part_content(source, front)
+        for front in (section.first_page_header, section.first_page_footer):
+            front.is_linked_to_previous = False
         header.is_linked_to_previous = False
         footer.is_linked_to_previous = False
         running = f"{self.meeting.committee} | {date_text(self.meeting.date)}"
@@ -315,6 +326,38 @@ class _Layout:
                 self.ids[Role.PAGE_NUMBER], [run("Side "), oxml.simple_field("PAGE", "2")]
             )
             _put(footer._element, number)
+
+
+def _copy_part_content(source, target) -> None:
+    """Give a header or footer the content of another, pictures and links included."""
+    if not _has_content(source._element):
+        return
+    target.is_linked_to_previous = False
+    source_part, target_part = source.part, target.part
+    container = target._element
+    for child in list(container):
+        container.remove(child)
+    relationship_attributes = [qn("r:id"), qn("r:embed"), qn("r:link")]
+    for child in source._element:
+        copied = deepcopy(child)
+        for node in copied.iter():
+            for attribute in relationship_attributes:
+                old_id = node.get(attribute)
+                if old_id is None or old_id not in source_part.rels:
+                    continue
+                rel = source_part.rels[old_id]
+                if rel.is_external:
+                    new_id = target_part.relate_to(rel.target_ref, rel.reltype, is_external=True)
+                else:
+                    new_id = target_part.relate_to(rel.target_part, rel.reltype)
+                node.set(attribute, new_id)
+        container.append(copied)
+
+
+def _has_content(container) -> bool:
+    if any((node.text or "").strip() for node in container.iter(qn("w:t"))):
+        return True
+    return any(True for _ in container.iter(qn("w:drawing"), qn("w:pict"), qn("w:tbl")))
 
 
 def _put(container, made) -> None:

@@ -95,3 +95,33 @@ def test_a_template_with_its_own_page_number_gets_no_second_one(tmp_path, meetin
     export_meeting(meeting, out, template=template)
     footer = docx.Document(str(out)).sections[0].footer._element
     assert len(list(footer.iter(qn("w:fldSimple")))) == 1
+
+
+def test_template_header_stays_on_the_front_page_without_the_running_header(tmp_path, meeting):
+    template = make_template(tmp_path / "org.docx")
+    out = tmp_path / "referat.docx"
+    export_meeting(meeting, out, template=template)
+    section = docx.Document(str(out)).sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == ["Organisationens logo"]
+    assert not "".join(p.text for p in section.first_page_footer.paragraphs).strip()
+
+
+def test_template_logo_picture_is_copied_to_the_front_page(tmp_path, meeting):
+    import base64
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(png)
+    template = make_template(tmp_path / "org.docx")
+    document = docx.Document(str(template))
+    document.sections[0].header.paragraphs[0].add_run().add_picture(str(logo), width=Cm(3))
+    document.save(str(template))
+    out = tmp_path / "referat.docx"
+    export_meeting(meeting, out, template=template)
+    section = docx.Document(str(out)).sections[0]
+    for header in (section.first_page_header, section.header):
+        [blip] = header._element.iter(qn("a:blip"))
+        image_part = header.part.related_parts[blip.get(qn("r:embed"))]
+        assert image_part.blob == png

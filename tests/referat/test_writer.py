@@ -256,3 +256,28 @@ def test_a_large_meeting_is_built_without_quadratic_growth(tmp_path, sample):
     document = docx.Document(str(path))
     assert len(document.paragraphs) > 2000
     assert sum(p.style.name == "Heading 2" for p in document.paragraphs) == 100
+
+
+def test_a_decision_stays_on_one_page_with_its_heading(referat):
+    document = docx.Document(str(referat))
+    paragraphs = document.paragraphs
+    texts_ = [p.text for p in paragraphs]
+    start = texts_.index("KKR Midtjylland tog orienteringerne til efterretning.")
+    heading, first, last = paragraphs[start - 1], paragraphs[start], paragraphs[start + 1]
+    assert heading.text == "Beslutning" and heading.style.paragraph_format.keep_with_next
+    assert first.paragraph_format.keep_with_next
+    assert last.text.startswith("Ib Lauritsen") and not last.paragraph_format.keep_with_next
+
+
+def test_table_columns_leave_room_for_the_longest_body_word():
+    from kkr_desk.referat.blocks import markdown_blocks
+    from kkr_desk.referat.writer import _CELL_PADDING, _CHAR_WIDTH, _column_widths
+
+    [table] = markdown_blocks(
+        "| KKR | Social- og sundhedsassistenter, dimensionering 2024 | 2025 |\n"
+        "| --- | ---: | ---: |\n| KKR Hovedstaden | 1.778 | 1779 |"
+    )
+    widths = _column_widths([table.header, *table.rows], 3, 9070)
+    assert sum(widths) == 9070
+    assert widths[0] >= len("Hovedstaden") * _CHAR_WIDTH + _CELL_PADDING
+    assert widths[1] > widths[2]  # the long header gets more than the short one
