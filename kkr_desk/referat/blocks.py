@@ -3,7 +3,7 @@
 A section body is CommonMark with GFM pipe tables (see ``kkr_desk.domain.model.Section``).
 The writer should not know about Markdown tokens and the parser should not know about Word,
 so this module is the one translation between them: paragraphs, sub-headings, list entries
-(with their printed marker: "–" or the author's own "1)"), attachment lines ("./.") and
+(with their marker, "–" or the author's own "1)", and where each list starts), attachment lines ("./.") and
 tables, each holding runs of text with bold, italic and link addresses.
 """
 
@@ -45,11 +45,18 @@ class SubHeading:
 
 @dataclass
 class ListEntry:
-    """One list paragraph; ``marker`` is "–", "1)", "2." … or "" for a continuation."""
+    """One list paragraph; ``marker`` is "–", "1)", "2." … or "" for a continuation.
+
+    ``delimiter`` is "" in a bullet list, ")" or "." in a numbered one; ``starts_list``
+    marks the first entry of each list, where the numbering begins (at ``number``).
+    """
 
     spans: list[Span]
     marker: str
     level: int = 0
+    delimiter: str = ""
+    number: int = 0
+    starts_list: bool = False
 
 
 @dataclass
@@ -94,6 +101,7 @@ class _BlockBuilder:
         self.blocks: list[Block] = []
         self.lists: list[dict] = []  # one entry per open list: {"ordered", "delimiter"}
         self.pending_marker: str | None = None
+        self.pending_number = 0
         self.heading = False
         self.table: Table | None = None
         self.row: list[list[Span]] | None = None
@@ -122,6 +130,7 @@ class _BlockBuilder:
     def _on_list_item_open(self, token: Token) -> None:
         current = self.lists[-1]
         self.pending_marker = f"{token.info}{current['delimiter']}" if current["ordered"] else BULLET
+        self.pending_number = int(token.info) if token.info.isdigit() else 0
 
     # Headings --------------------------------------------------------------
     def _on_heading_open(self, token: Token) -> None:
@@ -181,9 +190,22 @@ class _BlockBuilder:
 
     def _add_text_block(self, spans: list[Span]) -> None:
         if self.lists:
+            current = self.lists[-1]
             marker = self.pending_marker or ""
             self.pending_marker = None
-            self.blocks.append(ListEntry(spans, marker, len(self.lists) - 1))
+            starts = bool(marker) and not current.get("started")
+            if marker:
+                current["started"] = True
+            self.blocks.append(
+                ListEntry(
+                    spans,
+                    marker,
+                    len(self.lists) - 1,
+                    delimiter=current["delimiter"],
+                    number=self.pending_number,
+                    starts_list=starts,
+                )
+            )
             return
         match = ATTACHMENT_MARK.match(plain_text(spans)) if spans else None
         if match and spans and not spans[0].url:

@@ -61,6 +61,7 @@ def paragraph(
     *,
     page_break_before: bool = False,
     keep_next: bool = False,
+    numbering: tuple[str, int] | None = None,
     tab: int | None = None,
     space_after: int | None = None,
     indent: tuple[int, int] | None = None,
@@ -69,13 +70,24 @@ def paragraph(
     """A ``w:p`` in a style, holding runs, hyperlinks or field elements.
 
     The options override the style for this paragraph only (twips; ``indent`` is
-    (left, hanging)); they are written in the order Word's schema requires.
+    (left, hanging); ``numbering`` is (numId, level) of a Word list); they are written in
+    the order Word's schema requires.
     """
     properties = element("w:pPr", None, element("w:pStyle", {"w:val": style_id}))
     if keep_next:
         properties.append(element("w:keepNext"))
     if page_break_before:
         properties.append(element("w:pageBreakBefore"))
+    if numbering is not None:
+        num_id, level = numbering
+        properties.append(
+            element(
+                "w:numPr",
+                None,
+                element("w:ilvl", {"w:val": str(level)}),
+                element("w:numId", {"w:val": num_id}),
+            )
+        )
     if tab is not None:
         properties.append(
             element("w:tabs", None, element("w:tab", {"w:val": "left", "w:pos": str(tab)}))

@@ -24,9 +24,10 @@ from ..domain.agenda import item_number
 from ..domain.participants import clock, participant_groups
 from . import oxml
 from .blocks import Attachment, Block, ListEntry, Paragraph, Span, SubHeading, Table, markdown_blocks
+from .numbering import Lists
 from .oxml import BodyWriter, element, paragraph, run
 from .style import (
-    FIELD_TAB,
+    FONT,
     LIST_HANGING,
     LIST_INDENT,
     TABLE_HEAD_FILL,
@@ -71,7 +72,7 @@ def build_document(
     """The whole document; raises TemplateError or style.MissingStyleError for a bad template."""
     document = open_template(template) if template else _blank_document()
     ids = install_styles(document, from_template=template is not None)
-    layout = _Layout(document, ids, meeting, kind)
+    layout = _Layout(document, ids, meeting, kind, from_template=template is not None)
     layout.front_page()
     if table_of_contents:
         layout.table_of_contents()
@@ -143,12 +144,24 @@ def _blank_document() -> Document:
 
 
 class _Layout:
-    def __init__(self, document: Document, ids: dict[Role, str], meeting: Meeting, kind: MeetingKind):
+    def __init__(
+        self,
+        document: Document,
+        ids: dict[Role, str],
+        meeting: Meeting,
+        kind: MeetingKind,
+        *,
+        from_template: bool,
+    ):
         self.document = document
         self.ids = ids
         self.meeting = meeting
         self.kind = kind
         self.out = BodyWriter(document.element.body, document.part)
+        self.lists = Lists(
+            document, indent=LIST_INDENT, hanging=LIST_HANGING, font=None if from_template else FONT
+        )
+        self.list_ids: dict[int, str] = {}  # nesting level → numId of the list being written
         section = document.sections[-1]
         self.text_width = int(
             (section.page_width - section.left_margin - section.right_margin) / 635
@@ -260,16 +273,19 @@ class _Layout:
             self.table(block)
 
     def list_entry(self, entry: ListEntry, *, keep_next: bool, ends_list: bool) -> None:
-        """A list paragraph; deeper levels indent further, and the last one leaves a gap."""
-        content = [run(f"{entry.marker}\t")] if entry.marker else []
+        """A paragraph of a real Word list; the last one of a list leaves a gap after it."""
         options: dict = {"keep_next": keep_next}
-        if entry.level or not entry.marker:
-            left = LIST_INDENT * (entry.level + 1)
-            options["tab"] = left
-            options["indent"] = (left, LIST_HANGING if entry.marker else 0)
+        if entry.marker:
+            if entry.starts_list or entry.level not in self.list_ids:
+                self.list_ids[entry.level] = self.lists.new_list(
+                    entry.delimiter, entry.number or 1, entry.level
+                )
+            options["numbering"] = (self.list_ids[entry.level], entry.level)
+        else:  # a further paragraph of the item above: aligned with its text
+            options["indent"] = (LIST_INDENT * (entry.level + 1), 0)
         if ends_list:
             options["space_after"] = LIST_END_SPACE
-        self.out.add(paragraph(self.ids[Role.LIST], content + self.spans(entry.spans), **options))
+        self.out.add(paragraph(self.ids[Role.LIST], self.spans(entry.spans), **options))
 
     def table(self, table: Table) -> None:
         columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)

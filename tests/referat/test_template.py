@@ -125,3 +125,19 @@ def test_template_logo_picture_is_copied_to_the_front_page(tmp_path, meeting):
         [blip] = header._element.iter(qn("a:blip"))
         image_part = header.part.related_parts[blip.get(qn("r:embed"))]
         assert image_part.blob == png
+
+
+def test_template_without_a_numbering_part_gets_one(tmp_path, meeting):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    template = make_template(tmp_path / "org.docx")
+    document = docx.Document(str(template))
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.NUMBERING:
+            document.part.drop_rel(rel_id)
+    document.save(str(template))
+    meeting.groups[0].items[0].sections[0].body = "- a\n- b\n\n1) c"
+    out = tmp_path / "r.docx"
+    export_meeting(meeting, out, template=template)
+    lines = texts(out)
+    assert ["– a", "– b", "1) c"] == [line for line in lines if line in ("– a", "– b", "1) c")]

@@ -281,3 +281,20 @@ def test_table_columns_leave_room_for_the_longest_body_word():
     assert sum(widths) == 9070
     assert widths[0] >= len("Hovedstaden") * _CHAR_WIDTH + _CELL_PADDING
     assert widths[1] > widths[2]  # the long header gets more than the short one
+
+
+def test_lists_are_real_word_lists_that_restart_and_keep_their_numbers(tmp_path, meeting):
+    meeting.groups[0].items[0].sections[0].body = (
+        "1) en\n2) to\n\nMellem.\n\n1) igen\n\n7. syv\n8. otte\n   - under\n\n- prik"
+    )
+    path = tmp_path / "lists.docx"
+    export_meeting(meeting, path)
+    lines = [text for style, text in body_lines(path) if style == "KKR Liste"]
+    assert lines == ["1) en", "2) to", "1) igen", "7. syv", "8. otte", "– under", "– prik"]
+    document = docx.Document(str(path))
+    levels = [
+        p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}").get(qn("w:val"))
+        for p in document.paragraphs
+        if p.style.name == "KKR Liste"
+    ]
+    assert levels == ["0", "0", "0", "0", "0", "1", "0"]
