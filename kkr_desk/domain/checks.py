@@ -24,11 +24,18 @@ class ExportWarning:
 
 
 def export_warnings(meeting: Meeting, kind: MeetingKind) -> list[ExportWarning]:
-    """Items without a decision, people without a status and empty sections, in agenda order.
+    """An empty agenda or attendance list, people without a status, items without a
+    decision and empty sections, in agenda order.
 
     A dagsorden is written before the meeting, so decisions and attendance are not asked for.
     """
     warnings: list[ExportWarning] = []
+    if not meeting.items:
+        warnings.append(ExportWarning("Dagsordenen har ingen punkter."))
+    if kind is MeetingKind.REFERAT and not any(
+        entry.status is not AttendanceStatus.UNREGISTERED for entry in meeting.attendance
+    ):
+        warnings.append(ExportWarning("Ingen deltagere er registreret."))
     if kind is MeetingKind.REFERAT:
         for entry in meeting.attendance:
             if entry.status is AttendanceStatus.UNREGISTERED:

@@ -34,3 +34,13 @@ def test_a_finished_meeting_has_no_warnings(meeting):
         else:
             decision.body = decision.body or "Godkendt."
     assert messages(meeting) == []
+
+
+def test_an_empty_meeting_says_so():
+    import datetime as dt
+
+    from kkr_desk.domain import Meeting
+
+    empty = Meeting("KKR Nordjylland", dt.date(2025, 1, 2))
+    assert messages(empty) == ["Dagsordenen har ingen punkter.", "Ingen deltagere er registreret."]
+    assert messages(empty, MeetingKind.DAGSORDEN) == ["Dagsordenen har ingen punkter."]

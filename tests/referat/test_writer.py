@@ -298,3 +298,15 @@ def test_lists_are_real_word_lists_that_restart_and_keep_their_numbers(tmp_path,
         if p.style.name == "KKR Liste"
     ]
     assert levels == ["0", "0", "0", "0", "0", "1", "0"]
+
+
+def test_an_empty_meeting_still_makes_a_document(tmp_path):
+    from kkr_desk.domain import Meeting
+
+    empty = Meeting("KKR Nordjylland", dt.date(2025, 1, 2), place="Rådhuset\nBoulevarden 13")
+    path = tmp_path / "tom.docx"
+    warnings = export_meeting(empty, path, table_of_contents=True)
+    assert [w.message for w in warnings] == ["Dagsordenen har ingen punkter."]
+    document = docx.Document(str(path))
+    assert document.paragraphs[0].text == "D A G S O R D E N  2 0 2 5"
+    assert document.paragraphs[3].text == "Sted:\tRådhuset\nBoulevarden 13"
