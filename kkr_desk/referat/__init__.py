@@ -27,7 +27,8 @@ from ..domain.checks import ExportWarning, export_warnings
 from .output import OutputError, check_target, write_atomically
 from .pdf import NO_LIBREOFFICE, PdfError, docx_to_pdf, find_soffice
 from .style import MissingStyleError
-from .writer import TemplateError, build_document
+from .template import TemplateError
+from .writer import build_document
 
 SUFFIXES = (".docx", ".pdf")
 

@@ -9,15 +9,10 @@ Only this module knows the layout; styles come from ``style``, XML from ``oxml``
 from __future__ import annotations
 
 import datetime as dt
-import io
-from copy import deepcopy
 from pathlib import Path
 
-import docx
 from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Twips
 
 from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_groups
 from ..domain.agenda import item_number
@@ -25,7 +20,15 @@ from ..domain.participants import clock, participant_groups
 from . import oxml
 from .blocks import Attachment, Block, ListEntry, Paragraph, Span, SubHeading, Table, markdown_blocks
 from .numbering import Lists
-from .oxml import BodyWriter, element, paragraph, run
+from .oxml import BodyWriter, paragraph, run
+from .properties import (
+    KIND_WORD,
+    date_text,
+    drop_thumbnail,
+    set_core_properties,
+    set_hyphenation,
+    set_update_fields,
+)
 from .style import (
     FONT,
     LIST_HANGING,
@@ -35,29 +38,19 @@ from .style import (
     Role,
     install_styles,
 )
+from .tables import column_widths
+from .template import blank_document, copy_part_content, open_template
 
-KIND_WORD = {MeetingKind.REFERAT: "Referat", MeetingKind.DAGSORDEN: "Dagsorden"}
 TOC_TITLE = "Indholdsfortegnelse"
 PARTICIPANTS_TITLE = "Deltagerfortegnelse"
 MEETING_TIME_HEADING = "Mødetid"
 KEPT_TOGETHER = frozenset({INDSTILLING, BESLUTNING})
 LIST_END_SPACE = 120  # twips: a list ends with the gap of an ordinary paragraph
 
-_A4 = (11906, 16838)  # twips
-_MARGIN = 1418  # 2.5 cm
-
-
-class TemplateError(ValueError):
-    """The template file cannot be used; the message is for the user."""
-
 
 def letter_spaced(text: str) -> str:
     """KL's title form: letters one space apart, words two: "R E F E R A T  2 0 2 4"."""
     return "  ".join(" ".join(word) for word in text.split())
-
-
-def date_text(day: dt.date) -> str:
-    return f"{day:%d-%m-%Y}"
 
 
 def build_document(
@@ -70,76 +63,19 @@ def build_document(
     now: dt.datetime | None = None,
 ) -> Document:
     """The whole document; raises TemplateError or style.MissingStyleError for a bad template."""
-    document = open_template(template) if template else _blank_document()
+    document = open_template(template) if template else blank_document()
     ids = install_styles(document, from_template=template is not None)
     layout = _Layout(document, ids, meeting, kind, from_template=template is not None)
     layout.front_page()
     if table_of_contents:
         layout.table_of_contents()
-        _set_update_fields(document)
+        set_update_fields(document)
     layout.participants()
     layout.agenda()
     layout.header_and_footer()
-    _set_hyphenation(document)
-    _drop_thumbnail(document)
-    _set_core_properties(document, meeting, kind, author, now or dt.datetime.now(dt.timezone.utc))
-    return document
-
-
-def open_template(path: Path) -> Document:
-    """An organisation's .docx (or .dotx) with its body emptied; its sectPr stays."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise TemplateError(f"Skabelonen {path} kan ikke læses: {error.strerror or error}") from None
-    try:
-        document = docx.Document(io.BytesIO(_as_document_package(data)))
-    except Exception:  # python-docx raises several kinds for a file that is not a .docx
-        raise TemplateError(
-            f"Skabelonen {path} er ikke et Word-dokument (.docx eller .dotx)."
-        ) from None
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return document
-
-
-def _as_document_package(data: bytes) -> bytes:
-    """A .dotx is a .docx with another main content type; python-docx only opens the latter."""
-    import zipfile
-
-    template_type = b"wordprocessingml.template.main+xml"
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as source:
-            types = source.read("[Content_Types].xml")
-            if template_type not in types:
-                return data
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                for info in source.infolist():
-                    content = source.read(info.filename)
-                    if info.filename == "[Content_Types].xml":
-                        content = content.replace(
-                            template_type, b"wordprocessingml.document.main+xml"
-                        )
-                    target.writestr(info, content)
-            return out.getvalue()
-    except (zipfile.BadZipFile, KeyError):
-        return data
-
-
-def _blank_document() -> Document:
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Twips(_A4[0]), Twips(_A4[1])
-    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, Twips(_MARGIN))
-    section.header_distance = section.footer_distance = Twips(709)
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    set_hyphenation(document)
+    drop_thumbnail(document)
+    set_core_properties(document, meeting, kind, author, now or dt.datetime.now(dt.timezone.utc))
     return document
 
 
@@ -307,7 +243,7 @@ class _Layout:
         self.out.add(
             oxml.table(
                 cells,
-                widths=_column_widths(rows, columns, self.text_width),
+                widths=column_widths(rows, columns, self.text_width),
                 rule_color=TABLE_RULE,
                 head_fill=TABLE_HEAD_FILL,
             )
@@ -330,7 +266,7 @@ class _Layout:
         section.different_first_page_header_footer = True
         for source, front in front_pairs:
             if front.is_linked_to_previous and not source.is_linked_to_previous:
-                _copy_part_content(source, front)
+                copy_part_content(source, front)
         for front in (section.first_page_header, section.first_page_footer):
             front.is_linked_to_previous = False
         header.is_linked_to_previous = False
@@ -342,38 +278,6 @@ class _Layout:
                 self.ids[Role.PAGE_NUMBER], [run("Side "), oxml.simple_field("PAGE", "2")]
             )
             _put(footer._element, number)
-
-
-def _copy_part_content(source, target) -> None:
-    """Give a header or footer the content of another, pictures and links included."""
-    if not _has_content(source._element):
-        return
-    target.is_linked_to_previous = False
-    source_part, target_part = source.part, target.part
-    container = target._element
-    for child in list(container):
-        container.remove(child)
-    relationship_attributes = [qn("r:id"), qn("r:embed"), qn("r:link")]
-    for child in source._element:
-        copied = deepcopy(child)
-        for node in copied.iter():
-            for attribute in relationship_attributes:
-                old_id = node.get(attribute)
-                if old_id is None or old_id not in source_part.rels:
-                    continue
-                rel = source_part.rels[old_id]
-                if rel.is_external:
-                    new_id = target_part.relate_to(rel.target_ref, rel.reltype, is_external=True)
-                else:
-                    new_id = target_part.relate_to(rel.target_part, rel.reltype)
-                node.set(attribute, new_id)
-        container.append(copied)
-
-
-def _has_content(container) -> bool:
-    if any((node.text or "").strip() for node in container.iter(qn("w:t"))):
-        return True
-    return any(True for _ in container.iter(qn("w:drawing"), qn("w:pict"), qn("w:tbl")))
 
 
 def _put(container, made) -> None:
@@ -388,121 +292,3 @@ def _has_page_field(container) -> bool:
     instructions = [node.get(qn("w:instr"), "") for node in container.iter(qn("w:fldSimple"))]
     instructions += [node.text or "" for node in container.iter(qn("w:instrText"))]
     return any(text.split()[:1] == ["PAGE"] for text in instructions)
-
-
-_CHAR_WIDTH = 95  # twips of an average 9 pt Arial character
-_BOLD_CHAR_WIDTH = 105  # the same in bold (the header row)
-_CELL_PADDING = 200  # the cell's left and right margins plus a little air
-_HEADER_LINES = 3  # a header cell may wrap to this many lines before it asks for room
-
-
-def _column_widths(rows, columns: int, total: int) -> list[int]:
-    """Share the text width so that body words are never broken and long cells get room.
-
-    In order of need: the longest word of the body cells (a column splitting
-    "Hovedstaden" is what a reader notices), the longest header word (Word hyphenates a
-    header that must wrap), then each column's text: a body cell on one line, the header
-    in up to three. Each tier is met in full before the next gets the remaining width.
-    """
-    body_word, head_word, text = [], [], []
-    for column in range(columns):
-        tiers = [0.0, 0.0, 0.0]
-        for index, row in enumerate(rows):
-            if column >= len(row):
-                continue
-            width = _BOLD_CHAR_WIDTH if index == 0 else _CHAR_WIDTH
-            content = "".join(span.text for span in row[column])
-            word = max([len(part) for part in content.split()] or [0]) * width
-            tiers[1 if index == 0 else 0] = max(tiers[1 if index == 0 else 0], word)
-            tiers[2] = max(tiers[2], len(content) * width / (_HEADER_LINES if index == 0 else 1))
-        body_word.append(tiers[0] + _CELL_PADDING)
-        head_word.append(max(tiers[:2]) + _CELL_PADDING)
-        text.append(max(tiers) + _CELL_PADDING)
-    widths = [float(w) for w in body_word]
-    if sum(widths) >= total:
-        widths = [w * total / sum(widths) for w in widths]
-    else:
-        for tier in (head_word, text):
-            extra = [t - w for t, w in zip(tier, widths)]
-            spare = total - sum(widths)
-            if sum(extra) <= 0:
-                continue
-            share = min(1.0, spare / sum(extra))
-            widths = [w + e * share for w, e in zip(widths, extra)]
-        widths = [w * total / sum(widths) for w in widths]  # any rest, in proportion
-    widths = [int(w) for w in widths]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
-def _settings_insert(document: Document, made, before: tuple[str, ...]) -> None:
-    settings = document.settings.element
-    for old in settings.findall(made.tag):
-        settings.remove(old)
-    for tag in before:
-        anchor = settings.find(qn(tag))
-        if anchor is not None:
-            anchor.addprevious(made)
-            return
-    settings.append(made)
-
-
-_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:schemaLibrary",
-    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
-
-
-def _set_update_fields(document: Document) -> None:
-    """Word fills the table of contents when the document is opened."""
-    _settings_insert(
-        document, element("w:updateFields", {"w:val": "true"}), _AFTER_UPDATE_FIELDS
-    )
-
-
-def _set_hyphenation(document: Document) -> None:
-    """Danish compounds are long: let Word hyphenate rather than leave ragged gaps."""
-    made = element("w:autoHyphenation", {"w:val": "true"})
-    settings = document.settings.element
-    anchor = settings.find(qn("w:defaultTabStop"))
-    for old in settings.findall(made.tag):
-        settings.remove(old)
-    if anchor is not None:
-        anchor.addnext(made)
-    else:
-        _settings_insert(document, made, ("w:consecutiveHyphenLimit", "w:hyphenationZone",
-                                            "w:characterSpacingControl", *_AFTER_UPDATE_FIELDS))
-
-
-def _drop_thumbnail(document: Document) -> None:
-    """The stored preview shows the blank or template page, not this document: leave it out."""
-    package_rels = document.part.package.rels
-    for rel_id, rel in list(package_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            package_rels.pop(rel_id)
-
-
-def _set_core_properties(
-    document: Document, meeting: Meeting, kind: MeetingKind, author: str, now: dt.datetime
-) -> None:
-    """Title, author, subject and dates of this document; nothing left from the template."""
-    properties = document.core_properties
-    stamp = now.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-    kind_word = KIND_WORD[kind]
-    properties.title = oxml.clean(f"{kind_word} – {meeting.committee} {date_text(meeting.date)}")
-    properties.subject = oxml.clean(f"{meeting.committee}, møde {date_text(meeting.date)}")
-    properties.author = oxml.clean(author)
-    properties.last_modified_by = oxml.clean(author)
-    properties.keywords = oxml.clean(f"KKR; {meeting.committee}; {kind_word.lower()}")
-    properties.category = kind_word
-    properties.comments = ""
-    properties.content_status = ""
-    properties.identifier = ""
-    properties.language = "da-DK"
-    properties.version = ""
-    properties.revision = 1
-    properties.created = stamp
-    properties.modified = stamp

@@ -271,15 +271,15 @@ def test_a_decision_stays_on_one_page_with_its_heading(referat):
 
 def test_table_columns_leave_room_for_the_longest_body_word():
     from kkr_desk.referat.blocks import markdown_blocks
-    from kkr_desk.referat.writer import _CELL_PADDING, _CHAR_WIDTH, _column_widths
+    from kkr_desk.referat.tables import CELL_PADDING, CHAR_WIDTH, column_widths
 
     [table] = markdown_blocks(
         "| KKR | Social- og sundhedsassistenter, dimensionering 2024 | 2025 |\n"
         "| --- | ---: | ---: |\n| KKR Hovedstaden | 1.778 | 1779 |"
     )
-    widths = _column_widths([table.header, *table.rows], 3, 9070)
+    widths = column_widths([table.header, *table.rows], 3, 9070)
     assert sum(widths) == 9070
-    assert widths[0] >= len("Hovedstaden") * _CHAR_WIDTH + _CELL_PADDING
+    assert widths[0] >= len("Hovedstaden") * CHAR_WIDTH + CELL_PADDING
     assert widths[1] > widths[2]  # the long header gets more than the short one
 
 
