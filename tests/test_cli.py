@@ -114,9 +114,8 @@ def test_export_writes_a_referat_and_warns_on_stderr(tmp_path):
 
 def test_export_dagsorden_with_a_table_of_contents(tmp_path):
     out = tmp_path / "dagsorden.docx"
-    result = kkr_desk(
-        "export", "1", "-o", str(out), "--kind", "dagsorden", "--toc", "--db", str(tmp_path / "a.db")
-    )
+    db = str(tmp_path / "a.db")
+    result = kkr_desk("export", "1", "-o", str(out), "--kind", "dagsorden", "--toc", "--db", db)
     assert result.returncode == 0, result.stderr
     import docx
 
@@ -126,9 +125,11 @@ def test_export_dagsorden_with_a_table_of_contents(tmp_path):
 
 
 def test_export_to_a_missing_folder_is_one_line_and_exit_2(tmp_path):
-    result = kkr_desk("export", "1", "-o", str(tmp_path / "nej" / "r.docx"), "--db", str(tmp_path / "a.db"))
+    target = tmp_path / "nej" / "r.docx"
+    result = kkr_desk("export", "1", "-o", str(target), "--db", str(tmp_path / "a.db"))
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"kkr-desk: fejl: Mappen {tmp_path / 'nej'} findes ikke."]
+    expected = f"kkr-desk: fejl: Mappen {tmp_path / 'nej'} findes ikke."
+    assert result.stderr.strip().splitlines() == [expected]
 
 
 def test_export_with_a_missing_template(tmp_path):

@@ -14,6 +14,7 @@ from .model import Attendance, AttendanceStatus, Meeting, MeetingKind, Person
 PRESENT_HEADING = "Deltagere"
 APOLOGY_HEADING = "Afbud"
 ABSENT_HEADING = "Fraværende uden afbud"
+_ORGANISATION_ORDER = {"KL": 0, "KD-Net": 1}
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,9 @@ def attendance_line(entry: Attendance) -> str:
     if entry.left_at is not None:
         remarks.append(f"forlod mødet kl. {clock(entry.left_at)}")
     note = entry.note.strip()
-    if note and not (entry.substitute_for is not None and note.lower().startswith("deltog i stedet")):
+    if note and not (
+        entry.substitute_for is not None and note.lower().startswith("deltog i stedet")
+    ):
         remarks.append(note)
     line = person_line(entry.person)
     return f"{line} – {', '.join(remarks)}" if remarks else line
@@ -57,7 +60,7 @@ def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantG
     """The headings in KL's order, each with its lines; empty headings are left out.
 
     Politicians: Deltagere, Afbud, Fraværende uden afbud. Everyone else under "Fra <org>"
-    when present, in order of first appearance (KL, KD-Net, guests). A dagsorden is written
+    when present: KL, KD-Net, then guests in order of first appearance. A dagsorden is written
     before anyone has answered, so there an unregistered person counts as expected.
     """
     present: list[str] = []
@@ -86,5 +89,8 @@ def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantG
         ParticipantGroup(APOLOGY_HEADING, tuple(apology)),
         ParticipantGroup(ABSENT_HEADING, tuple(absent)),
     ]
-    groups += [ParticipantGroup(f"Fra {org}", tuple(lines)) for org, lines in staff.items()]
+    ordered = sorted(  # stable: guests keep their order of first appearance
+        staff.items(), key=lambda pair: _ORGANISATION_ORDER.get(pair[0], len(_ORGANISATION_ORDER))
+    )
+    groups += [ParticipantGroup(f"Fra {org}", tuple(lines)) for org, lines in ordered]
     return [group for group in groups if group.lines]

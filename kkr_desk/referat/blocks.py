@@ -3,8 +3,8 @@
 A section body is CommonMark with GFM pipe tables (see ``kkr_desk.domain.model.Section``).
 The writer should not know about Markdown tokens and the parser should not know about Word,
 so this module is the one translation between them: paragraphs, sub-headings, list entries
-(with their marker, "–" or the author's own "1)", and where each list starts), attachment lines ("./.") and
-tables, each holding runs of text with bold, italic and link addresses.
+(with their marker, "–" or the author's own "1)", and where each list starts), attachment
+lines ("./.") and tables, each holding runs of text with bold, italic and link addresses.
 """
 
 from __future__ import annotations
@@ -129,7 +129,9 @@ class _BlockBuilder:
 
     def _on_list_item_open(self, token: Token) -> None:
         current = self.lists[-1]
-        self.pending_marker = f"{token.info}{current['delimiter']}" if current["ordered"] else BULLET
+        self.pending_marker = (
+            f"{token.info}{current['delimiter']}" if current["ordered"] else BULLET
+        )
         self.pending_number = int(token.info) if token.info.isdigit() else 0
 
     # Headings --------------------------------------------------------------
@@ -211,7 +213,7 @@ class _BlockBuilder:
         if match and spans and not spans[0].url:
             first = spans[0]
             marker = first.text.lstrip().split(None, 1)[0] if first.text.strip() else "./."
-            rest = first.text.lstrip()[len(marker):].lstrip()
+            rest = first.text.lstrip()[len(marker) :].lstrip()
             head = [Span(rest, first.bold, first.italic)] if rest else []
             self.blocks.append(Attachment(marker, head + spans[1:]))
             return

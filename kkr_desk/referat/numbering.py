@@ -47,11 +47,15 @@ class Lists:
         abstract_id = self._abstract_for(delimiter)
         num_id = str(self._next_num)
         self._next_num += 1
-        num = element("w:num", {"w:numId": num_id},
-                      element("w:abstractNumId", {"w:val": abstract_id}))
+        num = element(
+            "w:num", {"w:numId": num_id}, element("w:abstractNumId", {"w:val": abstract_id})
+        )
         if delimiter:
-            override = element("w:lvlOverride", {"w:ilvl": str(level)},
-                               element("w:startOverride", {"w:val": str(start)}))
+            override = element(
+                "w:lvlOverride",
+                {"w:ilvl": str(level)},
+                element("w:startOverride", {"w:val": str(start)}),
+            )
             num.append(override)
         cleanup = self._root.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
@@ -64,8 +68,11 @@ class Lists:
         if delimiter not in self._abstract:
             abstract_id = str(self._next_abstract)
             self._next_abstract += 1
-            abstract = element("w:abstractNum", {"w:abstractNumId": abstract_id},
-                               element("w:multiLevelType", {"w:val": "hybridMultilevel"}))
+            abstract = element(
+                "w:abstractNum",
+                {"w:abstractNumId": abstract_id},
+                element("w:multiLevelType", {"w:val": "hybridMultilevel"}),
+            )
             for level in range(LEVELS):
                 abstract.append(self._level(level, delimiter))
             first_num = self._root.find(qn("w:num"))
@@ -82,14 +89,22 @@ class Lists:
 
     def _level(self, level: int, delimiter: str):
         left = self._indent * (level + 1)
-        made = element("w:lvl", {"w:ilvl": str(level)},
-                       element("w:start", {"w:val": "1"}),
-                       element("w:numFmt", {"w:val": "decimal" if delimiter else "bullet"}),
-                       element("w:lvlText", {"w:val": f"%{level + 1}{delimiter}" if delimiter else BULLET}),
-                       element("w:lvlJc", {"w:val": "left"}))
-        made.append(element("w:pPr", None,
-                            element("w:tabs", None, element("w:tab", {"w:val": "num", "w:pos": str(left)})),
-                            element("w:ind", {"w:left": str(left), "w:hanging": str(self._hanging)})))
+        made = element(
+            "w:lvl",
+            {"w:ilvl": str(level)},
+            element("w:start", {"w:val": "1"}),
+            element("w:numFmt", {"w:val": "decimal" if delimiter else "bullet"}),
+            element("w:lvlText", {"w:val": f"%{level + 1}{delimiter}" if delimiter else BULLET}),
+            element("w:lvlJc", {"w:val": "left"}),
+        )
+        made.append(
+            element(
+                "w:pPr",
+                None,
+                element("w:tabs", None, element("w:tab", {"w:val": "num", "w:pos": str(left)})),
+                element("w:ind", {"w:left": str(left), "w:hanging": str(self._hanging)}),
+            )
+        )
         if self._font and not delimiter:
             fonts = {name: self._font for name in ("w:ascii", "w:hAnsi", "w:cs")}
             made.append(element("w:rPr", None, element("w:rFonts", fonts)))

@@ -72,4 +72,3 @@ def _writable(path: Path) -> bool:
     # The mode bits, not os.access: an administrator may write anywhere, but a file the
     # user marked read-only should not be overwritten behind their back.
     return bool(path.stat().st_mode & stat.S_IWUSR)
-

@@ -183,7 +183,9 @@ def table(
     borders = element("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(
-            element(f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": rule_color})
+            element(
+                f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": rule_color}
+            )
         )
     margins = element(
         "w:tblCellMar",
@@ -198,9 +200,18 @@ def table(
         borders,
         element("w:tblLayout", {"w:type": "fixed"}),
         margins,
-        element("w:tblLook", {"w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0",
-                              "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "1",
-                              "w:noVBand": "1"}),
+        element(
+            "w:tblLook",
+            {
+                "w:val": "04A0",
+                "w:firstRow": "1",
+                "w:lastRow": "0",
+                "w:firstColumn": "0",
+                "w:lastColumn": "0",
+                "w:noHBand": "1",
+                "w:noVBand": "1",
+            },
+        ),
     )
     grid = element("w:tblGrid", None, *(element("w:gridCol", {"w:w": str(w)}) for w in widths))
     made = element("w:tbl", None, properties, grid)

@@ -17,7 +17,8 @@ TIME_LIMIT = 120  # seconds; a referat converts in a few
 
 _KNOWN_PLACES = {
     "win32": [
-        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice/program/soffice.exe",
+        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"))
+        / "LibreOffice/program/soffice.exe",
         Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
         / "LibreOffice/program/soffice.exe",
     ],

@@ -37,19 +37,33 @@ def _settings_insert(document: Document, made, before: tuple[str, ...]) -> None:
 
 
 _AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:schemaLibrary",
-    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
 )
 
 
 def set_update_fields(document: Document) -> None:
     """Word fills the table of contents when the document is opened."""
-    _settings_insert(
-        document, element("w:updateFields", {"w:val": "true"}), _AFTER_UPDATE_FIELDS
-    )
+    _settings_insert(document, element("w:updateFields", {"w:val": "true"}), _AFTER_UPDATE_FIELDS)
 
 
 def set_hyphenation(document: Document) -> None:
@@ -62,8 +76,16 @@ def set_hyphenation(document: Document) -> None:
     if anchor is not None:
         anchor.addnext(made)
     else:
-        _settings_insert(document, made, ("w:consecutiveHyphenLimit", "w:hyphenationZone",
-                                            "w:characterSpacingControl", *_AFTER_UPDATE_FIELDS))
+        _settings_insert(
+            document,
+            made,
+            (
+                "w:consecutiveHyphenLimit",
+                "w:hyphenationZone",
+                "w:characterSpacingControl",
+                *_AFTER_UPDATE_FIELDS,
+            ),
+        )
 
 
 def drop_thumbnail(document: Document) -> None:

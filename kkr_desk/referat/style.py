@@ -104,12 +104,27 @@ HOUSE_STYLE: dict[Role, Look] = {
         based_on=None, font=FONT, size=10.5, color=INK, after=6, line=264, widow_control=True
     ),
     Role.GROUP_HEADING: Look(
-        size=16, bold=True, color=ACCENT, before=0, after=18, keep_next=True, keep_lines=True,
+        size=16,
+        bold=True,
+        color=ACCENT,
+        before=0,
+        after=18,
+        keep_next=True,
+        keep_lines=True,
         outline=0,
     ),
     Role.ITEM_HEADING: Look(
-        size=12.5, bold=True, color=ACCENT, before=24, after=2, keep_next=True, keep_lines=True,
-        outline=1, indent=624, hanging=624, tab=624,
+        size=12.5,
+        bold=True,
+        color=ACCENT,
+        before=24,
+        after=2,
+        keep_next=True,
+        keep_lines=True,
+        outline=1,
+        indent=624,
+        hanging=624,
+        tab=624,
     ),
     Role.TITLE: Look(size=26, bold=True, color=ACCENT, before=150, after=24, spacing=10),
     Role.COMMITTEE: Look(size=16, bold=True, color=ACCENT, after=48),
@@ -117,17 +132,20 @@ HOUSE_STYLE: dict[Role, Look] = {
     Role.FRONT_HEADING: Look(size=11, bold=True, color=ACCENT, before=30, after=4, keep_next=True),
     Role.FRONT_TEXT: Look(size=10, italic=False, after=6, indent=0),
     Role.PAGE_TITLE: Look(size=16, bold=True, color=ACCENT, after=18, keep_next=True),
-    Role.PARTICIPANT_HEADING: Look(size=11, bold=True, color=ACCENT, before=12, after=3,
-                                   keep_next=True),
+    Role.PARTICIPANT_HEADING: Look(
+        size=11, bold=True, color=ACCENT, before=12, after=3, keep_next=True
+    ),
     Role.PARTICIPANT: Look(after=0, line=240),
     Role.CASE_LINE: Look(size=9, color=MUTED, before=0, after=10, keep_next=True, indent=624),
-    Role.SECTION_HEADING: Look(size=11, bold=True, color=ACCENT, before=12, after=3,
-                               keep_next=True, keep_lines=True),
+    Role.SECTION_HEADING: Look(
+        size=11, bold=True, color=ACCENT, before=12, after=3, keep_next=True, keep_lines=True
+    ),
     Role.SUB_HEADING: Look(bold=True, before=8, after=2, keep_next=True, keep_lines=True),
     Role.BODY: Look(),
     Role.LIST: Look(after=3, indent=LIST_INDENT, hanging=LIST_HANGING, tab=LIST_INDENT),
-    Role.ATTACHMENT: Look(indent=ATTACHMENT_HANGING, hanging=ATTACHMENT_HANGING,
-                          tab=ATTACHMENT_HANGING),
+    Role.ATTACHMENT: Look(
+        indent=ATTACHMENT_HANGING, hanging=ATTACHMENT_HANGING, tab=ATTACHMENT_HANGING
+    ),
     Role.TABLE_TEXT: Look(size=9, before=1, after=1, line=240),
     Role.RUNNING_HEADER: Look(size=8.5, color=MUTED, after=0, align="right"),
     Role.PAGE_NUMBER: Look(size=8.5, color=MUTED, after=0, align="right"),
@@ -200,7 +218,9 @@ def _set_language(document: Document) -> None:
 
 
 def _apply(style_element, look: Look, *, with_font: bool) -> None:
-    ppr = _child(style_element, "w:pPr", before=("w:rPr", "w:tblPr")) if not look.character else None
+    ppr = (
+        _child(style_element, "w:pPr", before=("w:rPr", "w:tblPr")) if not look.character else None
+    )
     rpr = _child(style_element, "w:rPr")
     if ppr is not None:
         if look.keep_next:
@@ -232,7 +252,9 @@ def _apply(style_element, look: Look, *, with_font: bool) -> None:
             _replace(ppr, "w:outlineLvl", {"w:val": str(look.outline)})
         _order(ppr, _PPR_ORDER)
     if with_font and look.font:
-        _replace(rpr, "w:rFonts", {a: look.font for a in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")})
+        _replace(
+            rpr, "w:rFonts", {a: look.font for a in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")}
+        )
     elif look.font is None and rpr.find(qn("w:rFonts")) is not None and with_font:
         # Built-in headings point at theme fonts; the house style uses one font throughout.
         rpr.remove(rpr.find(qn("w:rFonts")))
@@ -255,13 +277,36 @@ def _apply(style_element, look: Look, *, with_font: bool) -> None:
 
 
 _PPR_ORDER = [
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:numPr",
-    "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind",
-    "w:contextualSpacing", "w:jc", "w:outlineLvl",
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:widowControl",
+    "w:numPr",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:jc",
+    "w:outlineLvl",
 ]
 _RPR_ORDER = [
-    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:color", "w:spacing",
-    "w:sz", "w:szCs", "w:u", "w:lang",
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:color",
+    "w:spacing",
+    "w:sz",
+    "w:szCs",
+    "w:u",
+    "w:lang",
 ]
 
 

@@ -32,7 +32,9 @@ def open_template(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise TemplateError(f"Skabelonen {path} kan ikke læses: {error.strerror or error}") from None
+        raise TemplateError(
+            f"Skabelonen {path} kan ikke læses: {error.strerror or error}"
+        ) from None
     try:
         document = docx.Document(io.BytesIO(_as_document_package(data)))
     except Exception:  # python-docx raises several kinds for a file that is not a .docx

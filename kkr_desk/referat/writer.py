@@ -18,7 +18,16 @@ from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_gro
 from ..domain.agenda import item_number
 from ..domain.participants import clock, participant_groups
 from . import oxml
-from .blocks import Attachment, Block, ListEntry, Paragraph, Span, SubHeading, Table, markdown_blocks
+from .blocks import (
+    Attachment,
+    Block,
+    ListEntry,
+    Paragraph,
+    Span,
+    SubHeading,
+    Table,
+    markdown_blocks,
+)
 from .numbering import Lists
 from .oxml import BodyWriter, paragraph, run
 from .properties import (
@@ -194,16 +203,22 @@ class _Layout:
     def spans(self, parts: list[Span]) -> list:
         return oxml.spans(self.out, parts, self.ids[Role.HYPERLINK])
 
-    def block(self, block: Block, *, keep_next: bool = False, following: Block | None = None) -> None:
+    def block(
+        self, block: Block, *, keep_next: bool = False, following: Block | None = None
+    ) -> None:
         if isinstance(block, Paragraph):
             self.para(Role.BODY, self.spans(block.spans), keep_next=keep_next)
         elif isinstance(block, SubHeading):
             self.para(Role.SUB_HEADING, self.spans(block.spans))
         elif isinstance(block, ListEntry):
-            self.list_entry(block, keep_next=keep_next, ends_list=not isinstance(following, ListEntry))
+            self.list_entry(
+                block, keep_next=keep_next, ends_list=not isinstance(following, ListEntry)
+            )
         elif isinstance(block, Attachment):
             self.para(
-                Role.ATTACHMENT, [run(f"{block.marker}\t"), *self.spans(block.spans)], keep_next=keep_next
+                Role.ATTACHMENT,
+                [run(f"{block.marker}\t"), *self.spans(block.spans)],
+                keep_next=keep_next,
             )
         elif isinstance(block, Table):
             self.table(block)
@@ -253,7 +268,7 @@ class _Layout:
 
     # Header and footer ---------------------------------------------------------------
     def header_and_footer(self) -> None:
-        """"KKR Midtjylland | 05-09-2024" and "Side N" on every page but the first.
+        """ "KKR Midtjylland | 05-09-2024" and "Side N" on every page but the first.
 
         A template's own header and footer (a logo, an address) stay on every page, the
         front page included, unless the template gives the front page its own.
@@ -283,7 +298,11 @@ class _Layout:
 def _put(container, made) -> None:
     """Into a header or footer: replace python-docx's lone empty paragraph, else append."""
     paragraphs = container.findall(qn("w:p"))
-    if len(paragraphs) == 1 and not "".join(paragraphs[0].itertext()).strip() and len(container) == 1:
+    if (
+        len(paragraphs) == 1
+        and not "".join(paragraphs[0].itertext()).strip()
+        and len(container) == 1
+    ):
         container.remove(paragraphs[0])
     container.append(made)
 

@@ -27,7 +27,9 @@ def test_paragraph_with_emphasis_and_link_becomes_spans():
 def test_sub_headings_bullets_and_numbers_keep_their_markers():
     blocks = markdown_blocks("### Emner\n\n- a\n- b\n  - c\n\n1) én\n2) to\n\n3. tre")
     assert blocks[0] == SubHeading([Span("Emner")])
-    assert [(b.marker, b.level, b.spans[0].text) for b in blocks[1:] if isinstance(b, ListEntry)] == [
+    assert [
+        (b.marker, b.level, b.spans[0].text) for b in blocks[1:] if isinstance(b, ListEntry)
+    ] == [
         ("–", 0, "a"),
         ("–", 0, "b"),
         ("–", 1, "c"),
@@ -54,7 +56,9 @@ def test_attachment_lines_keep_their_marker_apart():
 
 
 def test_pipe_table_with_alignment():
-    [table] = markdown_blocks("| KKR | 2025 |\n| --- | ---: |\n| Midt | 668 |\n| Nord | [313](https://x) |")
+    [table] = markdown_blocks(
+        "| KKR | 2025 |\n| --- | ---: |\n| Midt | 668 |\n| Nord | [313](https://x) |"
+    )
     assert isinstance(table, Table)
     assert [cell[0].text for cell in table.header] == ["KKR", "2025"]
     assert table.aligns == [None, "right"]

@@ -140,4 +140,5 @@ def test_template_without_a_numbering_part_gets_one(tmp_path, meeting):
     out = tmp_path / "r.docx"
     export_meeting(meeting, out, template=template)
     lines = texts(out)
-    assert ["– a", "– b", "1) c"] == [line for line in lines if line in ("– a", "– b", "1) c")]
+    wanted = ["– a", "– b", "1) c"]
+    assert [line for line in lines if line in wanted] == wanted

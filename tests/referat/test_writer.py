@@ -80,7 +80,11 @@ def test_every_group_and_the_participant_list_start_a_new_page(referat):
 def test_section_labels_and_case_lines_have_their_own_styles(referat):
     lines = body_lines(referat)
     case_lines = [text for style, text in lines if style == "KKR Sagslinje"]
-    assert case_lines[:3] == ["SAG-2024-02547 chbn", "SAG-2024-02547 chbn/jhp", "SAG-2024-02547 jhp"]
+    assert case_lines[:3] == [
+        "SAG-2024-02547 chbn",
+        "SAG-2024-02547 chbn/jhp",
+        "SAG-2024-02547 jhp",
+    ]
     labels = [text for style, text in lines if style == "KKR Afsnitsoverskrift"]
     assert labels.count("Beslutning") == 10
     sub = [text for style, text in lines if style == "KKR Underoverskrift"]
@@ -114,7 +118,13 @@ def test_lists_tables_and_attachments(referat):
     assert attachments[1].startswith("./.. Behovet for velfærdsuddannede")
     document = docx.Document(str(referat))
     [table] = document.tables
-    assert [c.text for c in table.rows[4].cells] == ["KKR Midtjylland", "668", "668", "1.305", "1304"]
+    assert [c.text for c in table.rows[4].cells] == [
+        "KKR Midtjylland",
+        "668",
+        "668",
+        "1.305",
+        "1304",
+    ]
     assert table.rows[0].cells[0].text == "KKR"
     header_row = table.rows[0]._tr
     assert header_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
@@ -154,7 +164,9 @@ def test_house_style_is_danish_and_arial(referat):
     normal = document.styles["Normal"]
     assert normal.font.name == "Arial"
     assert normal.font.size.pt == 10.5
-    lang = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    lang = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
     assert lang.get(qn("w:val")) == "da-DK"
     assert document.styles["Heading 1"].font.bold
 
@@ -174,7 +186,10 @@ def test_dagsorden_is_the_meeting_without_decisions(tmp_path, sample):
         if section.heading == "Beslutning"
     }
     dagsorden_expected = [
-        line for line in referat_expected[2:] if line not in decisions and "Ib Lauritsen orienterede" not in line
+        line
+        for line in referat_expected[2:]
+        if line not in decisions
+        and "Ib Lauritsen orienterede" not in line
         and "ønske om at få kommunikeret" not in line
     ]
     assert_in_order(dagsorden_expected, lines)
@@ -220,7 +235,9 @@ def test_absent_people_and_organisations_get_their_own_headings(tmp_path, meetin
 
 def test_control_characters_are_dropped_not_fatal(tmp_path, meeting):
     meeting.groups[0].title = "Godkendelse\x00 af\x0b referat\x1f"
-    meeting.groups[0].items[0].sections[0].body = "Tekst med \x07klokke og [link\x01](https://kl.dk/\x02a)"
+    meeting.groups[0].items[0].sections[
+        0
+    ].body = "Tekst med \x07klokke og [link\x01](https://kl.dk/\x02a)"
     meeting.committee = "KKR\x08 Midtjylland"
     path = tmp_path / "c.docx"
     export_meeting(meeting, path)
@@ -284,9 +301,9 @@ def test_table_columns_leave_room_for_the_longest_body_word():
 
 
 def test_lists_are_real_word_lists_that_restart_and_keep_their_numbers(tmp_path, meeting):
-    meeting.groups[0].items[0].sections[0].body = (
-        "1) en\n2) to\n\nMellem.\n\n1) igen\n\n7. syv\n8. otte\n   - under\n\n- prik"
-    )
+    meeting.groups[0].items[0].sections[
+        0
+    ].body = "1) en\n2) to\n\nMellem.\n\n1) igen\n\n7. syv\n8. otte\n   - under\n\n- prik"
     path = tmp_path / "lists.docx"
     export_meeting(meeting, path)
     lines = [text for style, text in body_lines(path) if style == "KKR Liste"]
