@@ -25,7 +25,7 @@ from pathlib import Path
 from ..domain import Meeting, MeetingKind
 from ..domain.checks import ExportWarning, export_warnings
 from .output import OutputError, check_target, write_atomically
-from .pdf import NO_LIBREOFFICE, PdfError, docx_to_pdf, find_soffice
+from .pdf import NO_LIBREOFFICE, PdfError, docx_to_pdf, find_soffice, heading_pages
 from .style import MissingStyleError
 from .template import TemplateError
 from .writer import build_document
@@ -67,6 +67,21 @@ def export_meeting(
     try:
         if suffix == ".pdf":
             data = docx_to_pdf(data)
+            if table_of_contents:
+                # A PDF cannot update its table of contents: render once to learn the
+                # pages, then again with them filled in.
+                pages = heading_pages(data)
+                if pages:
+                    data = docx_to_pdf(
+                        document_bytes(
+                            meeting,
+                            kind,
+                            template=template,
+                            table_of_contents=True,
+                            toc_pages=pages,
+                            author=author,
+                        )
+                    )
         write_atomically(path, data)
     except (OutputError, PdfError) as error:
         raise ReferatError(str(error)) from None
@@ -79,6 +94,7 @@ def document_bytes(
     *,
     template: Path | str | None = None,
     table_of_contents: bool = False,
+    toc_pages: list[int] | None = None,
     author: str = "KL",
 ) -> bytes:
     """The .docx file's bytes, built in memory."""
@@ -89,6 +105,7 @@ def document_bytes(
             kind,
             template=template_path,
             table_of_contents=table_of_contents,
+            toc_pages=toc_pages,
             author=author,
         )
     except TemplateError as error:

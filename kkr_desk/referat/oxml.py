@@ -63,6 +63,7 @@ def paragraph(
     keep_next: bool = False,
     numbering: tuple[str, int] | None = None,
     tab: int | None = None,
+    leader_tab: int | None = None,
     space_after: int | None = None,
     indent: tuple[int, int] | None = None,
     align: str | None = None,
@@ -70,7 +71,8 @@ def paragraph(
     """A ``w:p`` in a style, holding runs, hyperlinks or field elements.
 
     The options override the style for this paragraph only (twips; ``indent`` is
-    (left, hanging); ``numbering`` is (numId, level) of a Word list); they are written in
+    (left, hanging); ``leader_tab`` a right tab with dots, as in a table of contents;
+    ``numbering`` is (numId, level) of a Word list); they are written in
     the order Word's schema requires.
     """
     properties = element("w:pPr", None, element("w:pStyle", {"w:val": style_id}))
@@ -88,10 +90,14 @@ def paragraph(
                 element("w:numId", {"w:val": num_id}),
             )
         )
-    if tab is not None:
-        properties.append(
-            element("w:tabs", None, element("w:tab", {"w:val": "left", "w:pos": str(tab)}))
-        )
+    if tab is not None or leader_tab is not None:
+        tabs = element("w:tabs")
+        if tab is not None:
+            tabs.append(element("w:tab", {"w:val": "left", "w:pos": str(tab)}))
+        if leader_tab is not None:
+            stop = {"w:val": "right", "w:leader": "dot", "w:pos": str(leader_tab)}
+            tabs.append(element("w:tab", stop))
+        properties.append(tabs)
     if space_after is not None:
         properties.append(element("w:spacing", {"w:after": str(space_after)}))
     if indent is not None:

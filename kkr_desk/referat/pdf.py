@@ -98,3 +98,31 @@ def _run(command: list[str], time_limit: float) -> None:
         raise PdfError(
             f"LibreOffice blev ikke færdig med PDF'en inden for {time_limit:g} sekunder."
         ) from None
+
+
+def heading_pages(pdf_bytes: bytes) -> list[int]:
+    """The page (from 1) of every bookmark of a PDF, in document order; [] if unreadable.
+
+    LibreOffice turns the outline levels of Heading 1 and 2 into bookmarks, so these are
+    the pages of the group and item headings as printed.
+    """
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(pdf_bytes))
+        pages: list[int] = []
+
+        def walk(entries) -> None:
+            for entry in entries:
+                if isinstance(entry, list):
+                    walk(entry)
+                else:
+                    pages.append(reader.get_destination_page_number(entry) + 1)
+
+        walk(reader.outline)
+        return pages
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        return []

@@ -150,7 +150,7 @@ HOUSE_STYLE: dict[Role, Look] = {
     Role.RUNNING_HEADER: Look(size=8.5, color=MUTED, after=0, align="right"),
     Role.PAGE_NUMBER: Look(size=8.5, color=MUTED, after=0, align="right"),
     Role.TOC_1: Look(bold=True, before=6, after=2, tab=None),
-    Role.TOC_2: Look(before=0, after=2, indent=284),
+    Role.TOC_2: Look(before=0, after=2, indent=908, hanging=624, tab=908),
     Role.HYPERLINK: Look(based_on=None, color=LINK, underline=True, character=True),
 }
 """The house style. Sizes are points; KL's fonts and colours are not published, so this is

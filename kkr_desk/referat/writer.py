@@ -9,6 +9,7 @@ Only this module knows the layout; styles come from ``style``, XML from ``oxml``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx.document import Document
@@ -68,16 +69,21 @@ def build_document(
     *,
     template: Path | None = None,
     table_of_contents: bool = False,
+    toc_pages: Sequence[int] | None = None,
     author: str = "KL",
     now: dt.datetime | None = None,
 ) -> Document:
-    """The whole document; raises TemplateError or style.MissingStyleError for a bad template."""
+    """The whole document; raises TemplateError or style.MissingStyleError for a bad template.
+
+    ``toc_pages`` gives the page of each group and item heading, in order, for the table of
+    contents; without it Word fills in the pages when the document is opened.
+    """
     document = open_template(template) if template else blank_document()
     ids = install_styles(document, from_template=template is not None)
     layout = _Layout(document, ids, meeting, kind, from_template=template is not None)
     layout.front_page()
     if table_of_contents:
-        layout.table_of_contents()
+        layout.table_of_contents(toc_pages)
         set_update_fields(document)
     layout.participants()
     layout.agenda()
@@ -136,25 +142,33 @@ class _Layout:
                 self.text(Role.FRONT_TEXT, statement.strip())
 
     # Table of contents ----------------------------------------------------------
-    def table_of_contents(self) -> None:
-        """A TOC field Word fills on open; its stored result already lists the headings."""
+    def table_of_contents(self, pages: Sequence[int] | None) -> None:
+        """A TOC field Word fills on open; its stored result already lists the headings.
+
+        ``pages`` are the headings' page numbers when known (from a first LibreOffice
+        rendering, for a PDF, which nobody can update); otherwise Word adds them.
+        """
         self.text(Role.PAGE_TITLE, TOC_TITLE, page_break_before=True)
         entries: list[tuple[Role, str]] = []
         for group_position, (number, group) in enumerate(numbered_groups(self.meeting)):
             entries.append((Role.TOC_1, f"{number} {group.title}"))
             for item_position, item in enumerate(group.items):
                 entries.append(
-                    (Role.TOC_2, f"{item_number(group_position, item_position)} {item.title}")
+                    (Role.TOC_2, f"{item_number(group_position, item_position)}\t{item.title}")
                 )
         if not entries:
             entries.append((Role.TOC_1, ""))
         instruction = 'TOC \\o "1-2" \\h \\z \\u'
+        if pages is None or len(pages) != len(entries):
+            pages = None
         for position, (role, label) in enumerate(entries):
             content = oxml.field_start(instruction) if position == 0 else []
             content.append(run(label))
+            if pages is not None:
+                content.append(run(f"\t{pages[position]}"))
             if position == len(entries) - 1:
                 content.append(oxml.field_end())
-            self.para(role, content)
+            self.para(role, content, leader_tab=self.text_width)
 
     # Deltagerfortegnelse ------------------------------------------------------
     def participants(self) -> None:

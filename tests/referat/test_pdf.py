@@ -59,3 +59,26 @@ def test_libreoffice_that_makes_nothing(tmp_path, monkeypatch):
     with pytest.raises(pdf.PdfError, match="ingen PDF"):
         pdf.docx_to_pdf(b"PK")
     assert os.path.exists(fake)
+
+
+@needs_soffice
+def test_pdf_table_of_contents_has_the_printed_page_numbers(tmp_path, sample):
+    out = tmp_path / "referat.pdf"
+    export_meeting(sample, out, table_of_contents=True)
+    reader = PdfReader(str(out))
+    contents = reader.pages[1].extract_text()
+    assert "Indholdsfortegnelse" in contents
+    # The front page, the contents and the participants come first: group 1 is on page 4.
+    heading_page = {}
+    for number, page in enumerate(reader.pages, 1):
+        for line in page.extract_text().splitlines():
+            if line.strip() in ("5. KKR", "7. Eventuelt") and number > 2:
+                heading_page[line.strip()] = number
+    lines = [" ".join(line.split()) for line in contents.splitlines()]
+    for title, page in heading_page.items():
+        assert any(line.startswith(title) and line.endswith(str(page)) for line in lines), title
+    assert pdf.heading_pages(out.read_bytes())[0] == 4
+
+
+def test_heading_pages_of_something_that_is_not_a_pdf():
+    assert pdf.heading_pages(b"not a pdf") == []

@@ -327,3 +327,17 @@ def test_an_empty_meeting_still_makes_a_document(tmp_path):
     document = docx.Document(str(path))
     assert document.paragraphs[0].text == "D A G S O R D E N  2 0 2 5"
     assert document.paragraphs[3].text == "Sted:\tRådhuset\nBoulevarden 13"
+
+
+def test_known_page_numbers_fill_the_table_of_contents(sample):
+    from kkr_desk.referat.writer import build_document
+
+    pages = list(range(4, 4 + 17))
+    document = build_document(sample, MeetingKind.REFERAT, table_of_contents=True, toc_pages=pages)
+    entries = [p.text for p in document.paragraphs if p.style.name in ("toc 1", "toc 2")]
+    assert entries[0] == "1. Godkendelse af referat\t4"
+    assert entries[-1] == "7.1.\tEventuelt\t20"
+    # A wrong count (the meeting changed) leaves the numbers to Word rather than lie.
+    document = build_document(sample, MeetingKind.REFERAT, table_of_contents=True, toc_pages=[4])
+    entries = [p.text for p in document.paragraphs if p.style.name == "toc 1"]
+    assert entries[0] == "1. Godkendelse af referat"
