@@ -131,7 +131,9 @@ def _load(args: argparse.Namespace, db_path: Path | None) -> int:
 
 def _export(args: argparse.Namespace, db_path: Path | None) -> int:
     template: Path | None = args.template
-    if template is not None and not template.is_file():
+    if template is not None and template.is_dir():
+        raise UserError(f"skabelonen {template} er en mappe, ikke en Word-fil")
+    if template is not None and not template.exists():
         raise UserError(f"skabelonen {template} findes ikke")
     with open_store(db_path) as store:
         meeting = store.load_meeting(args.meeting_id)
