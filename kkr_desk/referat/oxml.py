@@ -8,11 +8,12 @@ element is made once and placed with ``addprevious`` on the final ``w:sectPr``: 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.opc.part import Part
 
 from .blocks import Span
@@ -26,12 +27,27 @@ def clean(text: str) -> str:
 
 
 def element(tag: str, attributes: dict[str, str] | None = None, *children):
-    made = OxmlElement(tag)
+    """An element of python-docx's own classes; ``tag`` and attribute names as "w:p"."""
+    clark, namespaces = _tag(tag)
+    made = oxml_parser.makeelement(clark, nsmap=namespaces)
     for name, value in (attributes or {}).items():
-        made.set(qn(name), value)
+        made.set(_attribute(name), value)
     for child in children:
         made.append(child)
     return made
+
+
+@lru_cache(maxsize=None)
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    # What docx.oxml.OxmlElement works out on every call, once per tag: a long document
+    # makes tens of thousands of elements.
+    prefix = tag.split(":", 1)[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+@lru_cache(maxsize=None)
+def _attribute(name: str) -> str:
+    return qn(name)
 
 
 class BodyWriter:

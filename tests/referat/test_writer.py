@@ -341,3 +341,21 @@ def test_known_page_numbers_fill_the_table_of_contents(sample):
     document = build_document(sample, MeetingKind.REFERAT, table_of_contents=True, toc_pages=[4])
     entries = [p.text for p in document.paragraphs if p.style.name == "toc 1"]
     assert entries[0] == "1. Godkendelse af referat"
+
+
+def test_every_attribute_is_in_a_namespace(referat):
+    """Word refuses a file with attributes of its elements it does not know."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(referat) as package:
+        for name in package.namelist():
+            if not name.endswith(".xml"):
+                continue
+            root = etree.fromstring(package.read(name))
+            for node in root.iter():
+                if not isinstance(node.tag, str) or "wordprocessingml" not in node.tag:
+                    continue
+                bare = [attribute for attribute in node.attrib if not attribute.startswith("{")]
+                assert not bare, (name, node.tag, bare)
