@@ -43,14 +43,14 @@ def export_meeting(
     meeting: Meeting,
     path: Path | str,
     *,
-    kind: MeetingKind | None = None,
+    kind: MeetingKind | str | None = None,
     template: Path | str | None = None,
     table_of_contents: bool = False,
     author: str = "KL",
 ) -> list[ExportWarning]:
     """Write the meeting's referat or dagsorden to ``path`` (.docx or .pdf); see module doc."""
     path = Path(path)
-    kind = kind or meeting.kind
+    kind = MeetingKind(kind or meeting.kind)  # "dagsorden" as text works too
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReferatError(f"Filnavnet {path.name} skal ende på .docx eller .pdf.")

@@ -359,3 +359,9 @@ def test_every_attribute_is_in_a_namespace(referat):
                     continue
                 bare = [attribute for attribute in node.attrib if not attribute.startswith("{")]
                 assert not bare, (name, node.tag, bare)
+
+
+def test_kind_may_be_given_as_text(tmp_path, sample):
+    path = tmp_path / "d.docx"
+    export_meeting(sample, path, kind="dagsorden")
+    assert "Beslutning" not in texts(path)
