@@ -32,11 +32,11 @@ def export_warnings(meeting: Meeting, kind: MeetingKind) -> list[ExportWarning]:
     warnings: list[ExportWarning] = []
     if not meeting.items:
         warnings.append(ExportWarning("Dagsordenen har ingen punkter."))
-    if kind is MeetingKind.REFERAT and not any(
+    if kind == MeetingKind.REFERAT and not any(
         entry.status is not AttendanceStatus.UNREGISTERED for entry in meeting.attendance
     ):
         warnings.append(ExportWarning("Ingen deltagere er registreret."))
-    if kind is MeetingKind.REFERAT:
+    if kind == MeetingKind.REFERAT:
         for entry in meeting.attendance:
             if entry.status is AttendanceStatus.UNREGISTERED:
                 warnings.append(
@@ -48,7 +48,7 @@ def export_warnings(meeting: Meeting, kind: MeetingKind) -> list[ExportWarning]:
     for number, item in numbered_items(meeting):
         label = number.rstrip(".")
         decision = item.section(BESLUTNING)
-        if kind is MeetingKind.REFERAT and (decision is None or not decision.body.strip()):
+        if kind == MeetingKind.REFERAT and (decision is None or not decision.body.strip()):
             warnings.append(ExportWarning(f"Punkt {label} har ingen beslutning.", number))
         for section in item.sections:
             if section.heading == BESLUTNING:

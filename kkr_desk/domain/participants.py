@@ -69,7 +69,7 @@ def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantG
     staff: dict[str, list[str]] = {}
     for entry in meeting.attendance:
         status = entry.status
-        if status is AttendanceStatus.UNREGISTERED and kind is MeetingKind.DAGSORDEN:
+        if status is AttendanceStatus.UNREGISTERED and kind == MeetingKind.DAGSORDEN:
             status = AttendanceStatus.PRESENT
         if status is AttendanceStatus.UNREGISTERED:
             continue

@@ -178,7 +178,7 @@ class _Layout:
             for line in group.lines:
                 self.text(Role.PARTICIPANT, line)
         meeting = self.meeting
-        if self.kind is MeetingKind.REFERAT and meeting.start_time and meeting.end_time:
+        if self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time:
             self.text(Role.PARTICIPANT_HEADING, MEETING_TIME_HEADING)
             self.text(
                 Role.PARTICIPANT,
@@ -197,7 +197,7 @@ class _Layout:
                 if item.case_line:
                     self.text(Role.CASE_LINE, item.case_line)
                 for section in item.sections:
-                    if self.kind is MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
+                    if self.kind == MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
                         continue
                     self.section(section.heading, markdown_blocks(oxml.clean(section.body)))
 
