@@ -297,7 +297,19 @@ def _paragraph_hint(paragraph) -> str:
         return "title"
     if "list bullet" in lowered or "punktopstilling" in lowered:
         return "bullet"
+    if _is_bold_line(paragraph):
+        return "heading"
     return ""
+
+
+def _is_bold_line(paragraph) -> bool:
+    """A short paragraph in bold without end punctuation: how Word users mark a sub-heading."""
+    text = paragraph.text.strip()
+    if not text or len(text.split()) > 12 or text[-1] in ".,:;!?":
+        return False
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 
 def _breaks_page_before(paragraph) -> bool:

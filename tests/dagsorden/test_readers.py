@@ -188,3 +188,24 @@ def test_word_numbered_list_counts_like_word(tmp_path):
     assert item.section("Baggrund").body == (
         "Tre spor:\n\n1. Vejledning\n2. Praktik\n3. Fastholdelse\n\n2024\\. blev et godt år."
     )
+
+
+def test_word_bold_line_is_a_sub_heading(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("1. Meddelelser")
+    document.add_paragraph("1.1. Status")
+    document.add_paragraph("SAG-2025-00001 ab")
+    document.add_paragraph("Sagsfremstilling")
+    document.add_paragraph().add_run("Nyt fra formandskabet").bold = True
+    document.add_paragraph("Formandskabet har holdt møde.")
+    emphasis = document.add_paragraph("Det er ")
+    emphasis.add_run("vigtigt").bold = True
+    emphasis.add_run(" at huske")
+    path = tmp_path / "fed.docx"
+    document.save(path)
+    (item,) = import_document(path).meeting.items
+    assert item.section("Sagsfremstilling").body == (
+        "### Nyt fra formandskabet\n\nFormandskabet har holdt møde.\n\nDet er vigtigt at huske"
+    )
