@@ -1,7 +1,8 @@
 """File → Importér…: show what a dagsorden or referat holds before anything is saved.
 
 ``ImportDialog`` shows the parsed meeting (groups, items, people, warnings) with Importér and
-Annullér; ``choose_and_import`` and ``import_into_store`` are what the window calls. Nothing
+Annullér; ``install_import_action(window)`` adds File → Importér… to a main window, and
+``choose_and_import`` / ``import_into_store`` are what it calls. Nothing
 is saved until the secretary presses Importér, and then in one transaction.
 
 Dialogs are opened with open(), never exec(): the window stays responsive and tests can
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -191,3 +193,25 @@ def _message(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.open()
     return box
+
+
+def install_import_action(window) -> QAction:
+    """Put File → Importér… in a main window; the imported meeting opens when saved.
+
+    The window provides ``store``, ``open_meeting(id)``, ``file_menu`` and, where the import
+    entry belongs, ``import_anchor`` (a separator); without the anchor the entry is added at
+    the end of the menu.
+    """
+    action = QAction(_tr("&Importér dagsorden eller referat …"), window)
+    action.setObjectName("importDocument")
+
+    def start() -> None:
+        window.import_dialog = choose_and_import(window, window.store, window.open_meeting)
+
+    action.triggered.connect(lambda *_: start())
+    anchor = getattr(window, "import_anchor", None)
+    if anchor is not None:
+        window.file_menu.insertAction(anchor, action)
+    else:
+        window.file_menu.addAction(action)
+    return action

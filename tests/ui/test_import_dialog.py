@@ -84,3 +84,39 @@ def test_choosing_a_file_opens_its_summary(qtbot, db_path):
         qtbot.add_widget(summary)
         assert isinstance(summary, ImportDialog) and summary.isVisible()
         assert summary.count_text("items") == "3"
+
+
+def test_file_menu_entry_imports_and_opens_the_new_meeting(qtbot, db_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    from kkr_desk.ui.import_dialog import install_import_action
+
+    class Window(QMainWindow):
+        """The parts of the main window the import entry relies on."""
+
+        def __init__(self, store):
+            super().__init__()
+            self.store = store
+            self.opened: list[int] = []
+            self.file_menu = self.menuBar().addMenu("&Filer")
+            self.file_menu.addAction("Møder …")
+            self.import_anchor = self.file_menu.addSeparator()
+            self.file_menu.addAction("Afslut")
+
+        def open_meeting(self, meeting_id: int) -> bool:
+            self.opened.append(meeting_id)
+            return True
+
+    with open_store(db_path) as store:
+        window = Window(store)
+        qtbot.add_widget(window)
+        action = install_import_action(window)
+        texts = [entry.text() for entry in window.file_menu.actions()]
+        assert texts.index(action.text()) == 1  # before the separator, after "Møder …"
+        action.trigger()
+        file_dialog = window.import_dialog
+        assert file_dialog.isVisible()
+        file_dialog.fileSelected.emit(str(FIXTURE))
+        file_dialog.summary.import_button.click()
+        assert len(window.opened) == 1
+        assert store.load_meeting(window.opened[0]).committee == "KKR Midtjylland"
