@@ -293,18 +293,32 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
     body: list | None = None
     index = 0
     stray = 0
+    group_number = item_number = 0  # as printed; positions decide the numbers we keep
     while index < len(lines):
         line = lines[index]
         text = line.text if isinstance(line, SourceLine) else None
-        if text and is_group_heading(lines, index, len(groups) + 1):
+        number = _group_number_at(lines, index, group_number) if text else None
+        if number is not None:
+            if number != group_number + 1:
+                warnings.append(
+                    f"Dagsordenen springer fra gruppe {group_number} til {number}; "
+                    "grupperne er nummereret efter rækkefølgen"
+                )
             groups.append((GROUP_HEADING.match(text).group("title"), []))
+            group_number, item_number = number, 0
             draft, body = None, None
             index += 1
             continue
         item_match = ITEM_HEADING.match(text) if text else None
-        if item_match and groups and int(item_match.group("group")) == len(groups):
-            expected = len(groups[-1][1]) + 1
-            if int(item_match.group("item")) >= expected and _looks_like_item(lines, index, whole_paragraphs):
+        if item_match and groups and int(item_match.group("group")) == group_number:
+            printed = int(item_match.group("item"))
+            if printed > item_number and _looks_like_item(lines, index, whole_paragraphs):
+                if printed != item_number + 1:
+                    warnings.append(
+                        f"Dagsordenen springer fra punkt {group_number}.{item_number} til "
+                        f"{group_number}.{printed}; punkterne er nummereret efter rækkefølgen"
+                    )
+                item_number = printed
                 title, index = _item_title(lines, index, item_match.group("title"), whole_paragraphs, vocabulary)
                 draft = _ItemDraft(AgendaItem(title))
                 groups[-1][1].append(draft)
@@ -329,6 +343,25 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
     if stray:
         warnings.append(f"{stray} linje(r) stod uden for et punkt og er udeladt")
     return groups, warnings
+
+
+def _group_number_at(lines: list, index: int, current: int) -> int | None:
+    """The printed number of the group heading at ``index``, or None when it is none.
+
+    The next number is expected; one that skips a few is taken only when its own first
+    item follows ("7. Eventuelt" then "7.1. Eventuelt" after group 5).
+    """
+    if is_group_heading(lines, index, current + 1):
+        return current + 1
+    match = GROUP_HEADING.match(lines[index].text)
+    if not match or ITEM_HEADING.match(lines[index].text):
+        return None
+    number = int(match.group("number"))
+    if not current + 1 < number <= current + 4 or not is_group_heading(lines, index, number):
+        return None
+    following = _next_text(lines, index) or ""
+    item = ITEM_HEADING.match(following)
+    return number if item and int(item.group("group")) == number else None
 
 
 def _looks_like_item(lines: list, index: int, whole_paragraphs: bool = False, *, strict: bool = False) -> bool:

@@ -262,3 +262,23 @@ def test_numbered_lines_in_a_body_are_not_groups():
     meeting = import_text(text).meeting
     assert [group.title for group in meeting.groups] == ["Meddelelser"]
     assert meeting.items[0].section("Baggrund").body == "Tre spor: 2. Praktik 3. Fastholdelse"
+
+
+def test_numbers_that_skip_are_read_in_order_with_a_warning():
+    text = (
+        " 1. Meddelelser \n\n \n\n1.1. Status \n\nSAG-2025-00001 ab \n\nBaggrund \n\nTekst.\n"
+        " 1.3. Andet punkt \n\nSAG-2025-00002 ab \n\nBaggrund \n\nMere tekst.\n"
+        " 3. Eventuelt \n\n \n\n3.1. Eventuelt \n\nSAG-2025-00003 ab \n\nBeslutning \n\nIntet.\n"
+    )
+    result = import_text(text)
+    meeting = result.meeting
+    assert [group.title for group in meeting.groups] == ["Meddelelser", "Eventuelt"]
+    assert [item.title for item in meeting.items] == ["Status", "Andet punkt", "Eventuelt"]
+    assert result.warnings == [
+        "Dagsordenen springer fra punkt 1.1 til 1.3; punkterne er nummereret efter rækkefølgen",
+        "Dagsordenen springer fra gruppe 1 til 3; grupperne er nummereret efter rækkefølgen",
+        "Udvalget blev ikke fundet; ret det i mødets oplysninger",
+        "Mødedatoen blev ikke fundet; den er sat til "
+        + result.meeting.date.strftime("%d-%m-%Y")
+        + " – ret den i mødets oplysninger",
+    ]
