@@ -173,6 +173,8 @@ class AttendanceModel(QAbstractItemModel):
                     return QBrush(QColor("#8a8f98"))
             return None
         if column in STATUS_COLUMNS:
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
             if role == Qt.ItemDataRole.CheckStateRole:
                 checked = entry.status is STATUS_COLUMNS[column]
                 return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
