@@ -149,7 +149,7 @@ class AttendancePanel(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         for column in (PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(NAME, 190)
+        header.resizeSection(NAME, 165)
         self.view.statusKey.connect(self.set_selected_status)
         self.view.toggleKey.connect(self.toggle_selected_present)
         self.view.statusCellClicked.connect(self._status_cell_clicked)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +43,9 @@ from .item_editor import ItemEditor
 from .meeting_bar import MeetingBar
 from .session import MeetingSession
 from .shortcuts import ACTION_KEYS, help_rows
+
+WIDE_WIDTH = 1600
+"""From this window width on, attendance and agenda stand side by side instead of in tabs."""
 
 EXPORT_KINDS = {
     "referat": (MeetingKind.REFERAT, ".docx"),
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
         self._build_menus()
+        self._build_frame()
         QApplication.instance().focusChanged.connect(self._focus_changed)
         if meeting_id is None:
             meetings = store.list_meetings()
@@ -120,9 +126,9 @@ class MainWindow(QMainWindow):
         a("move_down", self.tr("Flyt &ned"), lambda: self.move_current(+1))
         a("delete", self.tr("&Slet …"), self.ask_delete)
         a("focus_attendance", self.tr("&Deltagere"), self.focus_attendance)
-        a("focus_agenda", self.tr("D&agsorden"), lambda: self.agenda.view.setFocus())
+        a("focus_agenda", self.tr("D&agsorden"), self.focus_agenda)
         a("focus_decision", self.tr("&Beslutning"), lambda: self.editor.focus_decision())
-        a("search_person", self.tr("&Søg deltager"), lambda: self.attendance.focus_search())
+        a("search_person", self.tr("&Søg deltager"), self.search_person)
         a("shortcuts", self.tr("&Tastaturgenveje"), self.show_shortcuts)
         a("about", self.tr("&Om KKR Desk"), self.show_about)
 
@@ -168,47 +174,66 @@ class MainWindow(QMainWindow):
         except StoreError as error:
             self.show_problem(str(error))
             return False
-        sizes = self.splitter.sizes() if self.session is not None else None
         self.session = MeetingSession(self.store, meeting, self)
         self.session.saved.connect(self._saved)
         self.session.failed.connect(self.show_problem)
         self._build_workspace(meeting)
-        if sizes:
-            self.splitter.setSizes(sizes)
         self._update_title()
-        first = next(iter(meeting.items), None)
+        # Reopened mid-meeting (or after a crash): continue where the meeting is.
+        unfinished = [item for item in meeting.items if item.status is not ItemStatus.DECIDED]
+        first = next(iter(unfinished or meeting.items), None)
         if first is not None:
             self.agenda.select(self.agenda_model.index_of_item(first))
         self.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def _build_frame(self) -> None:
+        """The panes that outlive a meeting switch: the splitters, the tabs, the stack.
+
+        Wide windows show attendance | agenda | editor side by side; narrower ones (a
+        1366×768 laptop) put attendance and agenda in tabs so both get room to read.
+        """
+        self.wide = False
+        self.inner_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.inner_splitter.setChildrenCollapsible(False)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setDocumentMode(True)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.left_tabs)
+        self.left_stack.addWidget(self.inner_splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left_stack)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.setSpacing(0)
+        self.body_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(self.body)
+
     def _build_workspace(self, meeting: Meeting) -> None:
-        old = self.centralWidget()
+        old = [getattr(self, name, None) for name in ("meeting_bar", "attendance", "agenda", "editor")]
         self.agenda_model = AgendaModel(self.session, self)
         self.attendance_model = AttendanceModel(self.session, self)
         self.meeting_bar = MeetingBar(self.session, self.autosaver)
         self.attendance = AttendancePanel(self.attendance_model)
         self.agenda = AgendaPanel(self.agenda_model)
         self.editor = ItemEditor(self.session, self.autosaver)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        for widget in (self.attendance, self.agenda, self.editor):
-            self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 5)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.meeting_bar)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        central.show()  # at once, not after the next event-loop turn
-        if old is not None:
-            old.deleteLater()
-
+        editor_state = old[3].splitter.saveState() if old[3] is not None else None
+        self.left_tabs.clear()
+        for widget in old:
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.body_layout.insertWidget(0, self.meeting_bar)
+        self.splitter.addWidget(self.editor)
+        if editor_state is not None:
+            self.editor.splitter.restoreState(editor_state)
+        self._place_lists(self.wide, force=True)
         self.agenda.view.selectionModel().currentChanged.connect(self._current_changed)
         self.agenda.add_item_button.clicked.connect(self.add_item)
         self.agenda.add_group_button.clicked.connect(self.add_group)
@@ -222,6 +247,30 @@ class MainWindow(QMainWindow):
         self.editor.decideRequested.connect(self.decide_current)
         self.meeting_bar.committee_edit.editingFinished.connect(self._update_title)
         self.meeting_bar.date_edit.dateChanged.connect(lambda *_: self._update_title())
+
+    def _place_lists(self, wide: bool, force: bool = False) -> None:
+        """Put attendance and agenda side by side (wide) or in tabs (narrow)."""
+        if wide == self.wide and not force:
+            return
+        self.wide = wide
+        if wide:
+            self.left_tabs.clear()
+            self.inner_splitter.addWidget(self.attendance)
+            self.inner_splitter.addWidget(self.agenda)
+            self.left_stack.setCurrentWidget(self.inner_splitter)
+        else:
+            self.left_tabs.addTab(self.agenda, self.tr("Dagsorden"))
+            self.left_tabs.addTab(self.attendance, self.tr("Deltagere"))
+            self.left_stack.setCurrentWidget(self.left_tabs)
+        self.attendance.show()
+        self.agenda.show()
+        total = sum(self.splitter.sizes()) or self.width()
+        share = 0.55 if wide else 0.40
+        self.splitter.setSizes([int(total * share), total - int(total * share)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_lists(event.size().width() >= WIDE_WIDTH)
 
     def _update_title(self) -> None:
         meeting = self.session.meeting
@@ -354,7 +403,20 @@ class MainWindow(QMainWindow):
 
     # Attendance --------------------------------------------------------------------------
 
+    def show_pane(self, pane: QWidget) -> None:
+        if not self.wide:
+            self.left_tabs.setCurrentWidget(pane)
+
+    def focus_agenda(self) -> None:
+        self.show_pane(self.agenda)
+        self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def search_person(self) -> None:
+        self.show_pane(self.attendance)
+        self.attendance.focus_search()
+
     def focus_attendance(self) -> None:
+        self.show_pane(self.attendance)
         self.attendance.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.attendance.selected_entries():
             self.attendance.focus_first_match()
@@ -367,6 +429,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def _add_person(self, person) -> None:
+        self.show_pane(self.attendance)
         index = self.attendance_model.add_person(person)
         if index.isValid():
             entry = self.attendance_model.entry_at(index)
@@ -537,21 +600,28 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            splitter = self.settings.value("window/splitter")
-            if isinstance(splitter, QByteArray):
-                self.splitter.restoreState(splitter)
-            editor = self.settings.value("window/editorSplitter")
-            if isinstance(editor, QByteArray):
-                self.editor.splitter.restoreState(editor)
+            self._place_lists(self.width() >= WIDE_WIDTH)
+            for key, splitter in (
+                ("window/splitter", self.splitter),
+                ("window/listsSplitter", self.inner_splitter),
+                ("window/editorSplitter", self.editor.splitter),
+            ):
+                state = self.settings.value(key)
+                if isinstance(state, QByteArray):
+                    splitter.restoreState(state)
             return
         screen = self.screen().availableGeometry() if self.screen() else None
-        width = min(1600, screen.width()) if screen else 1366
-        height = min(1000, screen.height()) if screen else 768
+        width, height = (screen.width(), screen.height()) if screen else (1366, 768)
+        if width > 1440:
+            # A large screen: most of it, leaving room around the window.
+            width, height = int(width * 0.92), int(height * 0.92)
         self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.29), int(width * 0.25), int(width * 0.46)])
+        self._place_lists(width >= WIDE_WIDTH)
+        self.inner_splitter.setSizes([int(width * 0.3), int(width * 0.25)])
 
     def _save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/listsSplitter", self.inner_splitter.saveState())
         self.settings.setValue("window/editorSplitter", self.editor.splitter.saveState())
         self.settings.sync()

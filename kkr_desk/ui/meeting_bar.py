@@ -169,7 +169,7 @@ class MeetingBar(QWidget):
         if meeting.end_time is not None:
             self.clock_label.setText(self.tr("Varighed %s") % running[:-3])
         else:
-            self.clock_label.setText(self.tr("⏱ %s") % running)
+            self.clock_label.setText(self.tr("Forløbet %s") % running)
 
 
 def _now_to_minute() -> dt.time:

@@ -212,3 +212,17 @@ def test_settings_in_tests_stay_out_of_the_users_files(isolated_settings):
     default.setValue("probe", 1)
     default.sync()
     assert default.fileName().startswith(str(isolated_settings))
+
+
+def test_narrow_windows_put_the_lists_in_tabs(qtbot, window):
+    window.resize(1300, 700)
+    assert not window.wide and window.left_tabs.count() == 2
+    key(qtbot, window, Qt.Key.Key_F, CTRL)
+    assert window.left_tabs.currentWidget() is window.attendance
+    assert QApplication.focusWidget() is window.attendance.search
+    key(qtbot, window, Qt.Key.Key_2, ALT)
+    assert window.left_tabs.currentWidget() is window.agenda
+    window.resize(1800, 900)
+    assert window.wide and window.left_tabs.count() == 0
+    assert window.inner_splitter.widget(0) is window.attendance
+    assert window.attendance.isVisible() and window.agenda.isVisible()
