@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..domain import AgendaGroup, AgendaItem, ItemStatus
 from ..domain.agenda import group_number, item_number
 from .session import MeetingSession
+from .qt_signals import emit
 
 MIME_TYPE = "application/x-kkr-desk-agenda-row"
 TITLE_COLUMN, STATUS_COLUMN = 0, 1
@@ -211,14 +212,14 @@ class AgendaModel(QAbstractItemModel):
             item = self.item_at(index)
             ok = item is not None and self.session.save_item_fields(item, title=text)
         if ok:
-            self.dataChanged.emit(index, index)
+            emit(self.dataChanged, index, index)
         return ok
 
     def item_changed(self, item: AgendaItem) -> None:
         """Repaint an item's row after the editor changed its title or status."""
         first = self.index_of_item(item, TITLE_COLUMN)
         if first.isValid():
-            self.dataChanged.emit(first, first.siblingAtColumn(STATUS_COLUMN))
+            emit(self.dataChanged, first, first.siblingAtColumn(STATUS_COLUMN))
 
     # Adding and deleting ---------------------------------------------------------------
     # Each change is written to the store first; only a committed change enters the rows.
@@ -341,14 +342,14 @@ class AgendaModel(QAbstractItemModel):
     def _numbers_changed(self) -> None:
         """Every visible number may have shifted: repaint the title column everywhere."""
         if self.groups:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.groups) - 1, 0))
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self.groups) - 1, 0))
         for row, group in enumerate(self.groups):
             if group.items:
                 parent = self.index(row, 0)
-                self.dataChanged.emit(
+                emit(self.dataChanged, 
                     self.index(0, 0, parent), self.index(len(group.items) - 1, 0, parent)
                 )
-        self.structureChanged.emit()
+        emit(self.structureChanged)
 
     # Drag and drop -----------------------------------------------------------------------
 

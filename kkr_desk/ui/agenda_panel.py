@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from .agenda_model import STATUS_COLUMN, TITLE_COLUMN, AgendaModel
+from .qt_signals import emit
 
 
 class AgendaView(QTreeView):
@@ -22,7 +23,7 @@ class AgendaView(QTreeView):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            self.deleteRequested.emit()
+            emit(self.deleteRequested)
             return
         super().keyPressEvent(event)
 

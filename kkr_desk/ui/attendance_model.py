@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
 from .session import MeetingSession
+from .qt_signals import emit
 
 NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT, NOTE = range(7)
 STATUS_COLUMNS = {
@@ -66,7 +67,7 @@ class AttendanceModel(QAbstractItemModel):
         self.beginResetModel()
         self._regroup()
         self.endResetModel()
-        self.countsChanged.emit()
+        emit(self.countsChanged)
 
     def group_title(self, organisation: str) -> str:
         if organisation == POLITICIAN:
@@ -231,7 +232,7 @@ class AttendanceModel(QAbstractItemModel):
         try:
             clock = parse_clock(text) if text.strip() else None
         except ValueError:
-            self.session.failed.emit(self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.25") % text)
+            emit(self.session.failed, self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.25") % text)
             return False
         return self._change(entry, **{"arrived_at" if column == ARRIVED else "left_at": clock})
 
@@ -283,10 +284,10 @@ class AttendanceModel(QAbstractItemModel):
                 setattr(entry, name, value)
             return False
         first = self.index_of(entry, NAME)
-        self.dataChanged.emit(first, first.siblingAtColumn(NOTE))
+        emit(self.dataChanged, first, first.siblingAtColumn(NOTE))
         group = first.parent()
-        self.dataChanged.emit(group, group)
-        self.countsChanged.emit()
+        emit(self.dataChanged, group, group)
+        emit(self.countsChanged)
         return True
 
 

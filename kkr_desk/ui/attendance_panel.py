@@ -30,6 +30,7 @@ from .attendance_model import (
     STATUS_COLUMNS,
     AttendanceModel,
 )
+from .qt_signals import emit
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -61,7 +62,7 @@ class AttendanceView(QTreeView):
         ):
             self.setCurrentIndex(index.siblingAtColumn(NAME))
             self._swallow_release = True
-            self.statusCellClicked.emit(index)
+            emit(self.statusCellClicked, index)
             event.accept()
             return
         super().mousePressEvent(event)
@@ -90,10 +91,10 @@ class AttendanceView(QTreeView):
             )
         )
         if no_modifier and event.key() in STATUS_KEYS and self.state() != self.State.EditingState:
-            self.statusKey.emit(STATUS_KEYS[event.key()])
+            emit(self.statusKey, STATUS_KEYS[event.key()])
             return
         if no_modifier and event.key() == Qt.Key.Key_Space:
-            self.toggleKey.emit()
+            emit(self.toggleKey)
             return
         super().keyPressEvent(event)
 

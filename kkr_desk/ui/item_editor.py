@@ -31,6 +31,7 @@ from ..domain.phrases import MAX_PHRASES, decision_phrases
 from .autosave import Autosaver
 from .rich_text import RichTextEdit
 from .session import MeetingSession
+from .qt_signals import emit
 
 STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.DECIDED)
 
@@ -251,7 +252,7 @@ class ItemEditor(QWidget):
             # Writing the decision means the item is being dealt with now.
             if self.session.set_item_status(self.item, ItemStatus.IN_PROGRESS):
                 self.show_status()
-                self.itemChanged.emit(self.item)
+                emit(self.itemChanged, self.item)
         self._schedule_section(section, self.decision_edit)
 
     def _schedule_section(self, section: Section, editor: RichTextEdit) -> None:
@@ -280,7 +281,7 @@ class ItemEditor(QWidget):
             if officers.strip() != item.case_officers:
                 changes["case_officers"] = officers
             if changes and self.session.save_item_fields(item, **changes):
-                self.itemChanged.emit(item)
+                emit(self.itemChanged, item)
 
         self.autosaver.schedule(("item", item.id), save)
 
@@ -289,10 +290,10 @@ class ItemEditor(QWidget):
             return
         status = STATUSES[position]
         if status is ItemStatus.DECIDED:
-            self.decideRequested.emit()
+            emit(self.decideRequested)
             return
         if self.session.set_item_status(self.item, status):
-            self.itemChanged.emit(self.item)
+            emit(self.itemChanged, self.item)
         self.show_status()
 
     def ask_for_section(self) -> None:

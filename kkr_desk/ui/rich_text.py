@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat, QText
 from PySide6.QtWidgets import QTextEdit
 
 from .markdown_text import tidy_markdown
+from .qt_signals import emit
 
 
 class RichTextEdit(QTextEdit):
@@ -61,7 +62,7 @@ class RichTextEdit(QTextEdit):
 
     def _on_contents_changed(self) -> None:
         if not self._loading and self.document().isModified():
-            self.edited.emit()
+            emit(self.edited)
 
     # Paste -------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from ..domain import (
     Section,
 )
 from ..store import Store, StoreError
+from .qt_signals import emit
 
 T = TypeVar("T")
 
@@ -45,9 +46,9 @@ class MeetingSession(QObject):
         try:
             result = action()
         except StoreError as error:
-            self.failed.emit(str(error))
+            emit(self.failed, str(error))
             return False, None
-        self.saved.emit()
+        emit(self.saved)
         return True, result
 
     # Meeting -----------------------------------------------------------------------------
