@@ -114,6 +114,7 @@ class AttendancePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         title = QLabel(self.tr("Deltagere"))
+        self.title_label = title
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -150,7 +151,14 @@ class AttendancePanel(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         for column in (PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(NAME, 165)
+        longest = max(
+            (
+                self.view.fontMetrics().horizontalAdvance(entry.person.name)
+                for entry in model.session.meeting.attendance
+            ),
+            default=120,
+        )
+        header.resizeSection(NAME, min(230, max(150, longest + 48)))
         self.view.statusKey.connect(self.set_selected_status)
         self.view.toggleKey.connect(self.toggle_selected_present)
         self.view.statusCellClicked.connect(self._status_cell_clicked)

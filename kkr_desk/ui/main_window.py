@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import ItemStatus, Meeting, MeetingKind
+from ..domain import AttendanceStatus, ItemStatus, Meeting, MeetingKind
 from ..store import Store, StoreError
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.agenda.view.deleteRequested.connect(self.ask_delete)
         self.agenda_model.structureChanged.connect(self._renumber_editor)
         self.attendance.addPersonRequested.connect(self.ask_add_person)
+        self.attendance_model.countsChanged.connect(self._update_attendance_tab)
         self.editor.itemChanged.connect(self.agenda_model.item_changed)
         self.editor.decideRequested.connect(self.decide_current)
         self.meeting_bar.committee_edit.editingFinished.connect(self._update_title)
@@ -257,16 +258,37 @@ class MainWindow(QMainWindow):
             self.left_tabs.clear()
             self.inner_splitter.addWidget(self.attendance)
             self.inner_splitter.addWidget(self.agenda)
+            self.attendance.show()
+            self.agenda.show()
             self.left_stack.setCurrentWidget(self.inner_splitter)
         else:
+            # QTabWidget shows only its current page; never show() the other one.
             self.left_tabs.addTab(self.agenda, self.tr("Dagsorden"))
             self.left_tabs.addTab(self.attendance, self.tr("Deltagere"))
             self.left_stack.setCurrentWidget(self.left_tabs)
-        self.attendance.show()
-        self.agenda.show()
-        total = sum(self.splitter.sizes()) or self.width()
-        share = 0.55 if wide else 0.40
-        self.splitter.setSizes([int(total * share), total - int(total * share)])
+        # In tabs the tab says what the pane is; side by side each pane has its heading.
+        self.attendance.title_label.setVisible(wide)
+        self.agenda.title_label.setVisible(wide)
+        self._update_attendance_tab()
+        self._share_width()
+
+    def _update_attendance_tab(self) -> None:
+        position = self.left_tabs.indexOf(self.attendance)
+        if position >= 0:
+            counts = self.attendance_model.counts()
+            present = counts[AttendanceStatus.PRESENT]
+            self.left_tabs.setTabText(
+                position,
+                self.tr("Deltagere (%d/%d)") % (present, len(self.session.meeting.attendance)),
+            )
+
+    def _share_width(self) -> None:
+        """Default proportions for the current mode: the lists get more room when wide."""
+        width = max(self.width(), 800)
+        share = 0.56 if self.wide else 0.40
+        self.splitter.setSizes([int(width * share), width - int(width * share)])
+        if self.wide:
+            self.inner_splitter.setSizes([int(width * 0.30), int(width * 0.26)])
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -617,7 +639,7 @@ class MainWindow(QMainWindow):
             width, height = int(width * 0.92), int(height * 0.92)
         self.resize(width, height)
         self._place_lists(width >= WIDE_WIDTH)
-        self.inner_splitter.setSizes([int(width * 0.3), int(width * 0.25)])
+        self._share_width()
 
     def _save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -217,6 +217,8 @@ def test_settings_in_tests_stay_out_of_the_users_files(isolated_settings):
 def test_narrow_windows_put_the_lists_in_tabs(qtbot, window):
     window.resize(1300, 700)
     assert not window.wide and window.left_tabs.count() == 2
+    assert window.left_tabs.tabText(1) == "Deltagere (27/40)"
+    assert not window.agenda.title_label.isVisible()  # the tab names the pane
     key(qtbot, window, Qt.Key.Key_F, CTRL)
     assert window.left_tabs.currentWidget() is window.attendance
     assert QApplication.focusWidget() is window.attendance.search
