@@ -44,9 +44,7 @@ PAST_TENSE = {
     "bakker": "bakkede",
 }
 
-_AT_CLAUSE = re.compile(
-    r"\b[Aa]t\s+(?P<clause>.+?)(?:\.\s+(?=[A-ZÆØÅ])|\.?\s*$)", re.MULTILINE
-)
+_AT_CLAUSE = re.compile(r"\b[Aa]t\s+(?P<clause>.+?)(?:\.\s+(?=[A-ZÆØÅ])|\.?\s*$)", re.MULTILINE)
 """An "at …" clause runs to the end of its line or sentence; "18. juni" does not end it."""
 _MARKUP = re.compile(r"[*_`\[\]]|\(https?://[^)]*\)")
 

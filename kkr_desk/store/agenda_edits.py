@@ -31,9 +31,7 @@ class AgendaEdits:
         """The committee's next meeting: same roster, standing points; returns its id."""
         previous = self.load_meeting(meeting_id)
         if date <= previous.date:
-            raise StoreError(
-                f"det næste møde skal ligge efter mødet den {previous.date:%d-%m-%Y}"
-            )
+            raise StoreError(f"det næste møde skal ligge efter mødet den {previous.date:%d-%m-%Y}")
         return self.add_meeting(next_meeting(previous, date))
 
     # Groups ------------------------------------------------------------------------------
@@ -45,9 +43,11 @@ class AgendaEdits:
             self._require_meeting(meeting_id)
             siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)
             position = _clamp(position, len(siblings))
-            group_id = self.db["agenda_group"].insert(
-                {"meeting_id": meeting_id, "position": len(siblings), "title": title}
-            ).last_pk
+            group_id = (
+                self.db["agenda_group"]
+                .insert({"meeting_id": meeting_id, "position": len(siblings), "title": title})
+                .last_pk
+            )
             siblings.insert(position, group_id)
             self._renumber("agenda_group", siblings)
         return AgendaGroup(title, [], id=group_id)
@@ -144,9 +144,7 @@ class AgendaEdits:
                 else self._ordered_ids("agenda_item", "group_id", group_id)
             )
             siblings.insert(_clamp(position, len(siblings)), item_id)
-            self.db.execute(
-                "UPDATE agenda_item SET group_id = ? WHERE id = ?", [group_id, item_id]
-            )
+            self.db.execute("UPDATE agenda_item SET group_id = ? WHERE id = ?", [group_id, item_id])
             if group_id != old_group_id:
                 self._renumber("agenda_item", old_siblings)
             self._renumber("agenda_item", siblings)
@@ -157,9 +155,13 @@ class AgendaEdits:
         with self.db.atomic():
             self._require_item(item_id)
             position = len(self._ordered_ids("section", "item_id", item_id))
-            section_id = self.db["section"].insert(
-                {"item_id": item_id, "position": position, "heading": heading, "body": body}
-            ).last_pk
+            section_id = (
+                self.db["section"]
+                .insert(
+                    {"item_id": item_id, "position": position, "heading": heading, "body": body}
+                )
+                .last_pk
+            )
         return Section(heading, body, id=section_id)
 
     # Helpers -----------------------------------------------------------------------------

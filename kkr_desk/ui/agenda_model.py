@@ -22,8 +22,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import AgendaGroup, AgendaItem, ItemStatus
 from ..domain.agenda import group_number, item_number
-from .session import MeetingSession
 from .qt_signals import emit
+from .session import MeetingSession
 
 MIME_TYPE = "application/x-kkr-desk-agenda-row"
 TITLE_COLUMN, STATUS_COLUMN = 0, 1
@@ -346,8 +346,10 @@ class AgendaModel(QAbstractItemModel):
         for row, group in enumerate(self.groups):
             if group.items:
                 parent = self.index(row, 0)
-                emit(self.dataChanged, 
-                    self.index(0, 0, parent), self.index(len(group.items) - 1, 0, parent)
+                emit(
+                    self.dataChanged,
+                    self.index(0, 0, parent),
+                    self.index(len(group.items) - 1, 0, parent),
                 )
         emit(self.structureChanged)
 

@@ -155,7 +155,9 @@ class AddPersonDialog(QDialog):
         self.organisation_edit = QComboBox()
         self.organisation_edit.setEditable(True)
         self.organisation_edit.addItems(["", "KL", "KD-Net"])
-        self.organisation_edit.setToolTip(self.tr("Tom for en politiker, ellers fx KL eller KD-Net"))
+        self.organisation_edit.setToolTip(
+            self.tr("Tom for en politiker, ellers fx KL eller KD-Net")
+        )
         self.party_edit = QLineEdit()
         self.municipality_edit = QLineEdit()
         self.title_edit = QLineEdit()

@@ -8,7 +8,7 @@ Every change is handed to the autosaver; switching item flushes first.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
 from ..domain.phrases import MAX_PHRASES, decision_phrases
 from .autosave import Autosaver
+from .qt_signals import emit
 from .rich_text import RichTextEdit
 from .session import MeetingSession
-from .qt_signals import emit
 
 STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.DECIDED)
 

@@ -114,8 +114,16 @@ class MainWindow(QMainWindow):
         a("end_meeting", self.tr("&Afslut mødet"), lambda: self.meeting_bar.end_meeting())
         a("all_present", self.tr("Alle &til stede"), lambda: self.attendance_model.all_present())
         a("add_person", self.tr("Tilføj &deltager …"), self.ask_add_person)
-        a("arrived_now", self.tr("Deltager &kom nu"), lambda: self.attendance.stamp_selected(arrived=True))
-        a("left_now", self.tr("Deltager &gik nu"), lambda: self.attendance.stamp_selected(arrived=False))
+        a(
+            "arrived_now",
+            self.tr("Deltager &kom nu"),
+            lambda: self.attendance.stamp_selected(arrived=True),
+        )
+        a(
+            "left_now",
+            self.tr("Deltager &gik nu"),
+            lambda: self.attendance.stamp_selected(arrived=False),
+        )
         a("next_item", self.tr("&Næste punkt"), lambda: self.go_to_item(+1))
         a("previous_item", self.tr("&Forrige punkt"), lambda: self.go_to_item(-1))
         a("decide", self.tr("Markér &afgjort og gå videre"), self.decide_current)
@@ -150,12 +158,29 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(named["phrases"])
         meeting = bar.addMenu(self.tr("&Møde"))
-        for name in ("start_meeting", "end_meeting", None, "all_present", "add_person",
-                     "arrived_now", "left_now"):
+        for name in (
+            "start_meeting",
+            "end_meeting",
+            None,
+            "all_present",
+            "add_person",
+            "arrived_now",
+            "left_now",
+        ):
             meeting.addSeparator() if name is None else meeting.addAction(named[name])
         item = bar.addMenu(self.tr("&Punkt"))
-        for name in ("next_item", "previous_item", "decide", "in_progress", None, "new_item",
-                     "new_group", "move_up", "move_down", "delete"):
+        for name in (
+            "next_item",
+            "previous_item",
+            "decide",
+            "in_progress",
+            None,
+            "new_item",
+            "new_group",
+            "move_up",
+            "move_down",
+            "delete",
+        ):
             item.addSeparator() if name is None else item.addAction(named[name])
         view = bar.addMenu(self.tr("&Vis"))
         for name in ("focus_attendance", "focus_agenda", "focus_decision", "search_person"):
@@ -215,7 +240,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.body)
 
     def _build_workspace(self, meeting: Meeting) -> None:
-        old = [getattr(self, name, None) for name in ("meeting_bar", "attendance", "agenda", "editor")]
+        old = [
+            getattr(self, name, None) for name in ("meeting_bar", "attendance", "agenda", "editor")
+        ]
         self.agenda_model = AgendaModel(self.session, self)
         self.attendance_model = AttendanceModel(self.session, self)
         self.meeting_bar = MeetingBar(self.session, self.autosaver)
@@ -407,7 +434,10 @@ class MainWindow(QMainWindow):
                 len(group.items),
             )
         else:
-            text = self.tr("Slet punktet »%s« med al dets tekst?") % self.agenda_model.item_at(index).title
+            text = (
+                self.tr("Slet punktet »%s« med al dets tekst?")
+                % self.agenda_model.item_at(index).title
+            )
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Slet"), text, parent=self)
         delete = box.addButton(self.tr("Slet"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
@@ -476,7 +506,9 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def create_meeting(self, committee: str, date: dt.date) -> None:
-        ok, meeting_id = self.session.write(lambda: self.store.create_empty_meeting(committee, date))
+        ok, meeting_id = self.session.write(
+            lambda: self.store.create_empty_meeting(committee, date)
+        )
         if ok:
             self.open_meeting(meeting_id)
 
@@ -582,7 +614,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Om KKR Desk"),
-            self.tr("KKR Desk %s\nDeltagere, dagsorden og beslutninger til KKR-møder.\n\nDatabase: %s")
+            self.tr(
+                "KKR Desk %s\nDeltagere, dagsorden og beslutninger til KKR-møder.\n\nDatabase: %s"
+            )
             % (__version__, self.store.path),
             parent=self,
         )

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
-from .session import MeetingSession
 from .qt_signals import emit
+from .session import MeetingSession
 
 
 class MeetingBar(QWidget):

@@ -10,7 +10,14 @@ links, tables — no fonts or colours).
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat, QTextDocument, QTextListFormat
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextDocument,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from .markdown_text import tidy_markdown
@@ -93,7 +100,9 @@ class RichTextEdit(QTextEdit):
     # Formatting --------------------------------------------------------------------------
 
     def toggle_bold(self) -> None:
-        weight = QFont.Weight.Normal if self.fontWeight() > QFont.Weight.Normal else QFont.Weight.Bold
+        weight = (
+            QFont.Weight.Normal if self.fontWeight() > QFont.Weight.Normal else QFont.Weight.Bold
+        )
         fmt = QTextCharFormat()
         fmt.setFontWeight(weight)
         self.mergeCurrentCharFormat(fmt)

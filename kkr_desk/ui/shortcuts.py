@@ -5,7 +5,7 @@ Keys use Qt's portable notation (Ctrl becomes ⌘ on macOS).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "Shortcuts"
 
@@ -41,7 +41,10 @@ ACTION_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 HELP_ROWS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+Down / Ctrl+Up", QT_TRANSLATE_NOOP("Shortcuts", "Næste / forrige punkt, markøren i Beslutning")),
+    (
+        "Ctrl+Down / Ctrl+Up",
+        QT_TRANSLATE_NOOP("Shortcuts", "Næste / forrige punkt, markøren i Beslutning"),
+    ),
     ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Markér punktet afgjort og gå videre")),
     ("Ctrl+Shift+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Markér punktet under behandling")),
     ("Ctrl+1 … Ctrl+9", QT_TRANSLATE_NOOP("Shortcuts", "Indsæt standardfrase i Beslutning")),
@@ -49,13 +52,19 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Nyt punkt efter det valgte")),
     ("Ctrl+Alt+N", QT_TRANSLATE_NOOP("Shortcuts", "Ny gruppe (overskrift)")),
     ("F2 / Delete", QT_TRANSLATE_NOOP("Shortcuts", "Omdøb / slet i dagsordenen")),
-    ("1 / 2 / 3 / 0", QT_TRANSLATE_NOOP("Shortcuts", "Deltager: til stede / afbud / fraværende / nulstil")),
+    (
+        "1 / 2 / 3 / 0",
+        QT_TRANSLATE_NOOP("Shortcuts", "Deltager: til stede / afbud / fraværende / nulstil"),
+    ),
     ("Mellemrum", QT_TRANSLATE_NOOP("Shortcuts", "Deltager: til stede til og fra")),
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("Shortcuts", "Alle, der ikke er registreret, til stede")),
     ("Ctrl+Shift+K / G", QT_TRANSLATE_NOOP("Shortcuts", "Deltager kom / gik nu")),
     ("Ctrl+Shift+P", QT_TRANSLATE_NOOP("Shortcuts", "Tilføj deltager")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg deltager ved navn")),
-    ("Alt+1 / Alt+2 / Alt+3", QT_TRANSLATE_NOOP("Shortcuts", "Gå til deltagere / dagsorden / beslutning")),
+    (
+        "Alt+1 / Alt+2 / Alt+3",
+        QT_TRANSLATE_NOOP("Shortcuts", "Gå til deltagere / dagsorden / beslutning"),
+    ),
     ("F5 / Shift+F5", QT_TRANSLATE_NOOP("Shortcuts", "Start / afslut mødet (tidspunkt nu)")),
     ("Ctrl+B / Ctrl+I", QT_TRANSLATE_NOOP("Shortcuts", "Fed / kursiv")),
     ("Ctrl+Shift+8 / 7", QT_TRANSLATE_NOOP("Shortcuts", "Punktopstilling / nummereret liste")),
@@ -63,7 +72,10 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("Shortcuts", "Fortryd / gentag")),
     ("Ctrl+O / Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "Møder / nyt møde")),
     ("Ctrl+Shift+M", QT_TRANSLATE_NOOP("Shortcuts", "Næste møde ud fra dette")),
-    ("Ctrl+E / Ctrl+Shift+E / Ctrl+Alt+E", QT_TRANSLATE_NOOP("Shortcuts", "Eksportér referat / dagsorden / PDF")),
+    (
+        "Ctrl+E / Ctrl+Shift+E / Ctrl+Alt+E",
+        QT_TRANSLATE_NOOP("Shortcuts", "Eksportér referat / dagsorden / PDF"),
+    ),
     ("F1", QT_TRANSLATE_NOOP("Shortcuts", "Denne oversigt")),
 )
 

@@ -14,18 +14,27 @@ def test_recommendation_turns_into_past_tense():
         == "KKR Midtjylland godkendte referatet fra mødet den 18. juni 2024."
     )
     assert (
-        phrase_from_recommendation("Det indstilles, at KKR Midtjylland tager orienteringen til efterretning")
+        phrase_from_recommendation(
+            "Det indstilles, at KKR Midtjylland tager orienteringen til efterretning"
+        )
         == "KKR Midtjylland tog orienteringen til efterretning."
     )
     assert (
-        phrase_from_recommendation("Det indstilles,\n\n- at **KKR** drøfter sagen\n- at KKR godkender x")
+        phrase_from_recommendation(
+            "Det indstilles,\n\n- at **KKR** drøfter sagen\n- at KKR godkender x"
+        )
         == "KKR drøftede sagen."
     )
     assert phrase_from_recommendation("Sagen er til orientering.") is None
 
 
 def test_phrases_put_the_items_own_first_and_fill_the_committee():
-    item = AgendaItem("X", sections=[Section("Indstilling", "Det indstilles, at KKR Nord tager sagen til efterretning.")])
+    item = AgendaItem(
+        "X",
+        sections=[
+            Section("Indstilling", "Det indstilles, at KKR Nord tager sagen til efterretning.")
+        ],
+    )
     phrases = decision_phrases(item, "KKR Nord", list(DEFAULT_TEMPLATES))
     assert phrases[0] == "KKR Nord tog sagen til efterretning."
     assert "Godkendt." in phrases

@@ -65,7 +65,11 @@ def test_add_item_gets_standard_sections_and_renumbers(store, meeting):
     group = meeting.groups[2]
     item = store.add_item(group.id, "Nyt punkt", position=0)
     loaded = store.load_meeting(meeting_id)
-    assert [i.title for i in loaded.groups[2].items] == ["Nyt punkt", "Behovsanalyser", "Lærepladser"]
+    assert [i.title for i in loaded.groups[2].items] == [
+        "Nyt punkt",
+        "Behovsanalyser",
+        "Lærepladser",
+    ]
     assert [s.heading for s in loaded.groups[2].items[0].sections] == [
         "Baggrund",
         "Indstilling",
@@ -111,7 +115,9 @@ def test_move_item_into_another_meeting_is_refused(store, meeting):
 def test_update_item_fields_and_add_section(store, meeting):
     meeting_id = store.add_meeting(meeting)
     item = meeting.groups[2].items[0]
-    store.update_item_fields(item.id, title=" Behovs- og afgangsanalyser ", case_officers="jhp/chbn")
+    store.update_item_fields(
+        item.id, title=" Behovs- og afgangsanalyser ", case_officers="jhp/chbn"
+    )
     section = store.add_section(item.id, "Bilag", "./. Oplæg")
     loaded = store.load_meeting(meeting_id).groups[2].items[0]
     assert loaded.title == "Behovs- og afgangsanalyser"

@@ -39,10 +39,19 @@ def test_one_click_sets_status_and_saves(session, db_path):
     kl = model.index(1, 0)
     person = model.index(0, 0, kl)
     name = person.data()
-    assert model.setData(person.siblingAtColumn(PRESENT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(
+        person.siblingAtColumn(PRESENT),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
     assert model.counts_text() == "26 til stede · 13 afbud · 1 mangler"
-    assert model.setData(person.siblingAtColumn(APOLOGY), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert person.siblingAtColumn(PRESENT).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.setData(
+        person.siblingAtColumn(APOLOGY), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert (
+        person.siblingAtColumn(PRESENT).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Unchecked
+    )
     assert stored_statuses(db_path, session.meeting.id)[name].status is AttendanceStatus.APOLOGY
     assert model.counts_text() == "26 til stede · 14 afbud"
     assert kl.data() == "Fra KL (1/2)"
@@ -63,7 +72,9 @@ def test_times_and_notes_are_edited_in_place(session, db_path):
 def test_all_present_and_stamp_and_add(session, db_path, qtmodeltester):
     model = AttendanceModel(session)
     for row in range(2):
-        model.set_status(model.entry_at(model.index(row, 0, model.index(1, 0))), AttendanceStatus.UNREGISTERED)
+        model.set_status(
+            model.entry_at(model.index(row, 0, model.index(1, 0))), AttendanceStatus.UNREGISTERED
+        )
     model.set_status(model.entry_at(model.index(0, 0, model.index(0, 0))), AttendanceStatus.ABSENT)
     assert model.counts_text() == "24 til stede · 13 afbud · 1 fraværende · 2 mangler"
     assert model.all_present() == 2
@@ -71,7 +82,9 @@ def test_all_present_and_stamp_and_add(session, db_path, qtmodeltester):
     entry = model.entry_at(model.index(0, 0, model.index(0, 0)))
     assert model.stamp_now(entry, arrived=False)
     assert entry.left_at is not None
-    index = model.add_person(Person("Anne Gæst", title="direktør", organisation="Region Midtjylland"))
+    index = model.add_person(
+        Person("Anne Gæst", title="direktør", organisation="Region Midtjylland")
+    )
     qtmodeltester.check(model)
     assert index.parent().data() == "Fra Region Midtjylland (0/1)"
     assert "Anne Gæst" in stored_statuses(db_path, session.meeting.id)

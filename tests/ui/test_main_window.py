@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kkr_desk.domain import AttendanceStatus, ItemStatus
-from kkr_desk.store import Store, open_store
+from kkr_desk.store import Store
 from kkr_desk.ui.attendance_model import APOLOGY
 from kkr_desk.ui.dialogs import NewMeetingDialog, ShortcutsDialog
 from kkr_desk.ui.main_window import MainWindow
@@ -177,7 +177,9 @@ def test_typing_is_saved_after_a_quiet_moment(qtbot, window, db_path):
 
     def stored():
         with Store(db_path) as store:
-            return store.db.execute("SELECT body FROM section WHERE id = ?", [section_id]).fetchone()[0]
+            return store.db.execute(
+                "SELECT body FROM section WHERE id = ?", [section_id]
+            ).fetchone()[0]
 
     qtbot.waitUntil(lambda: stored().endswith("Tilføjet."), timeout=3000)
     assert window.saved_label.text().startswith("Gemt ")

@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 
-from kkr_desk.ui.markdown_text import join_typed_table_rows, move_spaces_out_of_emphasis, tidy_markdown
+from kkr_desk.ui.markdown_text import (
+    join_typed_table_rows,
+    move_spaces_out_of_emphasis,
+    tidy_markdown,
+)
 from kkr_desk.ui.rich_text import RichTextEdit
 
 WORD_HTML = """<html><body lang=DA style='font-family:Calibri'>
