@@ -52,7 +52,9 @@ class AgendaPanel(QWidget):
         self.view.setModel(model)
         self.view.setHeaderHidden(False)
         self.view.setUniformRowHeights(True)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop rather than InternalMove: only our own MIME type is accepted anyway, and a
+        # drop then reaches the model even when Qt does not know the drag source.
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
