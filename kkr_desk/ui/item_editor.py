@@ -256,11 +256,20 @@ class ItemEditor(QWidget):
         self._schedule_section(section, self.decision_edit)
 
     def _schedule_section(self, section: Section, editor: RichTextEdit) -> None:
-        def save() -> None:
-            if editor.is_modified and self.session.save_section(section, editor.markdown()):
-                editor.mark_saved()
+        key = ("section", section.id)
 
-        self.autosaver.schedule(("section", section.id), save)
+        def save() -> bool:
+            if not editor.is_modified:
+                return True
+            text = editor.markdown()
+            if self.session.save_section(section, text):
+                editor.mark_saved()
+                return True
+            # Keep the words, not the widget: the item may be switched before the retry.
+            self.autosaver.retry(key, lambda: self.session.save_section(section, text))
+            return False
+
+        self.autosaver.schedule(key, save)
 
     def _schedule_fields(self) -> None:
         item = self.item

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.session: MeetingSession | None = None
         self.dialog: QWidget | None = None
         self.last_export: Path | None = None
+        self.close_anyway = False
         self.setMinimumSize(1000, 600)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
             return False
         self.session = MeetingSession(self.store, meeting, self)
         self.session.saved.connect(self._saved)
-        self.session.failed.connect(self.show_problem)
+        self.session.failed.connect(self._not_saved)
         self._build_workspace(meeting)
         self._update_title()
         # Reopened mid-meeting (or after a crash): continue where the meeting is.
@@ -628,6 +629,10 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _close_anyway(self) -> None:
+        self.close_anyway = True
+        self.close()
+
     def _edit_command(self, command: str) -> None:
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, command):
@@ -636,17 +641,44 @@ class MainWindow(QMainWindow):
     # Saving ------------------------------------------------------------------------------
 
     def _saved(self) -> None:
+        if self.autosaver.has_unsaved:
+            return  # something else still waits for a retry: keep the warning up
+        self.saved_label.setStyleSheet("color: #4b7f52; padding-right: 8px;")
         self.saved_label.setText(self.tr("Gemt %s") % dt.datetime.now().strftime("%H:%M:%S"))
+
+    def _not_saved(self, message: str) -> None:
+        self.saved_label.setStyleSheet("color: #b00020; font-weight: 600; padding-right: 8px;")
+        self.saved_label.setText(self.tr("Ikke gemt"))
+        self.show_problem(message)
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("⚠ %s") % message, 10000)
 
     def _focus_changed(self, old, new) -> None:
-        if self.autosaver.has_pending:
+        if self.autosaver.has_unsaved:
             self.autosaver.flush()
 
     def closeEvent(self, event) -> None:
         self.autosaver.flush()
+        if self.autosaver.has_unsaved and not self.close_anyway:
+            # The database refuses the last words: say so instead of closing over them.
+            event.ignore()
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Ikke gemt"),
+                self.tr(
+                    "Noget af det skrevne kunne ikke gemmes i databasen. Luk alligevel "
+                    "(teksten går tabt), eller bliv og prøv igen?"
+                ),
+                parent=self,
+            )
+            close = box.addButton(self.tr("Luk alligevel"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("Bliv"), QMessageBox.ButtonRole.RejectRole)
+            box.buttonClicked.connect(
+                lambda button: self._close_anyway() if button is close else None
+            )
+            self._open_dialog(box)
+            return
         self._save_layout()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)

@@ -8,6 +8,7 @@ it was and reports a Danish message; nothing here raises into Qt's event loop.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -47,6 +48,14 @@ class MeetingSession(QObject):
             result = action()
         except StoreError as error:
             emit(self.failed, str(error))
+            return False, None
+        except sqlite3.Error as error:
+            # Locked by another program, disk full, file gone: the words stay in the window
+            # and the autosaver tries again.
+            emit(
+                self.failed,
+                self.tr("Databasen kunne ikke gemme (%s); der prøves igen om lidt") % error,
+            )
             return False, None
         emit(self.saved)
         return True, result

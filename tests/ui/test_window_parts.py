@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -184,3 +185,31 @@ def test_attendance_proxy_passes_the_model_tester(qtbot, qtmodeltester, session)
     panel.set_selected_status(AttendanceStatus.ABSENT)
     by_name = {a.person.name: a for a in session.meeting.attendance}
     assert by_name["Jacob Bundsgaard"].status is AttendanceStatus.ABSENT
+
+
+def test_a_refused_save_keeps_the_words_and_retries(qtbot, window, db_path, monkeypatch):
+    store = window.store
+    real = store.set_section_body
+    calls = []
+
+    def locked(section_id, body):
+        calls.append(body)
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store, "set_section_body", locked)
+    window.editor.focus_decision()
+    qtbot.keyClicks(window.editor.decision_edit, " Vigtigt ord")
+    section_id = window.editor.decision_section.id
+    window.go_to_item(+1)  # flushes; the write is refused; the item changes anyway
+    assert calls and calls[-1].endswith("Vigtigt ord")
+    assert window.saved_label.text() == "Ikke gemt"
+    assert "kunne ikke gemme" in window.statusBar().currentMessage()
+    window.close()  # refused: the words are not saved yet
+    assert window.isVisible()
+    monkeypatch.setattr(store, "set_section_body", real)
+    window.autosaver.flush()
+    assert not window.autosaver.has_unsaved
+    with Store(db_path) as reopened:
+        row = reopened.db.execute("SELECT body FROM section WHERE id = ?", [section_id]).fetchone()
+    assert row[0].endswith("Vigtigt ord")
+    assert window.saved_label.text().startswith("Gemt ")
