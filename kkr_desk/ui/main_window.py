@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(self.tr("&Filer"))
         for name in ("meetings", "new_meeting", "next_meeting"):
             self.file_menu.addAction(named[name])
-        self.file_menu.addSeparator()
+        # Import actions (the agenda importer) go just before this separator:
+        # window.file_menu.insertAction(window.import_anchor, action).
+        self.import_anchor = self.file_menu.addSeparator()
         self.export_menu = self.file_menu.addMenu(self.tr("&Eksportér"))
         for name in ("export_referat", "export_dagsorden", "export_pdf"):
             self.export_menu.addAction(named[name])
