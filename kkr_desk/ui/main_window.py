@@ -47,6 +47,8 @@ from .shortcuts import ACTION_KEYS, help_rows
 WIDE_WIDTH = 1600
 """From this window width on, attendance and agenda stand side by side instead of in tabs."""
 
+MAX_WARNINGS_SHOWN = 8
+
 EXPORT_KINDS = {
     "referat": (MeetingKind.REFERAT, ".docx"),
     "dagsorden": (MeetingKind.DAGSORDEN, ".docx"),
@@ -566,12 +568,17 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.show_problem(self.tr("Eksport er ikke tilgængelig i denne udgave"))
             return None
+        self.statusBar().showMessage(self.tr("Eksporterer %s …") % path.name)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # Export what is in the database, the one source of truth.
             warnings = export_meeting(self.store.load_meeting(meeting.id), path, kind=kind)
         except (ReferatError, StoreError) as error:
             self.show_problem(str(error))
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("%s er gemt") % path.name, 8000)
         self.settings.setValue("export/folder", str(path.parent))
         self.last_export = path
         self._offer_to_open(path, [str(getattr(w, "message", w)) for w in warnings or []])
@@ -584,7 +591,10 @@ class MainWindow(QMainWindow):
     def _offer_to_open(self, path: Path, warnings: list[str]) -> None:
         text = self.tr("%s er gemt.") % path.name
         if warnings:
-            text += "\n\n" + self.tr("Bemærk:") + "\n" + "\n".join(f"• {w}" for w in warnings)
+            shown = warnings[:MAX_WARNINGS_SHOWN]
+            text += "\n\n" + self.tr("Bemærk:") + "\n" + "\n".join(f"• {w}" for w in shown)
+            if len(warnings) > len(shown):
+                text += "\n" + self.tr("… og %d mere") % (len(warnings) - len(shown))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Eksporteret"), text, parent=self)
         open_button = box.addButton(self.tr("Åbn filen"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Luk"), QMessageBox.ButtonRole.RejectRole)
