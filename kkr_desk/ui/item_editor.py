@@ -153,6 +153,9 @@ class ItemEditor(QWidget):
         self.case_number_edit.textEdited.connect(lambda: self._schedule_fields())
         self.officers_edit.textEdited.connect(lambda: self._schedule_fields())
         self.status_combo.activated.connect(self._status_chosen)
+        # Enter in the heading or case line goes on to the decision, as a form would.
+        for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
+            edit.returnPressed.connect(self.focus_decision)
         self.decision_edit.edited.connect(self._decision_edited)
         for number in range(1, MAX_PHRASES + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)

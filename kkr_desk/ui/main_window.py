@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         except StoreError as error:
             self.show_problem(str(error))
             return False
+        if self.session is not None:
+            self.session.deleteLater()
         self.session = MeetingSession(self.store, meeting, self)
         self.session.saved.connect(self._saved)
         self.session.failed.connect(self._not_saved)
@@ -273,6 +275,7 @@ class MainWindow(QMainWindow):
         self.agenda.down_button.clicked.connect(lambda: self.move_current(+1))
         self.agenda.delete_button.clicked.connect(self.ask_delete)
         self.agenda.view.deleteRequested.connect(self.ask_delete)
+        self.agenda.view.activated.connect(self._item_activated)
         self.agenda_model.structureChanged.connect(self._renumber_editor)
         self.attendance.addPersonRequested.connect(self.ask_add_person)
         self.attendance_model.countsChanged.connect(self._update_attendance_tab)
@@ -343,6 +346,11 @@ class MainWindow(QMainWindow):
             return
         number = self.agenda_model.number_of(item) if item is not None else ""
         self.editor.set_item(item, number)
+
+    def _item_activated(self, index: QModelIndex) -> None:
+        """Enter on an item in the tree: start writing its decision."""
+        if self.agenda_model.item_at(index) is not None:
+            self.editor.focus_decision()
 
     def _renumber_editor(self) -> None:
         if self.editor.item is not None:

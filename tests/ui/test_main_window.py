@@ -97,6 +97,8 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path):
     key(qtbot, window, Qt.Key.Key_N, CTRL | SHIFT)
     assert QApplication.focusWidget() is window.editor.title_edit
     qtbot.keyClicks(window.editor.title_edit, "Status på budget 2025")
+    key(qtbot, window, Qt.Key.Key_Return)  # on to its decision
+    assert QApplication.focusWidget() is window.editor.decision_edit
     key(qtbot, window, Qt.Key.Key_F5)  # the meeting starts
 
     # Decisions on three items, moving with Ctrl+Down / Ctrl+Enter.
