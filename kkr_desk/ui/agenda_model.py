@@ -27,6 +27,12 @@ from .session import MeetingSession
 
 MIME_TYPE = "application/x-kkr-desk-agenda-row"
 TITLE_COLUMN, STATUS_COLUMN = 0, 1
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The printed number ("3.2."); the view's delegate shows it before the title.
+
+Kept out of DisplayRole on purpose: a number changes whenever a row above is added or
+moved, while a row's own data must stay what it was (QAbstractItemModelTester checks it).
+"""
 GROUP_ID = 0
 """internalId of a group row; an item row carries its group's database id instead."""
 
@@ -118,6 +124,11 @@ class AgendaModel(QAbstractItemModel):
             return ""
         return item_number(index.parent().row(), index.row())
 
+    def label(self, index: Index) -> str:
+        """ "3.2. Fordeling af lærepladser …": the number and title as the tree shows them."""
+        title_index = index.siblingAtColumn(TITLE_COLUMN)
+        return f"{title_index.data(NUMBER_ROLE)} {title_index.data()}"
+
     def items_in_order(self) -> list[AgendaItem]:
         return [item for group in self.groups for item in group.items]
 
@@ -143,10 +154,10 @@ class AgendaModel(QAbstractItemModel):
     def _group_data(self, index: Index, group: AgendaGroup, role):
         if index.column() != TITLE_COLUMN:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{group_number(index.row())} {group.title}"
-        if role == Qt.ItemDataRole.EditRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return group.title
+        if role == NUMBER_ROLE:
+            return group_number(index.row())
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -157,12 +168,13 @@ class AgendaModel(QAbstractItemModel):
 
     def _item_data(self, index: Index, item: AgendaItem, role):
         if index.column() == TITLE_COLUMN:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{item_number(index.parent().row(), index.row())} {item.title}"
-            if role == Qt.ItemDataRole.EditRole:
+            number = item_number(index.parent().row(), index.row())
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return item.title
+            if role == NUMBER_ROLE:
+                return number
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{item.title}\n{item.case_line}".strip()
+                return f"{number} {item.title}\n{item.case_line}".strip()
             if role == Qt.ItemDataRole.ForegroundRole and item.status is ItemStatus.DECIDED:
                 return QBrush(QColor("#5f6368"))
             return None

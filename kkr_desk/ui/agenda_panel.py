@@ -8,14 +8,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from .agenda_model import STATUS_COLUMN, TITLE_COLUMN, AgendaModel
+from .agenda_model import NUMBER_ROLE, STATUS_COLUMN, TITLE_COLUMN, AgendaModel
 from .qt_signals import emit
+
+
+class NumberedDelegate(QStyledItemDelegate):
+    """Paints the printed number before the title ("3.2. Fordeling af …")."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        number = index.data(NUMBER_ROLE)
+        if number:
+            option.text = f"{number} {option.text}"
 
 
 class AgendaView(QTreeView):
@@ -50,6 +61,7 @@ class AgendaPanel(QWidget):
 
         self.view = AgendaView()
         self.view.setModel(model)
+        self.view.setItemDelegateForColumn(TITLE_COLUMN, NumberedDelegate(self.view))
         self.view.setHeaderHidden(False)
         self.view.setUniformRowHeights(True)
         # DragDrop rather than InternalMove: only our own MIME type is accepted anyway, and a

@@ -39,9 +39,9 @@ def test_dropping_an_item_onto_another_group(qtbot, session, db_path):
     target = model.index(3, 0)  # "4. Udpegninger": drop onto the group row itself
     mime = model.mimeData([source])
     drop(view, mime, view.visualRect(target).center())
-    assert model.index(3, 0).data() == "4. Udpegninger"
+    assert model.label(model.index(3, 0)) == "4. Udpegninger"
     group = model.index(3, 0)
-    rows = [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+    rows = [model.label(model.index(r, 0, group)) for r in range(model.rowCount(group))]
     assert rows == ["4.1. Udpegning - samarbejdsudvalget for fysioterapi", f"4.2. {title}"]
     assert model.rowCount(model.index(2, 0)) == 4
     with Store(db_path) as store:

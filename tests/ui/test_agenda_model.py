@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from kkr_desk.domain import ItemStatus
 from kkr_desk.store import Store
@@ -11,7 +11,7 @@ from kkr_desk.ui.agenda_model import AgendaModel
 
 def titles(model, group_row):
     parent = model.index(group_row, 0)
-    return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
+    return [model.label(model.index(r, 0, parent)) for r in range(model.rowCount(parent))]
 
 
 def stored_titles(db_path, meeting_id):
@@ -24,14 +24,15 @@ def test_agenda_model_passes_the_model_tester(qtmodeltester, session):
     model = AgendaModel(session)
     qtmodeltester.check(model)
     assert model.rowCount() == 7
-    assert model.index(0, 0).data() == "1. Godkendelse af referat"
+    assert model.label(model.index(0, 0)) == "1. Godkendelse af referat"
     third = model.index(2, 0)
-    assert model.index(1, 0, third).data().startswith("3.2. Fordeling af lærepladser")
+    assert model.label(model.index(1, 0, third)).startswith("3.2. Fordeling af lærepladser")
     assert model.index(1, 1, third).data() == "afgjort"
 
 
-def test_keyboard_moves_renumber_and_save(session, db_path):
+def test_keyboard_moves_renumber_and_save(session, db_path, qtmodeltester):
     model = AgendaModel(session)
+    qtmodeltester.check(model)  # stays connected: every move below is checked too
     third = model.index(2, 0)
     moved = model.item_at(model.index(0, 0, third))
     assert model.move_down(model.index(0, 0, third))
@@ -61,17 +62,18 @@ def test_drop_moves_an_item_into_another_group(session, db_path, qtmodeltester):
     # Dropping a group on another group takes its place.
     data = model.mimeData([model.index(6, 0)])
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(0, 0))
-    assert model.index(0, 0).data() == "1. Eventuelt"
-    assert model.index(1, 0).data() == "2. Godkendelse af referat"
+    assert model.label(model.index(0, 0)) == "1. Eventuelt"
+    assert model.label(model.index(1, 0)) == "2. Godkendelse af referat"
 
 
-def test_add_rename_delete(session, db_path):
+def test_add_rename_delete(session, db_path, qtmodeltester):
     model = AgendaModel(session)
+    qtmodeltester.check(model)
     group_index = model.add_group("Nye sager", 3)
-    assert group_index.data() == "4. Nye sager"
-    assert model.index(4, 0).data() == "5. Udpegninger"
+    assert model.label(group_index) == "4. Nye sager"
+    assert model.label(model.index(4, 0)) == "5. Udpegninger"
     item_index = model.add_item(model.group_at(group_index), "Ny sag")
-    assert item_index.data() == "4.1. Ny sag"
+    assert model.label(item_index) == "4.1. Ny sag"
     assert model.setData(item_index, "Ny sag om busser")
     assert not model.setData(item_index, "   ")
     assert stored_titles(db_path, session.meeting.id)[3] == ["Ny sag om busser"]
@@ -100,3 +102,17 @@ def test_status_column_follows_the_item(session):
     assert model.index_of_item(item, 1).data() == "under behandling"
     assert model.index_of_item(item).parent() == model.index(2, 0)
     assert model.parent(QModelIndex()) == QModelIndex()
+
+
+def test_foreign_or_misplaced_drops_are_refused(session):
+    model = AgendaModel(session)
+    foreign = QMimeData()
+    foreign.setText("Punkt fra et andet program")
+    assert not model.canDropMimeData(foreign, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
+    item_data = model.mimeData([model.index(0, 0, model.index(2, 0))])
+    # An item dropped above the first group has no group to go into.
+    assert not model.canDropMimeData(item_data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert not model.dropMimeData(item_data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    # Between groups it joins the end of the group above.
+    assert model.dropMimeData(item_data, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    assert titles(model, 1)[-1].startswith("2.2. Behovs")

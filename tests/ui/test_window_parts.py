@@ -50,7 +50,7 @@ def test_a_title_is_saved_at_once_when_the_focus_moves(qtbot, window, db_path):
     assert not window.autosaver.has_pending
     saved = {i.id: i.title for i in stored_meeting(db_path, 1).items}
     assert saved[item.id] == "Ny titel"
-    assert window.agenda_model.index_of_item(item).data().endswith("Ny titel")
+    assert window.agenda_model.label(window.agenda_model.index_of_item(item)).endswith("Ny titel")
 
 
 def test_closing_saves_what_was_just_typed(qtbot, window, db_path):
