@@ -6,8 +6,6 @@ import shutil
 
 import docx
 import pytest
-
-pytest.importorskip("kkr_desk.referat", reason="the referat writer is merged from main")
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 

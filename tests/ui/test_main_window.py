@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import docx
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -58,7 +59,7 @@ def test_window_shows_the_sample_meeting(window):
     assert window.attendance.counts_label.text() == "27 til stede · 13 afbud"
 
 
-def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path):
+def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, monkeypatch):
     # A new meeting from this one: Ctrl+Shift+M, a date, "Opret".
     key(qtbot, window, Qt.Key.Key_M, CTRL | SHIFT)
     dialog = window.dialog
@@ -135,6 +136,13 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path):
     key(qtbot, window, Qt.Key.Key_F5, SHIFT)  # the meeting ends
     assert window.agenda.progress_label.text() == "3 af 5 afgjort"
     assert window.saved_label.text().startswith("Gemt ")
+
+    # Export the referat: Ctrl+E, the file name (the save dialog is answered here).
+    target = tmp_path / "referat.docx"
+    monkeypatch.setattr(window, "ask_save_path", lambda *args: target)
+    key(qtbot, window, Qt.Key.Key_E, CTRL)
+    assert "referat.docx er gemt" in window.dialog.text()
+    window.dialog.close()
     window.close()
 
     with Store(db_path) as store:
@@ -160,6 +168,28 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path):
     ]
     assert all(item.decided_at for item in saved.items[:3])
     assert saved.start_time is not None and saved.end_time is not None
+
+    document = docx.Document(str(target))
+    lines = [p.text for p in document.paragraphs if p.text.strip()]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings[:3] == [
+        "1.1.\tGodkendelse af referat fra mødet den 5. september 2024",
+        "2.1.\tStatus på budget 2025",
+        "2.2.\tSiden sidst",
+    ]
+    assert "Formanden orienterede om mødet med KL." in lines
+    assert "Drøftet. Vigtigt" in lines
+    bold = [
+        run.text
+        for p in document.paragraphs
+        if p.text == "Drøftet. Vigtigt"
+        for run in p.runs
+        if run.bold
+    ]
+    assert bold == ["Vigtigt"]
+    afbud = lines.index("Afbud")
+    assert "Lone Jakobi (A), Odder" in lines[afbud:]
+    assert lines[lines.index("Deltagere") + 1] == "Torben Hansen (A), Randers"
 
 
 def test_looking_at_items_never_rewrites_their_text(qtbot, window, db_path):
