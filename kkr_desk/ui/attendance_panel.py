@@ -6,7 +6,7 @@ stede, letters jump to a name (type-ahead). The search field filters by name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -26,10 +27,12 @@ from .attendance_model import (
     ARRIVED,
     LEFT,
     NAME,
+    NOTE,
     PRESENT,
     STATUS_COLUMNS,
     AttendanceModel,
 )
+from .autosave import QUIET_MS
 from .qt_signals import emit
 
 STATUS_KEYS = {
@@ -38,6 +41,20 @@ STATUS_KEYS = {
     Qt.Key.Key_3: AttendanceStatus.ABSENT,
     Qt.Key.Key_0: AttendanceStatus.UNREGISTERED,
 }
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """A note is written to the model 400 ms after the last keystroke, not only on Enter."""
+
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            timer = QTimer(editor)
+            timer.setSingleShot(True)
+            timer.setInterval(QUIET_MS)
+            timer.timeout.connect(lambda: emit(self.commitData, editor))
+            editor.textEdited.connect(timer.start)
+        return editor
 
 
 class AttendanceView(QTreeView):
@@ -159,6 +176,7 @@ class AttendancePanel(QWidget):
             default=120,
         )
         header.resizeSection(NAME, min(230, max(150, longest + 48)))
+        self.view.setItemDelegateForColumn(NOTE, NoteDelegate(self.view))
         self.view.statusKey.connect(self.set_selected_status)
         self.view.toggleKey.connect(self.toggle_selected_present)
         self.view.statusCellClicked.connect(self._status_cell_clicked)

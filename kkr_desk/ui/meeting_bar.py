@@ -84,6 +84,8 @@ class MeetingBar(QWidget):
         self.date_edit.dateChanged.connect(lambda: self._schedule("date"))
         self.start_edit.editingFinished.connect(lambda: self._save_time("start_time"))
         self.end_edit.editingFinished.connect(lambda: self._save_time("end_time"))
+        self.start_edit.textEdited.connect(lambda: self._schedule_time("start_time"))
+        self.end_edit.textEdited.connect(lambda: self._schedule_time("end_time"))
         self.start_button.clicked.connect(self.start_meeting)
         self.end_button.clicked.connect(self.end_meeting)
         self.clock = QTimer(self)
@@ -120,6 +122,21 @@ class MeetingBar(QWidget):
                 value = self.place_edit.text().strip()
             else:
                 value = self.date_edit.date().toPython()
+            if getattr(self.session.meeting, field) != value:
+                self.session.save_meeting_details(**{field: value})
+
+        self.autosaver.schedule(("meeting", field), save)
+
+    def _schedule_time(self, field: str) -> None:
+        """While typing: save a complete time quietly; a half-typed one waits for Enter."""
+        edit = self.start_edit if field == "start_time" else self.end_edit
+
+        def save() -> None:
+            text = edit.text().strip()
+            try:
+                value = parse_clock(text) if text else None
+            except ValueError:
+                return
             if getattr(self.session.meeting, field) != value:
                 self.session.save_meeting_details(**{field: value})
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kkr_desk.domain import AttendanceStatus, ItemStatus
 from kkr_desk.store import Store
-from kkr_desk.ui.attendance_model import AttendanceModel
+from kkr_desk.ui.attendance_model import NOTE, AttendanceModel
 from kkr_desk.ui.attendance_panel import AttendancePanel
 from kkr_desk.ui.dialogs import AddPersonDialog, MeetingsDialog, NewMeetingDialog, PhrasesDialog
 from kkr_desk.ui.main_window import MainWindow
@@ -213,3 +213,23 @@ def test_a_refused_save_keeps_the_words_and_retries(qtbot, window, db_path, monk
         row = reopened.db.execute("SELECT body FROM section WHERE id = ?", [section_id]).fetchone()
     assert row[0].endswith("Vigtigt ord")
     assert window.saved_label.text().startswith("Gemt ")
+
+
+def test_a_note_is_saved_while_it_is_typed(qtbot, session, db_path):
+    panel = AttendancePanel(AttendanceModel(session))
+    qtbot.add_widget(panel)
+    panel.show()
+    view = panel.view
+    note = panel.proxy.index(0, NOTE, panel.proxy.index(0, 0))
+    view.setCurrentIndex(note)
+    view.edit(note)
+    editor = view.indexWidget(note) or QApplication.focusWidget()
+    qtbot.keyClicks(editor, "kom kl. 10.25")
+    name = note.siblingAtColumn(0).data()
+
+    def stored_note():
+        with Store(db_path) as store:
+            by_name = {a.person.name: a for a in store.load_meeting(1).attendance}
+        return by_name[name].note
+
+    qtbot.waitUntil(lambda: stored_note() == "kom kl. 10.25", timeout=3000)
