@@ -44,7 +44,6 @@ def run_window(db_path: Path | None) -> int:
         return 2
     window = MainWindow(store)
     window.show()
-    window.raise_()
     window.activateWindow()
     try:
         return app.exec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.dialog: QWidget | None = None
         self.last_export: Path | None = None
         self.close_anyway = False
+        self.shown_once = False
         self.setMinimumSize(1000, 600)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
@@ -324,6 +325,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * share), width - int(width * share)])
         if self.wide:
             self.inner_splitter.setSizes([int(width * 0.30), int(width * 0.26)])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.shown_once:
+            # Start in the agenda, never in a text field where a stray key edits a name.
+            self.shown_once = True
+            QTimer.singleShot(0, self.focus_agenda)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

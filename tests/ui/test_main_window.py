@@ -264,3 +264,7 @@ def test_narrow_windows_put_the_lists_in_tabs(qtbot, window):
     assert window.wide and window.left_tabs.count() == 0
     assert window.inner_splitter.widget(0) is window.attendance
     assert window.attendance.isVisible() and window.agenda.isVisible()
+
+
+def test_the_window_starts_in_the_agenda(qtbot, window):
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.agenda.view)
