@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -462,7 +470,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Slet"), text, parent=self)
         delete = box.addButton(self.tr("Slet"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
-        persistent = self.agenda_model.index(index.row(), 0, index.parent())
+        persistent = QPersistentModelIndex(index)  # follows the row if others move meanwhile
         box.buttonClicked.connect(
             lambda button: self._delete(persistent) if button is delete else None
         )

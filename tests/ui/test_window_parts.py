@@ -233,3 +233,16 @@ def test_a_note_is_saved_while_it_is_typed(qtbot, session, db_path):
         return by_name[name].note
 
     qtbot.waitUntil(lambda: stored_note() == "kom kl. 10.25", timeout=3000)
+
+
+def test_delete_asks_first_and_then_removes_the_item(qtbot, window, db_path):
+    item = window.editor.item
+    window.agenda.view.setFocus()
+    qtbot.keyClick(window.agenda.view, Qt.Key.Key_Delete)
+    box = window.dialog
+    assert item.title in box.text()
+    window.agenda_model.move_down(window.agenda_model.index_of_item(item))  # rows shift meanwhile
+    delete = next(b for b in box.buttons() if b.text() == "Slet")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert item.id not in {i.id for i in stored_meeting(db_path, 1).items}
+    assert len(stored_meeting(db_path, 1).items) == 9
