@@ -24,7 +24,9 @@ from ..domain import (
     Section,
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
+from .agenda_edits import AgendaEdits
 from .database import StoreError, open_database
+from .settings import Settings
 
 
 class MeetingNotFound(StoreError):
@@ -42,7 +44,7 @@ class MeetingSummary:
     item_count: int
 
 
-class Store:
+class Store(AgendaEdits, Settings):
     """A KKR Desk database file, opened and migrated; many meetings share one roster."""
 
     def __init__(self, path: Path):

@@ -1,0 +1,41 @@
+"""Long meetings emit thousands of signals; none may drain the interpreter's True.
+
+PySide6 6.12.0 loses one reference to True per Python-side Signal.emit(); the window uses
+kkr_desk.ui.qt_signals.emit, which repairs that. On a fixed PySide6 these tests still hold.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+from kkr_desk.domain import ItemStatus
+from kkr_desk.ui.agenda_model import AgendaModel
+from kkr_desk.ui.qt_signals import emit
+
+
+class Emitter(QObject):
+    changed = Signal(int)
+
+
+def test_emit_keeps_true_alive(qapp):
+    emitter = Emitter()
+    received = []
+    emitter.changed.connect(received.append)
+    before = sys.getrefcount(True)
+    for number in range(3000):
+        emit(emitter.changed, number)
+    assert len(received) == 3000
+    assert sys.getrefcount(True) >= before
+
+
+def test_a_long_run_of_edits_does_not_drain_true(session):
+    model = AgendaModel(session)
+    item = session.meeting.items[3]
+    before = sys.getrefcount(True)
+    for round_ in range(300):
+        status = ItemStatus.DECIDED if round_ % 2 else ItemStatus.IN_PROGRESS
+        assert session.set_item_status(item, status)  # emits "saved"
+        model.item_changed(item)  # emits dataChanged
+    assert sys.getrefcount(True) >= before - 10
