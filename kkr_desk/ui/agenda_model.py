@@ -22,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import AgendaGroup, AgendaItem, ItemStatus
 from ..domain.agenda import group_number, item_number
-from .qt_signals import emit
 from .session import MeetingSession
 
 MIME_TYPE = "application/x-kkr-desk-agenda-row"
@@ -224,14 +223,14 @@ class AgendaModel(QAbstractItemModel):
             item = self.item_at(index)
             ok = item is not None and self.session.save_item_fields(item, title=text)
         if ok:
-            emit(self.dataChanged, index, index)
+            self.dataChanged.emit(index, index)
         return ok
 
     def item_changed(self, item: AgendaItem) -> None:
         """Repaint an item's row after the editor changed its title or status."""
         first = self.index_of_item(item, TITLE_COLUMN)
         if first.isValid():
-            emit(self.dataChanged, first, first.siblingAtColumn(STATUS_COLUMN))
+            self.dataChanged.emit(first, first.siblingAtColumn(STATUS_COLUMN))
 
     # Adding and deleting ---------------------------------------------------------------
     # Each change is written to the store first; only a committed change enters the rows.
@@ -354,16 +353,15 @@ class AgendaModel(QAbstractItemModel):
     def _numbers_changed(self) -> None:
         """Every visible number may have shifted: repaint the title column everywhere."""
         if self.groups:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self.groups) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.groups) - 1, 0))
         for row, group in enumerate(self.groups):
             if group.items:
                 parent = self.index(row, 0)
-                emit(
-                    self.dataChanged,
+                self.dataChanged.emit(
                     self.index(0, 0, parent),
                     self.index(len(group.items) - 1, 0, parent),
                 )
-        emit(self.structureChanged)
+        self.structureChanged.emit()
 
     # Drag and drop -----------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from .agenda_model import NUMBER_ROLE, STATUS_COLUMN, TITLE_COLUMN, AgendaModel
-from .qt_signals import emit
 
 
 class NumberedDelegate(QStyledItemDelegate):
@@ -34,7 +33,7 @@ class AgendaView(QTreeView):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            emit(self.deleteRequested)
+            self.deleteRequested.emit()
             return
         super().keyPressEvent(event)
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
-from .qt_signals import emit
 from .session import MeetingSession
 
 NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT, NOTE = range(7)
@@ -67,7 +66,7 @@ class AttendanceModel(QAbstractItemModel):
         self.beginResetModel()
         self._regroup()
         self.endResetModel()
-        emit(self.countsChanged)
+        self.countsChanged.emit()
 
     def group_title(self, organisation: str) -> str:
         if organisation == POLITICIAN:
@@ -232,7 +231,7 @@ class AttendanceModel(QAbstractItemModel):
         try:
             clock = parse_clock(text) if text.strip() else None
         except ValueError:
-            emit(self.session.failed, self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.25") % text)
+            self.session.failed.emit(self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.25") % text)
             return False
         return self._change(entry, **{"arrived_at" if column == ARRIVED else "left_at": clock})
 
@@ -284,10 +283,10 @@ class AttendanceModel(QAbstractItemModel):
                 setattr(entry, name, value)
             return False
         first = self.index_of(entry, NAME)
-        emit(self.dataChanged, first, first.siblingAtColumn(NOTE))
+        self.dataChanged.emit(first, first.siblingAtColumn(NOTE))
         group = first.parent()
-        emit(self.dataChanged, group, group)
-        emit(self.countsChanged)
+        self.dataChanged.emit(group, group)
+        self.countsChanged.emit()
         return True
 
 

@@ -33,7 +33,6 @@ from .attendance_model import (
     AttendanceModel,
 )
 from .autosave import QUIET_MS
-from .qt_signals import emit
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -52,7 +51,7 @@ class NoteDelegate(QStyledItemDelegate):
             timer = QTimer(editor)
             timer.setSingleShot(True)
             timer.setInterval(QUIET_MS)
-            timer.timeout.connect(lambda: emit(self.commitData, editor))
+            timer.timeout.connect(lambda: self.commitData.emit(editor))
             editor.textEdited.connect(timer.start)
         return editor
 
@@ -79,7 +78,7 @@ class AttendanceView(QTreeView):
         ):
             self.setCurrentIndex(index.siblingAtColumn(NAME))
             self._swallow_release = True
-            emit(self.statusCellClicked, index)
+            self.statusCellClicked.emit(index)
             event.accept()
             return
         super().mousePressEvent(event)
@@ -108,10 +107,10 @@ class AttendanceView(QTreeView):
             )
         )
         if no_modifier and event.key() in STATUS_KEYS and self.state() != self.State.EditingState:
-            emit(self.statusKey, STATUS_KEYS[event.key()])
+            self.statusKey.emit(STATUS_KEYS[event.key()])
             return
         if no_modifier and event.key() == Qt.Key.Key_Space:
-            emit(self.toggleKey)
+            self.toggleKey.emit()
             return
         super().keyPressEvent(event)
 

@@ -31,7 +31,6 @@ from ..domain import Person
 from ..domain.phrases import COMMITTEE_PLACEHOLDER
 from ..store import MeetingSummary
 from .attendance_model import describe
-from .qt_signals import emit
 
 
 class MeetingsDialog(QDialog):
@@ -71,7 +70,7 @@ class MeetingsDialog(QDialog):
         self.next_button = QPushButton(self.tr("Næste møde ud fra det valgte …"))
         close = QPushButton(self.tr("Luk"))
         self.open_button.clicked.connect(self._open)
-        self.new_button.clicked.connect(lambda: (self.accept(), emit(self.newRequested)))
+        self.new_button.clicked.connect(lambda: (self.accept(), self.newRequested.emit()))
         self.next_button.clicked.connect(self._next)
         close.clicked.connect(self.reject)
         for button in (self.open_button, self.new_button, self.next_button):
@@ -88,13 +87,13 @@ class MeetingsDialog(QDialog):
         meeting_id = self.selected_id()
         if meeting_id is not None:
             self.accept()
-            emit(self.openRequested, meeting_id)
+            self.openRequested.emit(meeting_id)
 
     def _next(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id is not None:
             self.accept()
-            emit(self.nextRequested, meeting_id)
+            self.nextRequested.emit(meeting_id)
 
 
 class NewMeetingDialog(QDialog):
@@ -133,7 +132,7 @@ class NewMeetingDialog(QDialog):
 
     def _accept(self) -> None:
         self.accept()
-        emit(self.chosen, self.committee_edit.text().strip(), self.date_edit.date().toPython())
+        self.chosen.emit(self.committee_edit.text().strip(), self.date_edit.date().toPython())
 
 
 class AddPersonDialog(QDialog):
@@ -213,7 +212,7 @@ class AddPersonDialog(QDialog):
             self.error_label.setText(self.tr("Skriv et navn eller vælg fra kartoteket"))
             return
         self.accept()
-        emit(self.chosen, person)
+        self.chosen.emit(person)
 
 
 class PhrasesDialog(QDialog):
@@ -248,7 +247,7 @@ class PhrasesDialog(QDialog):
 
     def _accept(self) -> None:
         self.accept()
-        emit(self.chosen, self.editor.toPlainText().splitlines())
+        self.chosen.emit(self.editor.toPlainText().splitlines())
 
 
 class ShortcutsDialog(QDialog):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..dagsorden import DocumentImportError, ImportResult, import_document
 from ..domain import AttendanceStatus, numbered_groups
 from ..domain.agenda import item_number
 from ..store import Store, StoreError
+
+if TYPE_CHECKING:
+    from ..dagsorden import ImportResult
 
 DOCUMENT_FILTER_CONTEXT = "ImportDialog"
 
@@ -170,6 +173,9 @@ def import_into_store(
 
     Returns the dialog shown (an ImportDialog or the message box) so the caller can follow it.
     """
+    # The importer (pypdf, python-docx) loads when first used, not at start-up.
+    from ..dagsorden import DocumentImportError, import_document
+
     try:
         result = import_document(path)
     except DocumentImportError as error:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
 from ..domain.phrases import MAX_PHRASES, decision_phrases
 from .autosave import Autosaver
-from .qt_signals import emit
 from .rich_text import RichTextEdit
 from .session import MeetingSession
 
@@ -255,7 +254,7 @@ class ItemEditor(QWidget):
             # Writing the decision means the item is being dealt with now.
             if self.session.set_item_status(self.item, ItemStatus.IN_PROGRESS):
                 self.show_status()
-                emit(self.itemChanged, self.item)
+                self.itemChanged.emit(self.item)
         self._schedule_section(section, self.decision_edit)
 
     def _schedule_section(self, section: Section, editor: RichTextEdit) -> None:
@@ -293,7 +292,7 @@ class ItemEditor(QWidget):
             if officers.strip() != item.case_officers:
                 changes["case_officers"] = officers
             if changes and self.session.save_item_fields(item, **changes):
-                emit(self.itemChanged, item)
+                self.itemChanged.emit(item)
 
         self.autosaver.schedule(("item", item.id), save)
 
@@ -302,10 +301,10 @@ class ItemEditor(QWidget):
             return
         status = STATUSES[position]
         if status is ItemStatus.DECIDED:
-            emit(self.decideRequested)
+            self.decideRequested.emit()
             return
         if self.session.set_item_status(self.item, status):
-            emit(self.itemChanged, self.item)
+            self.itemChanged.emit(self.item)
         self.show_status()
 
     def ask_for_section(self) -> None:

@@ -47,6 +47,7 @@ from .dialogs import (
     PhrasesDialog,
     ShortcutsDialog,
 )
+from .import_dialog import install_import_action
 from .item_editor import ItemEditor
 from .meeting_bar import MeetingBar
 from .session import MeetingSession
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
         self._build_menus()
+        self.import_action = install_import_action(self)
         self._build_frame()
         QApplication.instance().focusChanged.connect(self._focus_changed)
         if meeting_id is None:

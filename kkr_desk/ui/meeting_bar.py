@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
-from .qt_signals import emit
 from .session import MeetingSession
 
 
@@ -116,7 +115,7 @@ class MeetingBar(QWidget):
             if field == "committee":
                 value = self.committee_edit.text().strip()
                 if not value:
-                    emit(self.session.failed, self.tr("Udvalget skal have et navn"))
+                    self.session.failed.emit(self.tr("Udvalget skal have et navn"))
                     return
             elif field == "place":
                 value = self.place_edit.text().strip()
@@ -148,7 +147,7 @@ class MeetingBar(QWidget):
         try:
             value = parse_clock(text) if text else None
         except ValueError:
-            emit(self.session.failed, self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.00") % text)
+            self.session.failed.emit(self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.00") % text)
             edit.setText(clock_text(getattr(self.session.meeting, field)))
             return
         if getattr(self.session.meeting, field) != value:

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from .markdown_text import tidy_markdown
-from .qt_signals import emit
 
 
 class RichTextEdit(QTextEdit):
@@ -69,7 +68,7 @@ class RichTextEdit(QTextEdit):
 
     def _on_contents_changed(self) -> None:
         if not self._loading and self.document().isModified():
-            emit(self.edited)
+            self.edited.emit()
 
     # Paste -------------------------------------------------------------------------------
 

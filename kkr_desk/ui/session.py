@@ -22,7 +22,6 @@ from ..domain import (
     Section,
 )
 from ..store import Store, StoreError
-from .qt_signals import emit
 
 T = TypeVar("T")
 
@@ -47,17 +46,16 @@ class MeetingSession(QObject):
         try:
             result = action()
         except StoreError as error:
-            emit(self.failed, str(error))
+            self.failed.emit(str(error))
             return False, None
         except sqlite3.Error as error:
             # Locked by another program, disk full, file gone: the words stay in the window
             # and the autosaver tries again.
-            emit(
-                self.failed,
+            self.failed.emit(
                 self.tr("Databasen kunne ikke gemme (%s); der prøves igen om lidt") % error,
             )
             return False, None
-        emit(self.saved)
+        self.saved.emit()
         return True, result
 
     # Meeting -----------------------------------------------------------------------------

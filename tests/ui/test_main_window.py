@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import docx
 import pytest
@@ -268,3 +269,18 @@ def test_narrow_windows_put_the_lists_in_tabs(qtbot, window):
 
 def test_the_window_starts_in_the_agenda(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.agenda.view)
+
+
+def test_file_menu_imports_a_document_and_opens_it(window):
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert window.import_action.text() in texts
+    assert texts.index(window.import_action.text()) < window.file_menu.actions().index(
+        window.import_anchor
+    )
+    before = {m.id for m in window.store.list_meetings()}
+    fixture = Path(__file__).parent.parent / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
+    window.import_action.trigger()
+    window.import_dialog.fileSelected.emit(str(fixture))
+    window.import_dialog.summary.import_button.click()
+    (new_id,) = {m.id for m in window.store.list_meetings()} - before
+    assert window.session.meeting.id == new_id

@@ -1,7 +1,9 @@
 """Long meetings emit thousands of signals; none may drain the interpreter's True.
 
-PySide6 6.12.0 loses one reference to True per Python-side Signal.emit(); the window uses
-kkr_desk.ui.qt_signals.emit, which repairs that. On a fixed PySide6 these tests still hold.
+PySide6 6.12.0 takes one reference to True away on every Python-side Signal.emit(), and on
+Python < 3.12 the interpreter aborts ("bool_dealloc") after a few thousand emits: a
+three-hour meeting of autosaves. pyproject.toml excludes that release; these tests catch
+any other release with the same fault before a secretary does.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 
 from kkr_desk.domain import ItemStatus
 from kkr_desk.ui.agenda_model import AgendaModel
-from kkr_desk.ui.qt_signals import emit
 
 
 class Emitter(QObject):
@@ -24,10 +25,10 @@ def test_emit_keeps_true_alive(qapp):
     received = []
     emitter.changed.connect(received.append)
     before = sys.getrefcount(True)
-    for number in range(3000):
-        emit(emitter.changed, number)
-    assert len(received) == 3000
-    assert sys.getrefcount(True) >= before
+    for number in range(200):
+        emitter.changed.emit(number)
+    assert len(received) == 200
+    assert sys.getrefcount(True) >= before - 5
 
 
 def test_a_long_run_of_edits_does_not_drain_true(session):
