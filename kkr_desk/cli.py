@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .domain import MeetingKind
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
+from .referat import ReferatError, export_meeting
 from .store import StoreError, open_store
 
 PROG = "kkr-desk"
@@ -58,6 +60,32 @@ def build_parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", parents=[db_option], help="læs en mødefil ind som nyt møde")
     load.add_argument("file", type=Path, metavar="FIL")
     load.set_defaults(run=_load)
+
+    importing = commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="læs en dagsorden eller et referat (PDF, Word eller tekst) ind som nyt møde",
+    )
+    importing.add_argument("file", type=Path, metavar="FIL")
+    importing.set_defaults(run=_import)
+
+    export = commands.add_parser(
+        "export",
+        parents=[db_option],
+        help="skriv mødets referat eller dagsorden som Word (.docx) eller PDF",
+    )
+    export.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FIL", help="FIL.docx eller FIL.pdf"
+    )
+    export.add_argument(
+        "--kind",
+        choices=[kind.value for kind in MeetingKind],
+        help="referat eller dagsorden (standard: mødets egen type)",
+    )
+    export.add_argument("--template", type=Path, metavar="SKABELON.docx", help="Word-skabelon")
+    export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -71,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path)
     try:
         return args.run(args, db_path)
-    except (UserError, StoreError, MeetingFileError) as error:
+    except (UserError, StoreError, MeetingFileError, ReferatError) as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
@@ -106,6 +134,44 @@ def _load(args: argparse.Namespace, db_path: Path | None) -> int:
     with open_store(db_path) as store:
         meeting_id = store.add_meeting(meeting)
     print(meeting_id)
+    return 0
+
+
+def _import(args: argparse.Namespace, db_path: Path | None) -> int:
+    from .dagsorden import DocumentImportError, import_document
+
+    try:
+        result = import_document(args.file)
+    except DocumentImportError as error:
+        raise UserError(str(error)) from None
+    meeting = result.meeting
+    for warning in result.warnings:
+        print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    with open_store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+    print(
+        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({meeting.kind.value}): "
+        f"{result.group_count} grupper, {result.item_count} punkter, "
+        f"{result.people_count} personer"
+    )
+    print(meeting_id)
+    return 0
+
+
+def _export(args: argparse.Namespace, db_path: Path | None) -> int:
+    template: Path | None = args.template
+    if template is not None and template.is_dir():
+        raise UserError(f"skabelonen {template} er en mappe, ikke en Word-fil")
+    if template is not None and not template.exists():
+        raise UserError(f"skabelonen {template} findes ikke")
+    with open_store(db_path) as store:
+        meeting = store.load_meeting(args.meeting_id)
+    kind = MeetingKind(args.kind) if args.kind else None
+    warnings = export_meeting(
+        meeting, args.output, kind=kind, template=template, table_of_contents=args.toc
+    )
+    for warning in warnings:
+        print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
     return 0
 
 

@@ -24,7 +24,9 @@ from ..domain import (
     Section,
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
+from .agenda_edits import AgendaEdits
 from .database import StoreError, open_database
+from .settings import Settings
 
 
 class MeetingNotFound(StoreError):
@@ -42,7 +44,7 @@ class MeetingSummary:
     item_count: int
 
 
-class Store:
+class Store(AgendaEdits, Settings):
     """A KKR Desk database file, opened and migrated; many meetings share one roster."""
 
     def __init__(self, path: Path):
@@ -218,12 +220,14 @@ class Store:
         """The roster id of a person: reuse an existing entry by id, or by name and organisation."""
         if person.id is not None and self._row_exists("person", person.id):
             return person.id
-        matches = list(
-            self.db.query(
-                "SELECT id FROM person WHERE name = ? AND organisation = ? ORDER BY id LIMIT 1",
-                [person.name.strip(), person.organisation],
-            )
-        )
+        # Names and organisations are compared the way a reader would: case and spacing
+        # differ between documents ("Jesper Kaas  Schmidt", "KD-net"), the person does not.
+        wanted = (_roster_key(person.name), _roster_key(person.organisation))
+        matches = [
+            row
+            for row in self.db.query("SELECT id, name, organisation FROM person ORDER BY id")
+            if (_roster_key(row["name"]), _roster_key(row["organisation"])) == wanted
+        ]
         if matches:
             person.id = matches[0]["id"]
         else:
@@ -320,6 +324,11 @@ class Store:
                 Section(id=row["id"], heading=row["heading"], body=row["body"])
             )
         return groups
+
+
+def _roster_key(text: str) -> str:
+    """A name as the roster compares it: spacing and case ignored."""
+    return " ".join(text.split()).casefold()
 
 
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:
