@@ -55,7 +55,9 @@ def join_lines(first: str, second: str, vocabulary: Vocabulary | None = None) ->
         return second
     if not second:
         return first
-    before = _TRAILING_FRAGMENT.search(first)
+    # Only the last word can end in a split; searching the whole growing paragraph at every
+    # line made long paragraphs quadratic (docs/performance.md).
+    before = _TRAILING_FRAGMENT.search(first, first.rfind(" ") + 1)
     if not before:
         return f"{first} {second}"
     after = _LEADING_FRAGMENT.match(second)

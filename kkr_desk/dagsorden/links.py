@@ -8,6 +8,7 @@ to the link text too. An address that matches nothing stays unplaced and is repo
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
@@ -34,12 +35,13 @@ def slug_words(url: str) -> list[str]:
     return []
 
 
-def word_forms(token: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)  # the same words recur on every page tried
+def word_forms(token: str) -> frozenset[str]:
     """The ways a slug may spell a printed word: "Møde" → {"moede", "mode"}."""
     forms: set[str] = set()
     for part in [token, *token.split("-")]:
         forms |= _forms(part)
-    return forms - {""}
+    return frozenset(forms - {""})
 
 
 def _forms(token: str) -> set[str]:

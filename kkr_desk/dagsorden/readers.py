@@ -190,6 +190,7 @@ def _docx_source(document) -> SourceText:
 
     source = SourceText(whole_paragraphs=True)
     lists = WordLists(document)
+    styles = _ParagraphStyles(document)
     page = 0
     page_start = True
     for child in document.element.body.iterchildren():
@@ -198,10 +199,11 @@ def _docx_source(document) -> SourceText:
             paragraph = Paragraph(child, document)
             if _breaks_page_before(paragraph):
                 page, page_start = page + 1, True
-            text, links = _paragraph_text(paragraph)
-            text, links = clean_keeping_links(text, links)
-            hint = _paragraph_hint(paragraph)
-            mark = lists.mark(paragraph) if text else None
+            raw_text, links = _paragraph_text(paragraph)  # the same as paragraph.text
+            text, links = clean_keeping_links(raw_text, links)
+            style = styles.of(child)
+            hint = _paragraph_hint(paragraph, style, raw_text)
+            mark = lists.mark(paragraph, style) if text else None
             if mark is not None:
                 # The mark becomes text ("- ", "3) ") so the parser reads it as it reads print.
                 prefix = "- " if mark.kind == "bullet" else f"{mark.number}{mark.delimiter} "
@@ -218,28 +220,51 @@ def _docx_source(document) -> SourceText:
                 page, page_start = page + 1, True
         elif tag == "tbl":
             table = Table(child, document)
-            rows = [[clean(cell.text) for cell in row.cells] for row in table.rows]
+            cells = [row.cells for row in table.rows]  # python-docx rebuilds them on each call
+            rows = [[clean(cell.text) for cell in row] for row in cells]
             if rows:
                 source.lines.append(
-                    SourceTable(rows, page=page, page_start=page_start, aligns=_column_aligns(table))
+                    SourceTable(rows, page=page, page_start=page_start, aligns=_column_aligns(cells))
                 )
                 page_start = False
     return source
 
 
-def _column_aligns(table) -> list[str]:
+class _ParagraphStyles:
+    """The document's paragraph styles by id, looked up once.
+
+    python-docx's ``paragraph.style`` searches the styles part, and the package's
+    relationships to find it, on every call; asked three times per paragraph, that made a
+    100-item referat take seconds to read (docs/performance.md). Same answers: an unknown
+    id or a style of another type gives the default paragraph style.
+    """
+
+    def __init__(self, document):
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self._by_id: dict[str, object] = {}
+        for style in document.styles:
+            if style.type == WD_STYLE_TYPE.PARAGRAPH:
+                self._by_id.setdefault(style.style_id, style)
+        self._default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+
+    def of(self, paragraph_element):
+        style_id = paragraph_element.style  # its w:pStyle, None for the default style
+        return self._default if style_id is None else self._by_id.get(style_id, self._default)
+
+
+def _column_aligns(rows: list[list]) -> list[str]:
     """Each column's alignment as its cells' paragraphs below the header say."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     names = {WD_ALIGN_PARAGRAPH.RIGHT: "right", WD_ALIGN_PARAGRAPH.CENTER: "center"}
-    rows = list(table.rows)
     body = rows[1:] or rows
     aligns: list[str] = []
-    for column in range(max((len(row.cells) for row in body), default=0)):
+    for column in range(max((len(row) for row in body), default=0)):
         found = {
-            names.get(row.cells[column].paragraphs[0].alignment, "")
+            names.get(row[column].paragraphs[0].alignment, "")
             for row in body
-            if column < len(row.cells) and row.cells[column].paragraphs
+            if column < len(row) and row[column].paragraphs
         }
         aligns.append(found.pop() if len(found) == 1 else "")
     return aligns
@@ -287,8 +312,8 @@ def _paragraph_text(paragraph) -> tuple[str, list[tuple[int, int, str]]]:
     return text, links
 
 
-def _paragraph_hint(paragraph) -> str:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+def _paragraph_hint(paragraph, paragraph_style, text: str) -> str:
+    style = (paragraph_style.name if paragraph_style is not None else "") or ""
     lowered = style.lower()
     match = _HEADING_STYLE.match(style)
     if (match and int(match.group("level")) >= 3) or _SUB_HEADING_STYLE.search(style):
@@ -297,18 +322,18 @@ def _paragraph_hint(paragraph) -> str:
         return "title"
     if "list bullet" in lowered or "punktopstilling" in lowered:
         return "bullet"
-    if _is_bold_line(paragraph):
+    if _is_bold_line(paragraph, paragraph_style, text):
         return "heading"
     return ""
 
 
-def _is_bold_line(paragraph) -> bool:
+def _is_bold_line(paragraph, paragraph_style, text: str) -> bool:
     """A short paragraph in bold without end punctuation: how Word users mark a sub-heading."""
-    text = paragraph.text.strip()
+    text = text.strip()
     if not text or len(text.split()) > 12 or text[-1] in ".,:;!?":
         return False
     runs = [run for run in paragraph.runs if run.text.strip()]
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    style_bold = bool(paragraph_style is not None and paragraph_style.font.bold)
     return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 

@@ -28,6 +28,7 @@ class WordLists:
     def __init__(self, document):
         self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self._counters: dict[str, dict[int, int]] = {}
+        self._style_numbering: dict[str | None, object] = {}  # style id → its w:numPr
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -56,9 +57,12 @@ class WordLists:
                 start = overrides.get(ilvl, _int(_val(level.find(qn("w:start"))), 1))
                 self._levels[(num_id, ilvl)] = (fmt, text, start)
 
-    def mark(self, paragraph) -> ListMark | None:
-        """The list mark of a paragraph, counting it; None when it is not in a list."""
-        num_pr = _num_pr(paragraph)
+    def mark(self, paragraph, style=None) -> ListMark | None:
+        """The list mark of a paragraph, counting it; None when it is not in a list.
+
+        ``style`` is the paragraph's style if the caller has it (``paragraph.style`` is slow).
+        """
+        num_pr = self._num_pr(paragraph, style)
         if num_pr is None:
             return None
         num_id = _val(num_pr.find(qn("w:numId")))
@@ -76,11 +80,20 @@ class WordLists:
         return ListMark("numbered", str(counters[level]), delimiter, level)
 
 
-def _num_pr(paragraph):
-    p_pr = paragraph._p.pPr
-    if p_pr is not None and p_pr.numPr is not None:
-        return p_pr.numPr
-    style = paragraph.style
+    def _num_pr(self, paragraph, style):
+        p_pr = paragraph._p.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return p_pr.numPr
+        if style is None:
+            style = paragraph.style
+        if style is None:
+            return None
+        if style.style_id not in self._style_numbering:  # one walk up the chain per style
+            self._style_numbering[style.style_id] = _style_num_pr(style)
+        return self._style_numbering[style.style_id]
+
+
+def _style_num_pr(style):
     while style is not None:  # a list style ("List Bullet") carries the numbering itself
         style_p_pr = style.element.pPr
         if style_p_pr is not None and style_p_pr.numPr is not None:

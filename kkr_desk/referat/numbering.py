@@ -38,6 +38,8 @@ class Lists:
         self._next_num = 1 + max(
             [int(n.get(qn("w:numId"))) for n in self._root.findall(qn("w:num"))], default=0
         )
+        # Found once: searching the growing list of w:num for it made long referats quadratic.
+        self._cleanup = self._root.find(qn("w:numIdMacAtCleanup"))
 
     def new_list(self, delimiter: str, start: int = 1, level: int = 0) -> str:
         """A numId for one list: ``delimiter`` "" for bullets, ")" or "." for numbers.
@@ -57,9 +59,8 @@ class Lists:
                 element("w:startOverride", {"w:val": str(start)}),
             )
             num.append(override)
-        cleanup = self._root.find(qn("w:numIdMacAtCleanup"))
-        if cleanup is not None:
-            cleanup.addprevious(num)
+        if self._cleanup is not None:
+            self._cleanup.addprevious(num)
         else:
             self._root.append(num)
         return num_id

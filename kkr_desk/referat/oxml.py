@@ -60,6 +60,7 @@ class BodyWriter:
             body.append(self._anchor)
         self._part = part
         self._link_ids: dict[str, str] = {}
+        self._next_rel_number = len(part.rels) + 1
 
     def add(self, block) -> None:
         self._anchor.addprevious(block)
@@ -67,7 +68,15 @@ class BodyWriter:
     def link_id(self, url: str) -> str:
         """The relationship id of an external address, made once per address."""
         if url not in self._link_ids:
-            self._link_ids[url] = self._part.relate_to(url, RT.HYPERLINK, is_external=True)
+            # Not part.relate_to(): it compares with every relationship made so far and
+            # numbers the new one by counting up from rId1, which made a long referat with
+            # many links quadratic (docs/performance.md).
+            rels = self._part.rels
+            while f"rId{self._next_rel_number}" in rels:
+                self._next_rel_number += 1
+            rel_id = f"rId{self._next_rel_number}"
+            rels.add_relationship(RT.HYPERLINK, url, rel_id, is_external=True)
+            self._link_ids[url] = rel_id
         return self._link_ids[url]
 
 
