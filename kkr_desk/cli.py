@@ -14,7 +14,6 @@ from typing import NoReturn
 from . import __version__
 from .domain import MeetingKind
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
-from .referat import ReferatError, export_meeting
 from .store import StoreError, open_store
 
 PROG = "kkr-desk"
@@ -99,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path)
     try:
         return args.run(args, db_path)
-    except (UserError, StoreError, MeetingFileError, ReferatError) as error:
+    except (UserError, StoreError, MeetingFileError) as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
@@ -167,9 +166,15 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
     with open_store(db_path) as store:
         meeting = store.load_meeting(args.meeting_id)
     kind = MeetingKind(args.kind) if args.kind else None
-    warnings = export_meeting(
-        meeting, args.output, kind=kind, template=template, table_of_contents=args.toc
-    )
+    # python-docx is loaded only when a document is written: it would slow every start-up.
+    from .referat import ReferatError, export_meeting
+
+    try:
+        warnings = export_meeting(
+            meeting, args.output, kind=kind, template=template, table_of_contents=args.toc
+        )
+    except ReferatError as error:
+        raise UserError(str(error)) from None
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
     return 0

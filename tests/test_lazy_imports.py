@@ -1,0 +1,22 @@
+"""Opening the window must not pay for Word, Markdown or PDF libraries it does not use yet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CHECK = """
+import sys
+import kkr_desk.cli
+import kkr_desk.ui.app
+heavy = sorted(name for name in ("docx", "lxml", "markdown_it", "pypdf", "numpy") if name in sys.modules)
+print(",".join(heavy) or "none")
+"""
+
+
+def test_start_up_path_imports_no_document_libraries():
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert result.stdout.strip() == "none"
