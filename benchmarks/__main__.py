@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 
 from . import documents, keystroke, window_start
+from .children import use_bytecode_cache
 from .machine import machine_lines
 from .report import Row, format_table
 from .workspace import Workspace
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     workspace = Workspace()
+    use_bytecode_cache(workspace.path("pycache"))
     rows: list[Row] = []
     try:
         for name in args.only or GROUPS:

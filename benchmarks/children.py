@@ -15,6 +15,19 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT_PREFIX = "BENCH "
 
 
+_bytecode_cache: Path | None = None
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    """Let children cache compiled modules in ``folder``, as an installed program has them.
+
+    Without it (PYTHONDONTWRITEBYTECODE, a read-only checkout) every start would compile
+    every module of the app again, which a user never pays after the first start.
+    """
+    global _bytecode_cache
+    _bytecode_cache = folder
+
+
 class ChildFailed(RuntimeError):
     """A child process ended without its report; the message carries its last error line."""
 
@@ -31,6 +44,9 @@ def offscreen_environment() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    if _bytecode_cache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(_bytecode_cache)
     return env
 
 
