@@ -32,6 +32,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 MAX_BYTES = 200 * 1024 * 1024
 _SUB_HEADING_STYLE = re.compile(r"underoverskrift|subheading|sub heading|subtitle", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(?P<level>\d)", re.IGNORECASE)
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not \t \n \f \r
 
 
 def read_source(path: Path) -> SourceText:
@@ -77,7 +78,7 @@ def read_text_file(path: Path) -> SourceText:
             continue
     else:  # pragma: no cover - cp1252 decodes almost anything
         raise DocumentImportError(f"{path.name} kan ikke læses som tekst")
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    controls = len(_CONTROL_CHARACTER.findall(text))
     if controls > max(10, len(text) // 100):
         raise DocumentImportError(f"{path.name} er ikke en tekstfil, en PDF eller en Word-fil")
     if not text.strip():
