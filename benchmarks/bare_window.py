@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextEdit, QTreeView
 
 
 def main() -> int:
     app = QApplication(sys.argv)
     window = QMainWindow()
-    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter = QSplitter()  # side by side; nothing the bare window does not need
     splitter.addWidget(QTreeView())
     splitter.addWidget(QTextEdit())
     window.setCentralWidget(splitter)
