@@ -1,4 +1,8 @@
-"""``python -m benchmarks [--quick] [--only NAME …]``: print every figure beside its target."""
+"""Print every speed and memory figure of KKR Desk beside its baseline and target.
+
+Usage: ``python -m benchmarks [--quick] [--only NAME …]`` from the checkout root; the
+figures and how they are measured are described in docs/performance.md.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,11 @@ QUICK_RUNS = 3
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Print every speed and memory figure beside its baseline and target "
+        "(docs/performance.md).",
+    )
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs instead of {RUNS}")
     parser.add_argument("--only", nargs="+", choices=sorted(GROUPS), help="measure only these")
     args = parser.parse_args(argv)
