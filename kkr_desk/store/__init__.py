@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .database import DatabaseOpenError, StoreError, default_database_path
+from .health import DatabaseDamaged, move_aside
+from .lock import DatabaseInUse
 from .sample import add_sample_meeting
 from .store import MeetingNotFound, MeetingSummary, Store
 
@@ -21,11 +23,14 @@ def open_store(path: Path | None = None) -> Store:
 
 
 __all__ = [
+    "DatabaseDamaged",
+    "DatabaseInUse",
     "DatabaseOpenError",
     "MeetingNotFound",
     "MeetingSummary",
     "Store",
     "StoreError",
     "default_database_path",
+    "move_aside",
     "open_store",
 ]

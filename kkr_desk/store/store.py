@@ -25,6 +25,8 @@ from ..domain import (
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .database import StoreError, open_database
+from .health import check_location, inspect_database_file
+from .lock import acquire_database_lock
 
 
 class MeetingNotFound(StoreError):
@@ -47,10 +49,18 @@ class Store:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db, self.is_new = open_database(self.path)
+        check_location(self.path)
+        self._lock = acquire_database_lock(self.path)  # one writer: see store/lock.py
+        try:
+            inspect_database_file(self.path)  # a damaged file is never written to
+            self.db, self.is_new = open_database(self.path)
+        except BaseException:
+            self._lock.release()
+            raise
 
     def close(self) -> None:
         self.db.close()
+        self._lock.release()
 
     def __enter__(self) -> Store:
         return self
