@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .backup import Backup, backup_now, list_backups, restore_backup, restore_into
 from .database import DatabaseOpenError, StoreError, default_database_path
 from .health import DatabaseDamaged, move_aside
 from .lock import DatabaseInUse
@@ -23,6 +24,7 @@ def open_store(path: Path | None = None) -> Store:
 
 
 __all__ = [
+    "Backup",
     "DatabaseDamaged",
     "DatabaseInUse",
     "DatabaseOpenError",
@@ -30,7 +32,11 @@ __all__ = [
     "MeetingSummary",
     "Store",
     "StoreError",
+    "backup_now",
     "default_database_path",
+    "list_backups",
     "move_aside",
     "open_store",
+    "restore_backup",
+    "restore_into",
 ]
