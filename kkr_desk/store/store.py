@@ -27,6 +27,7 @@ from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .database import StoreError, open_database
 from .health import check_location, inspect_database_file
 from .lock import acquire_database_lock
+from .trash import TrashMixin
 
 
 class MeetingNotFound(StoreError):
@@ -44,7 +45,7 @@ class MeetingSummary:
     item_count: int
 
 
-class Store:
+class Store(TrashMixin):
     """A KKR Desk database file, opened and migrated; many meetings share one roster."""
 
     def __init__(self, path: Path):
@@ -140,11 +141,16 @@ class Store:
                 self._insert_group(meeting.id, position, group)
         return meeting.id
 
-    def delete_meeting(self, meeting_id: int) -> None:
-        """Remove a meeting with its agenda and attendance; the people stay in the roster."""
+    def delete_meeting(self, meeting_id: int) -> int:
+        """Remove a meeting with its agenda and attendance; the people stay in the roster.
+
+        The meeting goes to the trash first; returns the trash entry that restores it.
+        """
         with self.db.atomic():
             self._require_meeting(meeting_id)
+            trash_id = self._trash_meeting(self.load_meeting(meeting_id))
             self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
+        return trash_id
 
     def update_meeting_details(self, meeting: Meeting) -> None:
         """Save the meeting's own fields (committee, kind, date, times, place, front page)."""

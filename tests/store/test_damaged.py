@@ -23,6 +23,13 @@ def healthy_database(path: Path, meeting) -> bytes:
     return path.read_bytes()
 
 
+def with_garbage_pages(data: bytes) -> bytes:
+    """The database with pages 2 and 3 (schema and table b-trees) overwritten."""
+    page_size = int.from_bytes(data[16:18], "big")
+    garbage = bytes((i * 7919) % 251 for i in range(2 * page_size))
+    return data[:page_size] + garbage + data[3 * page_size :]
+
+
 def files_beside(path: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir()) if not p.name.endswith(".lock")}
 
@@ -55,10 +62,7 @@ def test_a_file_cut_inside_its_header(db_path, meeting):
 
 
 def test_random_bytes_over_a_page_in_the_middle(db_path, meeting):
-    data = bytearray(healthy_database(db_path, meeting))
-    page_size = int.from_bytes(data[16:18], "big")
-    data[page_size * 3 : page_size * 4] = bytes((i * 7919) % 251 for i in range(page_size))
-    db_path.write_bytes(bytes(data))
+    db_path.write_bytes(with_garbage_pages(healthy_database(db_path, meeting)))
     refuse_and_leave_alone(db_path, "beskadiget")
 
 
@@ -80,9 +84,7 @@ def test_a_damaged_file_with_a_wal_beside_it_is_not_checkpointed(db_path, meetin
     shutil.copy(wal, db_path.with_name("copy.db-wal"))
     writer.close()
     damaged = db_path.with_name("copy.db")
-    data = bytearray(damaged.read_bytes())
-    data[200:300] = b"\xff" * 100  # the first page's b-tree header area
-    damaged.write_bytes(bytes(data))
+    damaged.write_bytes(with_garbage_pages(damaged.read_bytes()))
     refuse_and_leave_alone(damaged, "beskadiget")
 
 
