@@ -248,6 +248,15 @@ class Store(TrashMixin):
 
     def _insert_attendance(self, meeting_id: int, position: int, entry: Attendance) -> None:
         person_id = self._person_id(entry.person)
+        if list(
+            self.db.query(
+                "SELECT 1 FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                [meeting_id, person_id],
+            )
+        ):
+            raise StoreError(
+                f"{entry.person.name} står to gange på deltagerlisten; mødet er ikke gemt"
+            )
         self.db["attendance"].insert(
             _attendance_row(meeting_id, position, person_id, entry, self._person_id)
         )
