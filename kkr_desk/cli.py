@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .atomic_write import SaveError
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .store import StoreError, default_database_path, list_backups, open_store, restore_backup
 
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path)
     try:
         return args.run(args, db_path)
-    except (UserError, StoreError, MeetingFileError) as error:
+    except (UserError, StoreError, MeetingFileError, SaveError) as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
