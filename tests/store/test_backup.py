@@ -159,3 +159,18 @@ def test_a_backup_that_cannot_be_written_says_so_and_leaves_the_database(store, 
         backup_now(store)
     assert store.load_meeting(meeting_id).committee == meeting.committee
     assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"]
+
+
+def test_restore_never_replaces_another_programs_database(db_path, meeting, tmp_path):
+    with Store(tmp_path / "kkr-other.db") as store:
+        store.add_meeting(meeting)
+        good = backup_now(store)
+    foreign = sqlite3.connect(db_path)
+    foreign.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    foreign.commit()
+    foreign.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="andet program"):
+        restore_backup(db_path, good)
+    assert db_path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if "beskadiget" in p.name] == []
