@@ -43,18 +43,28 @@ class RestoreBackupDialog(QDialog):
     restored = Signal(Path)
 
     def __init__(
-        self, backups: list[Backup], restore: Callable[[Path], object], parent=None
+        self,
+        backups: list[Backup],
+        restore: Callable[[Path], object],
+        parent=None,
+        *,
+        replaces_damaged: bool = False,
     ):
         super().__init__(parent)
         self._restore = restore
         self.setWindowTitle(self.tr("Gendan fra sikkerhedskopi"))
         self.resize(520, 380)
         layout = QVBoxLayout(self)
-        explanation = QLabel(
-            self.tr(
-                "Vælg den sikkerhedskopi, databasen skal gendannes fra. Det nuværende indhold "
-                "gemmes først som en ny sikkerhedskopi, så gendannelsen kan fortrydes."
+        what_happens = (
+            self.tr("Den beskadigede fil gemmes til side og erstattes af kopien.")
+            if replaces_damaged
+            else self.tr(
+                "Det nuværende indhold gemmes først som en ny sikkerhedskopi, så "
+                "gendannelsen kan fortrydes."
             )
+        )
+        explanation = QLabel(
+            self.tr("Vælg den sikkerhedskopi, databasen skal gendannes fra.") + " " + what_happens
         )
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
@@ -126,12 +136,19 @@ class DatabaseProblemDialog(QDialog):
         self.db_path = Path(db_path)
         self.error = error
         self.setWindowTitle(self.tr("Databasen kan ikke åbnes"))
-        self.resize(560, 260)
+        self.resize(600, 240)
         layout = QVBoxLayout(self)
-        self.message = QLabel(self.tr("Databasen kan ikke åbnes:") + "\n" + str(error))
+        heading = QLabel(self.tr("Databasen kan ikke åbnes"))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.message = QLabel(self._explain(error))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton(self.tr("Gendan fra sikkerhedskopi…"))
         self.afresh_button = QPushButton(self.tr("Start forfra"))
@@ -157,9 +174,23 @@ class DatabaseProblemDialog(QDialog):
         layout.addWidget(buttons)
         self.backup_dialog: RestoreBackupDialog | None = None
 
+    def _explain(self, error: StoreError) -> str:
+        """The error in the window's words: what happened, then what the buttons do."""
+        if isinstance(error, DatabaseDamaged):
+            detail = error.detail[:1].upper() + error.detail[1:]
+            return self.tr(
+                "%s\n\n%s. Filen bliver ikke ændret.\n\nGendan en sikkerhedskopi, start "
+                "forfra med en ny database (den beskadigede fil gemmes til side med dato og "
+                "klokkeslæt i navnet), eller vælg en anden fil."
+            ) % (error.path, detail)
+        return str(error)[:1].upper() + str(error)[1:] + "."
+
     def choose_backup(self) -> RestoreBackupDialog:
         dialog = RestoreBackupDialog(
-            list_backups(self.db_path), lambda path: restore_backup(self.db_path, path), self
+            list_backups(self.db_path),
+            lambda path: restore_backup(self.db_path, path),
+            self,
+            replaces_damaged=isinstance(self.error, DatabaseDamaged),
         )
         dialog.restored.connect(lambda _path: self._resolve(self.db_path))
         self.backup_dialog = dialog

@@ -98,7 +98,8 @@ def test_startup_on_a_damaged_file_restores_a_backup(qtbot, db_path, meeting):
     dialog = startup.dialog
     qtbot.add_widget(dialog)
     assert isinstance(dialog.error, DatabaseDamaged)
-    assert "afkortet" in dialog.message.text() and "kkr-desk restore" in dialog.message.text()
+    assert "Filen er afkortet. Filen bliver ikke ændret." in dialog.message.text()
+    assert "Gendan en sikkerhedskopi, start forfra" in dialog.message.text()
     assert dialog.restore_button.isEnabled() and not dialog.afresh_button.isHidden()
     assert db_path.read_bytes() == damaged  # nothing written while asking
 
