@@ -7,6 +7,8 @@ exactly which edits the Store has promised to keep:
     section <section id> <n>      set_section_body(id, "<n>|...")
     attendance <person id> <n>    set_attendance(meeting 1, person, note="<n>")
     meeting <n>                   add_meeting(copy of MEETING_FILE, committee="crash <n>")
+    deleted <n>                   delete_meeting(one of the "crash" meetings): to the trash
+    restored <n>                  restore_from_trash(one entry)
 
 Numbers grow by one per edit, so a later edit always has a larger number.
 """
@@ -46,11 +48,23 @@ def main(db_path: str, meeting_file: str, seed: str, first_number: str) -> None:
             entry = Attendance(person, rng.choice(statuses), note=str(number))
             store.set_attendance(BASE_MEETING_ID, entry)
             print(f"attendance {person.id} {number}", flush=True)
-        else:
+        elif choice < 0.96 or not _crash_meetings(store):
             meeting = read_meeting_file(Path(meeting_file))
             meeting.committee = f"crash {number}"
             store.add_meeting(meeting)
             print(f"meeting {number}", flush=True)
+        elif choice < 0.98:
+            store.delete_meeting(rng.choice(_crash_meetings(store)))
+            print(f"deleted {number}", flush=True)
+        else:
+            entries = store.trash_entries()
+            if entries:
+                store.restore_from_trash(rng.choice(entries).id)
+            print(f"restored {number}", flush=True)
+
+
+def _crash_meetings(store: Store) -> list[int]:
+    return [m.id for m in store.list_meetings() if m.committee.startswith("crash ")]
 
 
 if __name__ == "__main__":

@@ -78,6 +78,7 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
     acknowledged_meetings: set[str] = set()
     number = 0
     rounds = edits = 0
+    kinds_seen: set[str] = set()
     expected_shape = without_ids(make_meeting())
     deadline = time.monotonic() + TIME_BUDGET_S
     while rounds < MAX_ROUNDS and (time.monotonic() < deadline or rounds < MIN_ROUNDS):
@@ -90,7 +91,7 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
                 last_section[int(fields[0])] = int(fields[1])
             elif kind == "attendance":
                 last_attendance[int(fields[0])] = int(fields[1])
-            else:
+            elif kind == "meeting":
                 acknowledged_meetings.add(f"crash {fields[0]}")
             number = max(number, int(fields[-1]))
         number += 1000  # past any edit that was committed but not acknowledged
@@ -107,14 +108,23 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
             for person_id, acked in last_attendance.items():
                 saved = edit_number(notes[person_id])
                 assert saved >= acked, f"attendance {person_id}: {saved} < {acked} {where}"
+            # A deleted meeting is in the trash: never both places, never neither.
             committees = [m.committee for m in store.list_meetings()]
-            assert len(committees) == len(set(committees)), where
-            assert acknowledged_meetings <= set(committees), where
+            trashed = [e.label.removesuffix(" 05-09-2024") for e in store.trash_entries()]
+            assert len(committees + trashed) == len(set(committees + trashed)), where
+            assert acknowledged_meetings <= set(committees + trashed), where
             for summary in store.list_meetings():
                 if summary.committee.startswith("crash "):
                     # a meeting is there whole or not at all
                     shape = without_ids(store.load_meeting(summary.id))
                     assert shape == {**expected_shape, "committee": summary.committee}, where
+            kinds_seen.update(ack.split()[0] for ack in acks)
+
+    with Store(db_path) as store:  # everything in the trash comes back whole
+        for entry in store.trash_entries():
+            shape = without_ids(store.load_meeting(store.restore_from_trash(entry.id)))
+            assert shape == {**expected_shape, "committee": shape["committee"]}
 
     print(f"crash test: seed {seed}, {rounds} kills, {edits} acknowledged edits")
+    assert {"section", "attendance", "meeting"} <= kinds_seen
     assert edits > rounds  # the writer really got to write between the kills
