@@ -174,3 +174,20 @@ def test_restore_never_replaces_another_programs_database(db_path, meeting, tmp_
         restore_backup(db_path, good)
     assert db_path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if "beskadiget" in p.name] == []
+
+
+def test_a_folder_name_with_spaces_hashes_and_percent_signs(tmp_path, meeting):
+    """Paths become SQLite URIs for read-only opens; they must be escaped, not misread."""
+    folder = tmp_path / "Møder #1 (KKR) 100% ?"
+    folder.mkdir()
+    db_path = folder / "kkr desk.db"
+    with Store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+        good = backup_now(store, now=at(0))
+        set_first_body(store, meeting_id, "ændret")
+    outcome = restore_backup(db_path, good)
+    assert outcome.safety_copy.parent == folder / "sikkerhedskopier"
+    with Store(db_path) as store:
+        assert first_body(store, meeting_id) == meeting.items[0].sections[0].body
+    db_path.write_bytes(db_path.read_bytes()[:-10])
+    assert restore_backup(db_path, good).moved_aside.parent == folder
