@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import glob
 import os
 import re
 import sqlite3
@@ -96,6 +97,7 @@ def backup_now(
     stamp = (now or dt.datetime.now()).strftime(_STAMP_FORMAT)
     try:
         folder.mkdir(exist_ok=True)
+        _remove_leftovers(folder, store.path.stem)
         target = _free_name(folder, f"{store.path.stem}-{stamp}")
         temp = folder / f".{target.name}.tmp"
         _copy_database(store.db.conn, temp)
@@ -203,6 +205,13 @@ def _copy_file_database(backup: Path, target: Path) -> None:
         _copy_database(source, target)
     finally:
         source.close()
+
+
+def _remove_leftovers(folder: Path, stem: str) -> None:
+    """Half copies from a backup a crash cut short. We hold the database's writer lock, so
+    no other backup of this database is being written now."""
+    for leftover in folder.glob(f".{glob.escape(stem)}-*.db.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def _free_name(folder: Path, base: str) -> Path:

@@ -7,6 +7,7 @@ exactly which edits the Store has promised to keep:
     section <section id> <n>      set_section_body(id, "<n>|...")
     attendance <person id> <n>    set_attendance(meeting 1, person, note="<n>")
     meeting <n>                   add_meeting(copy of MEETING_FILE, committee="crash <n>")
+    backup <n>                    backup_now(store)
     deleted <n>                   delete_meeting(one of the "crash" meetings): to the trash
     restored <n>                  restore_from_trash(one entry)
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from kkr_desk.domain import Attendance, AttendanceStatus
 from kkr_desk.meeting_file import read_meeting_file
-from kkr_desk.store import Store
+from kkr_desk.store import Store, backup_now
 
 BASE_MEETING_ID = 1
 
@@ -48,6 +49,9 @@ def main(db_path: str, meeting_file: str, seed: str, first_number: str) -> None:
             entry = Attendance(person, rng.choice(statuses), note=str(number))
             store.set_attendance(BASE_MEETING_ID, entry)
             print(f"attendance {person.id} {number}", flush=True)
+        elif choice < 0.92:
+            backup_now(store)
+            print(f"backup {number}", flush=True)
         elif choice < 0.96 or not _crash_meetings(store):
             meeting = read_meeting_file(Path(meeting_file))
             meeting.committee = f"crash {number}"

@@ -191,3 +191,17 @@ def test_a_folder_name_with_spaces_hashes_and_percent_signs(tmp_path, meeting):
         assert first_body(store, meeting_id) == meeting.items[0].sections[0].body
     db_path.write_bytes(db_path.read_bytes()[:-10])
     assert restore_backup(db_path, good).moved_aside.parent == folder
+
+
+def test_a_half_copy_left_by_a_crash_is_cleared_and_never_listed(store, meeting):
+    store.add_meeting(meeting)
+    folder = backup_folder(store.path)
+    folder.mkdir()
+    leftover = folder / ".kkr-20200101-000000.db.tmp"
+    leftover.write_bytes(b"half a copy")
+    other_database = folder / ".other-20200101-000000.db.tmp"
+    other_database.write_bytes(b"another database's backup in progress")
+    assert list_backups(store.path) == []
+    backup_now(store)
+    assert not leftover.exists() and other_database.exists()
+    assert len(list_backups(store.path)) == 1

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from kkr_desk.meeting_file import write_meeting_file
-from kkr_desk.store import Store
+from kkr_desk.store import Store, list_backups
 from tests.conftest import make_meeting
 from tests.store.processes import ROOT
 from tests.store.test_store import without_ids
@@ -119,6 +120,11 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
                     shape = without_ids(store.load_meeting(summary.id))
                     assert shape == {**expected_shape, "committee": summary.committee}, where
             kinds_seen.update(ack.split()[0] for ack in acks)
+            # A backup cut short is never listed as one; every listed one is whole.
+            for backup in list_backups(db_path):
+                copy = sqlite3.connect(backup.path)
+                assert copy.execute("PRAGMA quick_check").fetchone()[0] == "ok", where
+                copy.close()
 
     with Store(db_path) as store:  # everything in the trash comes back whole
         for entry in store.trash_entries():
@@ -126,5 +132,5 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
             assert shape == {**expected_shape, "committee": shape["committee"]}
 
     print(f"crash test: seed {seed}, {rounds} kills, {edits} acknowledged edits")
-    assert {"section", "attendance", "meeting"} <= kinds_seen
+    assert {"section", "attendance", "meeting", "backup"} <= kinds_seen
     assert edits > rounds  # the writer really got to write between the kills
