@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .atomic_write import SaveError
+from .domain import MeetingKind
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
+from .referat import ReferatError, export_meeting
 from .store import StoreError, default_database_path, list_backups, open_store, restore_backup
 
 PROG = "kkr-desk"
@@ -72,6 +73,24 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--list", action="store_true", help="vis sikkerhedskopierne")
     restore.add_argument("backup", nargs="?", metavar="KOPI", help="nummer, filnavn eller sti")
     restore.set_defaults(run=_restore)
+
+    export = commands.add_parser(
+        "export",
+        parents=[db_option],
+        help="skriv mødets referat eller dagsorden som Word (.docx) eller PDF",
+    )
+    export.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FIL", help="FIL.docx eller FIL.pdf"
+    )
+    export.add_argument(
+        "--kind",
+        choices=[kind.value for kind in MeetingKind],
+        help="referat eller dagsorden (standard: mødets egen type)",
+    )
+    export.add_argument("--template", type=Path, metavar="SKABELON.docx", help="Word-skabelon")
+    export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -85,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path)
     try:
         return args.run(args, db_path)
-    except (UserError, StoreError, MeetingFileError, SaveError) as error:
+    except (UserError, StoreError, MeetingFileError, ReferatError) as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
@@ -168,6 +187,23 @@ def _choose_backup(choice: str, backups: list) -> Path:
 
 def _size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
+
+
+def _export(args: argparse.Namespace, db_path: Path | None) -> int:
+    template: Path | None = args.template
+    if template is not None and template.is_dir():
+        raise UserError(f"skabelonen {template} er en mappe, ikke en Word-fil")
+    if template is not None and not template.exists():
+        raise UserError(f"skabelonen {template} findes ikke")
+    with open_store(db_path) as store:
+        meeting = store.load_meeting(args.meeting_id)
+    kind = MeetingKind(args.kind) if args.kind else None
+    warnings = export_meeting(
+        meeting, args.output, kind=kind, template=template, table_of_contents=args.toc
+    )
+    for warning in warnings:
+        print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    return 0
 
 
 def _require_writable_target(path: Path) -> None:

@@ -100,3 +100,42 @@ def test_main_py_and_the_module_are_the_same_program(tmp_path):
     )
     assert result.returncode == 0
     assert "KKR Midtjylland" in result.stdout
+
+
+def test_export_writes_a_referat_and_warns_on_stderr(tmp_path):
+    out = tmp_path / "referat.docx"
+    result = kkr_desk("export", "1", "-o", str(out), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 0, result.stderr
+    assert "advarsel: Punkt 4.1: afsnittet Sagsfremstilling er tomt." in result.stderr
+    import docx
+
+    assert docx.Document(str(out)).paragraphs[0].text == "R E F E R A T  2 0 2 4"
+
+
+def test_export_dagsorden_with_a_table_of_contents(tmp_path):
+    out = tmp_path / "dagsorden.docx"
+    db = str(tmp_path / "a.db")
+    result = kkr_desk("export", "1", "-o", str(out), "--kind", "dagsorden", "--toc", "--db", db)
+    assert result.returncode == 0, result.stderr
+    import docx
+
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "D A G S O R D E N  2 0 2 4" and "Indholdsfortegnelse" in texts
+    assert "Beslutning" not in texts
+
+
+def test_export_to_a_missing_folder_is_one_line_and_exit_2(tmp_path):
+    target = tmp_path / "nej" / "r.docx"
+    result = kkr_desk("export", "1", "-o", str(target), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 2
+    expected = f"kkr-desk: fejl: Mappen {tmp_path / 'nej'} findes ikke."
+    assert result.stderr.strip().splitlines() == [expected]
+
+
+def test_export_with_a_missing_template(tmp_path):
+    result = kkr_desk(
+        "export", "1", "-o", str(tmp_path / "r.docx"), "--template", str(tmp_path / "t.docx"),
+        "--db", str(tmp_path / "a.db"),
+    )
+    assert result.returncode == 2
+    assert "skabelonen" in result.stderr and not (tmp_path / "r.docx").exists()

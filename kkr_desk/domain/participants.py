@@ -1,0 +1,96 @@
+"""The Deltagerfortegnelse as text: who is listed under which heading, one line a person.
+
+KL's form is fixed ("Torben Hansen (A), Randers"; "Christian Brincker Nordbek,
+chefkonsulent"); the seed has typos in it, an export never does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model import Attendance, AttendanceStatus, Meeting, MeetingKind, Person
+
+PRESENT_HEADING = "Deltagere"
+APOLOGY_HEADING = "Afbud"
+ABSENT_HEADING = "Fraværende uden afbud"
+_ORGANISATION_ORDER = {"KL": 0, "KD-Net": 1}
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    """A sub-heading of the Deltagerfortegnelse and its lines."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+def person_line(person: Person) -> str:
+    """One person as KL writes them: politicians by party and municipality, staff by title."""
+    if person.is_politician:
+        name = f"{person.name} ({person.party})" if person.party else person.name
+        return ", ".join(part for part in (name, person.municipality) if part)
+    return ", ".join(part for part in (person.name, person.title, person.municipality) if part)
+
+
+def attendance_line(entry: Attendance) -> str:
+    """The person's line plus what happened: substitute, arrival, leaving, a note."""
+    remarks = []
+    if entry.substitute_for is not None:
+        remarks.append(f"deltog i stedet for {entry.substitute_for.name}")
+    if entry.arrived_at is not None:
+        remarks.append(f"ankom kl. {clock(entry.arrived_at)}")
+    if entry.left_at is not None:
+        remarks.append(f"forlod mødet kl. {clock(entry.left_at)}")
+    note = entry.note.strip()
+    if note and not (
+        entry.substitute_for is not None and note.lower().startswith("deltog i stedet")
+    ):
+        remarks.append(note)
+    line = person_line(entry.person)
+    return f"{line} – {', '.join(remarks)}" if remarks else line
+
+
+def clock(value: dt.time) -> str:
+    """A time as minutes say it: "10.25"."""
+    return f"{value.hour:02d}.{value.minute:02d}"
+
+
+def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantGroup]:
+    """The headings in KL's order, each with its lines; empty headings are left out.
+
+    Politicians: Deltagere, Afbud, Fraværende uden afbud. Everyone else under "Fra <org>"
+    when present: KL, KD-Net, then guests in order of first appearance. A dagsorden is written
+    before anyone has answered, so there an unregistered person counts as expected.
+    """
+    present: list[str] = []
+    apology: list[str] = []
+    absent: list[str] = []
+    staff: dict[str, list[str]] = {}
+    for entry in meeting.attendance:
+        status = entry.status
+        if status is AttendanceStatus.UNREGISTERED and kind == MeetingKind.DAGSORDEN:
+            status = AttendanceStatus.PRESENT
+        if status is AttendanceStatus.UNREGISTERED:
+            continue
+        person = entry.person
+        if status is AttendanceStatus.PRESENT:
+            if person.is_politician:
+                present.append(attendance_line(entry))
+            else:
+                staff.setdefault(person.organisation, []).append(attendance_line(entry))
+            continue
+        line = attendance_line(entry)
+        if not person.is_politician:
+            line = f"{line} ({person.organisation})"
+        (apology if status is AttendanceStatus.APOLOGY else absent).append(line)
+    groups = [
+        ParticipantGroup(PRESENT_HEADING, tuple(present)),
+        ParticipantGroup(APOLOGY_HEADING, tuple(apology)),
+        ParticipantGroup(ABSENT_HEADING, tuple(absent)),
+    ]
+    ordered = sorted(  # stable: guests keep their order of first appearance
+        staff.items(), key=lambda pair: _ORGANISATION_ORDER.get(pair[0], len(_ORGANISATION_ORDER))
+    )
+    groups += [ParticipantGroup(f"Fra {org}", tuple(lines)) for org, lines in ordered]
+    return [group for group in groups if group.lines]

@@ -1,0 +1,74 @@
+"""Writing a finished file: whole or not at all, with a message a secretary understands.
+
+The bytes go to a temporary file beside the target, are flushed to disk, and replace the
+target in one rename; if anything fails the old file is untouched and the temporary file
+is removed. Word on Windows holds an open document locked, which shows up as a
+PermissionError at the rename.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class OutputError(OSError):
+    """The target cannot be written; the message is Danish and names the file."""
+
+
+def check_target(path: Path) -> None:
+    """Fail early, before any work, on a target that can never be written."""
+    parent = path.parent
+    if path.is_dir():
+        raise OutputError(f"{path} er en mappe. Angiv et filnavn.")
+    if not parent.exists():
+        # A parent that is a file further up also lands here.
+        raise OutputError(f"Mappen {parent} findes ikke.")
+    if not parent.is_dir():
+        raise OutputError(f"{parent} er en fil, ikke en mappe.")
+    if path.exists() and not _writable(path):
+        raise OutputError(
+            f"{path} er skrivebeskyttet. Fjern skrivebeskyttelsen eller vælg et andet filnavn."
+        )
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` in one step; raises OutputError with the old file intact."""
+    check_target(path)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except PermissionError:
+        raise OutputError(f"Der er ikke adgang til at skrive i mappen {path.parent}.") from None
+    except OSError as error:
+        raise OutputError(f"{path} kan ikke skrives: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            # Keep the old file's permissions (mkstemp makes the new one private).
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except PermissionError:
+        raise OutputError(
+            f"{path} kan ikke overskrives. Er filen åben i Word eller et andet program? "
+            "Luk den og prøv igen."
+        ) from None
+    except OSError as error:
+        raise OutputError(f"{path} kan ikke skrives: {error.strerror or error}.") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _writable(path: Path) -> bool:
+    # The mode bits, not os.access: an administrator may write anywhere, but a file the
+    # user marked read-only should not be overwritten behind their back.
+    return bool(path.stat().st_mode & stat.S_IWUSR)

@@ -1,0 +1,258 @@
+"""Word XML built directly: paragraphs, runs, hyperlinks, fields and tables.
+
+python-docx has no API for hyperlinks or fields, and its ``add_paragraph`` searches the
+body for ``w:sectPr`` on every call, which makes a long document quadratic. Here every
+element is made once and placed with ``addprevious`` on the final ``w:sectPr``: linear.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Iterable, Sequence
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
+from docx.opc.part import Part
+
+from .blocks import Span
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """The text without characters a .docx cannot hold (control characters, lone surrogates)."""
+    return _NOT_XML.sub("", text)
+
+
+def element(tag: str, attributes: dict[str, str] | None = None, *children):
+    """An element of python-docx's own classes; ``tag`` and attribute names as "w:p"."""
+    clark, namespaces = _tag(tag)
+    made = oxml_parser.makeelement(clark, nsmap=namespaces)
+    for name, value in (attributes or {}).items():
+        made.set(_attribute(name), value)
+    for child in children:
+        made.append(child)
+    return made
+
+
+@lru_cache(maxsize=None)
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    # What docx.oxml.OxmlElement works out on every call, once per tag: a long document
+    # makes tens of thousands of elements.
+    prefix = tag.split(":", 1)[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+@lru_cache(maxsize=None)
+def _attribute(name: str) -> str:
+    return qn(name)
+
+
+class BodyWriter:
+    """Appends block elements to a document body, before its section properties."""
+
+    def __init__(self, body, part: Part):
+        self._anchor = body.find(qn("w:sectPr"))
+        if self._anchor is None:
+            self._anchor = element("w:sectPr")
+            body.append(self._anchor)
+        self._part = part
+        self._link_ids: dict[str, str] = {}
+
+    def add(self, block) -> None:
+        self._anchor.addprevious(block)
+
+    def link_id(self, url: str) -> str:
+        """The relationship id of an external address, made once per address."""
+        if url not in self._link_ids:
+            self._link_ids[url] = self._part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return self._link_ids[url]
+
+
+def paragraph(
+    style_id: str,
+    content: Iterable = (),
+    *,
+    page_break_before: bool = False,
+    keep_next: bool = False,
+    numbering: tuple[str, int] | None = None,
+    tab: int | None = None,
+    leader_tab: int | None = None,
+    space_after: int | None = None,
+    indent: tuple[int, int] | None = None,
+    align: str | None = None,
+):
+    """A ``w:p`` in a style, holding runs, hyperlinks or field elements.
+
+    The options override the style for this paragraph only (twips; ``indent`` is
+    (left, hanging); ``leader_tab`` a right tab with dots, as in a table of contents;
+    ``numbering`` is (numId, level) of a Word list); they are written in
+    the order Word's schema requires.
+    """
+    properties = element("w:pPr", None, element("w:pStyle", {"w:val": style_id}))
+    if keep_next:
+        properties.append(element("w:keepNext"))
+    if page_break_before:
+        properties.append(element("w:pageBreakBefore"))
+    if numbering is not None:
+        num_id, level = numbering
+        properties.append(
+            element(
+                "w:numPr",
+                None,
+                element("w:ilvl", {"w:val": str(level)}),
+                element("w:numId", {"w:val": num_id}),
+            )
+        )
+    if tab is not None or leader_tab is not None:
+        tabs = element("w:tabs")
+        if tab is not None:
+            tabs.append(element("w:tab", {"w:val": "left", "w:pos": str(tab)}))
+        if leader_tab is not None:
+            stop = {"w:val": "right", "w:leader": "dot", "w:pos": str(leader_tab)}
+            tabs.append(element("w:tab", stop))
+        properties.append(tabs)
+    if space_after is not None:
+        properties.append(element("w:spacing", {"w:after": str(space_after)}))
+    if indent is not None:
+        left, hanging = indent
+        attributes = {"w:left": str(left)}
+        if hanging:
+            attributes["w:hanging"] = str(hanging)
+        properties.append(element("w:ind", attributes))
+    if align:
+        properties.append(element("w:jc", {"w:val": align}))
+    made = element("w:p", None, properties)
+    for child in content:
+        made.append(child)
+    return made
+
+
+def run(text: str, *, bold: bool = False, italic: bool = False, style_id: str | None = None):
+    """A ``w:r``; a tab becomes ``w:tab`` and a line break ``w:br``, as Word writes them."""
+    made = element("w:r")
+    if bold or italic or style_id:
+        properties = element("w:rPr")
+        if style_id:
+            properties.append(element("w:rStyle", {"w:val": style_id}))
+        if bold:
+            properties.append(element("w:b"))
+        if italic:
+            properties.append(element("w:i"))
+        made.append(properties)
+    for piece in re.split(r"([\t\n])", clean(text)):
+        if piece == "\t":
+            made.append(element("w:tab"))
+        elif piece == "\n":
+            made.append(element("w:br"))
+        elif piece:
+            t = element("w:t")
+            t.text = piece
+            if piece != piece.strip():
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            made.append(t)
+    return made
+
+
+def spans(writer: BodyWriter, parts: Sequence[Span], link_style_id: str) -> list:
+    """Runs for text spans; a span with an address becomes a clickable ``w:hyperlink``."""
+    made = []
+    for span in parts:
+        if span.url and clean(span.url).strip():
+            link = element("w:hyperlink", {"r:id": writer.link_id(clean(span.url).strip())})
+            link.append(run(span.text, bold=span.bold, italic=span.italic, style_id=link_style_id))
+            made.append(link)
+        else:
+            made.append(run(span.text, bold=span.bold, italic=span.italic))
+    return made
+
+
+def simple_field(instruction: str, shown: str):
+    """A field Word and LibreOffice compute when they lay out the page (PAGE, NUMPAGES)."""
+    return element("w:fldSimple", {"w:instr": f" {instruction} "}, run(shown))
+
+
+def field_start(instruction: str) -> list:
+    """The runs that open a complex field; its result follows, then ``field_end``."""
+    instr = element("w:instrText")
+    instr.text = f" {instruction} "
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return [
+        element("w:r", None, element("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"})),
+        element("w:r", None, instr),
+        element("w:r", None, element("w:fldChar", {"w:fldCharType": "separate"})),
+    ]
+
+
+def field_end():
+    return element("w:r", None, element("w:fldChar", {"w:fldCharType": "end"}))
+
+
+def table(
+    rows: Sequence[Sequence[list]],
+    *,
+    widths: Sequence[int],
+    header_rows: int = 1,
+    rule_color: str,
+    head_fill: str,
+):
+    """A ruled table; ``rows`` holds each cell's paragraphs, ``widths`` the columns in twips.
+
+    The header row repeats on a new page and no row splits across pages.
+    """
+    borders = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(
+            element(
+                f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": rule_color}
+            )
+        )
+    margins = element(
+        "w:tblCellMar",
+        None,
+        element("w:left", {"w:w": "85", "w:type": "dxa"}),
+        element("w:right", {"w:w": "85", "w:type": "dxa"}),
+    )
+    properties = element(
+        "w:tblPr",
+        None,
+        element("w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"}),
+        borders,
+        element("w:tblLayout", {"w:type": "fixed"}),
+        margins,
+        element(
+            "w:tblLook",
+            {
+                "w:val": "04A0",
+                "w:firstRow": "1",
+                "w:lastRow": "0",
+                "w:firstColumn": "0",
+                "w:lastColumn": "0",
+                "w:noHBand": "1",
+                "w:noVBand": "1",
+            },
+        ),
+    )
+    grid = element("w:tblGrid", None, *(element("w:gridCol", {"w:w": str(w)}) for w in widths))
+    made = element("w:tbl", None, properties, grid)
+    for index, cells in enumerate(rows):
+        row_properties = element("w:trPr", None, element("w:cantSplit"))
+        if index < header_rows:
+            row_properties.append(element("w:tblHeader"))
+        row = element("w:tr", None, row_properties)
+        for column, cell_paragraphs in enumerate(cells):
+            cell_properties = element(
+                "w:tcPr", None, element("w:tcW", {"w:w": str(widths[column]), "w:type": "dxa"})
+            )
+            if index < header_rows:
+                cell_properties.append(
+                    element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": head_fill})
+                )
+            cell = element("w:tc", None, cell_properties)
+            for cell_paragraph in cell_paragraphs or [element("w:p")]:
+                cell.append(cell_paragraph)
+            row.append(cell)
+        made.append(row)
+    return made
