@@ -15,7 +15,14 @@ from . import __version__
 from .domain import MeetingKind
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .referat import ReferatError, export_meeting
-from .store import StoreError, default_database_path, list_backups, open_store, restore_backup
+from .store import (
+    StoreError,
+    backup_now,
+    default_database_path,
+    list_backups,
+    open_store,
+    restore_backup,
+)
 
 PROG = "kkr-desk"
 USER_ERROR = 2
@@ -197,6 +204,10 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(f"skabelonen {template} findes ikke")
     with open_store(db_path) as store:
         meeting = store.load_meeting(args.meeting_id)
+        try:
+            backup_now(store)  # every export leaves a backup of what it was made from
+        except StoreError as error:
+            print(f"{PROG}: advarsel: {error}", file=sys.stderr)
     kind = MeetingKind(args.kind) if args.kind else None
     warnings = export_meeting(
         meeting, args.output, kind=kind, template=template, table_of_contents=args.toc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kkr_desk.store import Store, backup_now
+from kkr_desk.store import Store, backup_now, list_backups
 from tests.store.processes import hold_store_open, kill
 from tests.test_cli import kkr_desk
 
@@ -95,3 +95,18 @@ def test_no_backups_yet(tmp_path):
     assert result.stdout == ""
     assert "ingen sikkerhedskopier" in result.stderr
     assert not (tmp_path / "new.db").exists()
+
+
+def test_every_export_leaves_a_backup(tmp_path):
+    db = tmp_path / "kkr.db"
+    first = kkr_desk("export", "1", "-o", str(tmp_path / "a.docx"), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert len(list_backups(db)) == 1
+    with Store(db) as store:
+        section = store.load_meeting(1).items[0].sections[0]
+        store.set_section_body(section.id, "ændret efter første eksport")
+    second = kkr_desk("export", "1", "-o", str(tmp_path / "b.docx"), "--db", str(db))
+    assert second.returncode == 0, second.stderr
+    assert len(list_backups(db)) == 2  # a changed database, a new copy
+    with Store(list_backups(db)[0].path) as copy:
+        assert copy.load_meeting(1).items[0].sections[0].body == "ændret efter første eksport"
