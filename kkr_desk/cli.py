@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", nargs="?", metavar="KOPI", help="nummer, filnavn eller sti")
     restore.set_defaults(run=_restore)
 
+    importing = commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="læs en dagsorden eller et referat (PDF, Word eller tekst) ind som nyt møde",
+    )
+    importing.add_argument("file", type=Path, metavar="FIL")
+    importing.set_defaults(run=_import)
+
     export = commands.add_parser(
         "export",
         parents=[db_option],
@@ -194,6 +202,27 @@ def _choose_backup(choice: str, backups: list) -> Path:
 
 def _size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
+
+
+def _import(args: argparse.Namespace, db_path: Path | None) -> int:
+    from .dagsorden import DocumentImportError, import_document
+
+    try:
+        result = import_document(args.file)
+    except DocumentImportError as error:
+        raise UserError(str(error)) from None
+    meeting = result.meeting
+    for warning in result.warnings:
+        print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    with open_store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+    print(
+        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({meeting.kind.value}): "
+        f"{result.group_count} grupper, {result.item_count} punkter, "
+        f"{result.people_count} personer"
+    )
+    print(meeting_id)
+    return 0
 
 
 def _export(args: argparse.Namespace, db_path: Path | None) -> int:

@@ -102,6 +102,52 @@ def test_main_py_and_the_module_are_the_same_program(tmp_path):
     assert "KKR Midtjylland" in result.stdout
 
 
+FIXTURE_REFERAT = ROOT / "tests" / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
+
+
+def test_import_prints_the_new_meetings_id_last_and_the_roster_grows_without_duplicates(tmp_path):
+    db = str(tmp_path / "import.db")
+    first = kkr_desk("import", str(FIXTURE_REFERAT), "--db", db)
+    assert first.returncode == 0, first.stderr
+    first_id = int(first.stdout.splitlines()[-1])
+    assert "4 grupper, 3 punkter, 11 personer" in first.stdout
+    second = kkr_desk("import", str(FIXTURE_REFERAT), "--db", db)
+    second_id = int(second.stdout.splitlines()[-1])
+    assert second_id == first_id + 1
+    listing = kkr_desk("list", "--db", db).stdout.splitlines()
+    assert f"{second_id}\tKKR Midtjylland\t05-09-2024\treferat\t3 punkter" in listing
+
+    from kkr_desk.store import Store
+
+    with Store(Path(db)) as store:
+        names = [person.name for person in store.people()]
+        first_people = [a.person.id for a in store.load_meeting(first_id).attendance]
+        second_people = [a.person.id for a in store.load_meeting(second_id).attendance]
+    # The new database holds the sample meeting's 40 people; the fixture shares ten of its
+    # eleven with it, so one person is new, and the second import adds nobody.
+    assert len(names) == 41
+    assert first_people == second_people
+
+
+def test_import_of_a_file_that_is_no_agenda_fails_in_one_line_and_saves_nothing(tmp_path):
+    db = str(tmp_path / "import.db")
+    letter = tmp_path / "brev.txt"
+    letter.write_text("Kære alle\n\nTak for sidst.\n", encoding="utf-8")
+    before = kkr_desk("list", "--db", db).stdout
+    result = kkr_desk("import", str(letter), "--db", db)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "ligner ikke en dagsorden eller et referat" in result.stderr
+    assert kkr_desk("list", "--db", db).stdout == before
+
+
+def test_import_of_a_missing_file(tmp_path):
+    result = kkr_desk("import", str(tmp_path / "intet.pdf"), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 2
+    assert "findes ikke" in result.stderr
+
+
 def test_export_writes_a_referat_and_warns_on_stderr(tmp_path):
     out = tmp_path / "referat.docx"
     result = kkr_desk("export", "1", "-o", str(out), "--db", str(tmp_path / "a.db"))

@@ -24,9 +24,11 @@ from ..domain import (
     Section,
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
+from .agenda_edits import AgendaEdits
 from .database import StoreError, open_database
 from .health import check_location, inspect_database_file
 from .lock import acquire_database_lock
+from .settings import Settings
 from .trash import TrashMixin
 
 
@@ -45,7 +47,7 @@ class MeetingSummary:
     item_count: int
 
 
-class Store(TrashMixin):
+class Store(TrashMixin, AgendaEdits, Settings):
     """A KKR Desk database file, opened and migrated; many meetings share one roster."""
 
     def __init__(self, path: Path):
@@ -141,17 +143,6 @@ class Store(TrashMixin):
                 self._insert_group(meeting.id, position, group)
         return meeting.id
 
-    def delete_meeting(self, meeting_id: int) -> int:
-        """Remove a meeting with its agenda and attendance; the people stay in the roster.
-
-        The meeting goes to the trash first; returns the trash entry that restores it.
-        """
-        with self.db.atomic():
-            self._require_meeting(meeting_id)
-            trash_id = self._trash_meeting(self.load_meeting(meeting_id))
-            self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
-        return trash_id
-
     def update_meeting_details(self, meeting: Meeting) -> None:
         """Save the meeting's own fields (committee, kind, date, times, place, front page)."""
         with self.db.atomic():
@@ -234,12 +225,14 @@ class Store(TrashMixin):
         """The roster id of a person: reuse an existing entry by id, or by name and organisation."""
         if person.id is not None and self._row_exists("person", person.id):
             return person.id
-        matches = list(
-            self.db.query(
-                "SELECT id FROM person WHERE name = ? AND organisation = ? ORDER BY id LIMIT 1",
-                [person.name.strip(), person.organisation],
-            )
-        )
+        # Names and organisations are compared the way a reader would: case and spacing
+        # differ between documents ("Jesper Kaas  Schmidt", "KD-net"), the person does not.
+        wanted = (_roster_key(person.name), _roster_key(person.organisation))
+        matches = [
+            row
+            for row in self.db.query("SELECT id, name, organisation FROM person ORDER BY id")
+            if (_roster_key(row["name"]), _roster_key(row["organisation"])) == wanted
+        ]
         if matches:
             person.id = matches[0]["id"]
         else:
@@ -345,6 +338,11 @@ class Store(TrashMixin):
                 Section(id=row["id"], heading=row["heading"], body=row["body"])
             )
         return groups
+
+
+def _roster_key(text: str) -> str:
+    """A name as the roster compares it: spacing and case ignored."""
+    return " ".join(text.split()).casefold()
 
 
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:

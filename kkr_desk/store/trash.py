@@ -1,4 +1,4 @@
-"""The trash: every deleted meeting or agenda item is kept in the database, restorable.
+"""The trash: every deleted meeting, agenda group or item is kept in the database, restorable.
 
 A delete in the window asks first, and can still be undone afterwards: the deleted thing is
 written to the ``trash`` table as meeting-file JSON (docs/meeting-file.md) in the same
@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..domain import AgendaItem, Meeting
+from ..domain import AgendaGroup, AgendaItem
 from ..domain.clock import datetime_text, parse_datetime
 from ..meeting_file import item_from_dict, item_to_dict, meeting_from_dict, meeting_to_dict
 from .database import StoreError
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 KEEP_TRASH = 200
 MEETING = "meeting"
+GROUP = "group"
 ITEM = "item"
 
 
@@ -36,7 +37,7 @@ class TrashEntry:
 
     id: int
     kind: str
-    """"meeting" or "item"."""
+    """"meeting", "group" or "item"."""
     label: str
     deleted_at: dt.datetime
     meeting_id: int | None
@@ -44,29 +45,26 @@ class TrashEntry:
 
 
 class TrashMixin:
-    """The Store's delete-and-restore methods; Store provides db, load_meeting and friends."""
+    """The Store's delete-and-restore methods, mixed in before AgendaEdits.
+
+    The deletes here put the thing in the trash and then let AgendaEdits delete it (which
+    renumbers the siblings), all in one transaction.
+    """
 
     db: Database
 
     def delete_item(self, item_id: int) -> int:
         """Delete an agenda item with its sections; return the trash entry that undoes it."""
         with self.db.atomic():
-            rows = list(
-                self.db.query(
-                    "SELECT agenda_item.group_id, agenda_item.position, agenda_group.meeting_id "
-                    "FROM agenda_item JOIN agenda_group ON agenda_group.id = agenda_item.group_id "
-                    "WHERE agenda_item.id = ?",
-                    [item_id],
-                )
+            where = self._whereabouts(
+                "SELECT agenda_item.group_id, agenda_item.position, agenda_group.meeting_id "
+                "FROM agenda_item JOIN agenda_group ON agenda_group.id = agenda_item.group_id "
+                "WHERE agenda_item.id = ?",
+                item_id,
+                f"punktet med id {item_id} findes ikke længere",
             )
-            if not rows:
-                raise StoreError(f"punktet med id {item_id} findes ikke længere")
-            where = rows[0]
-            item = next(
-                i
-                for i in self.load_meeting(where["meeting_id"]).items  # type: ignore[attr-defined]
-                if i.id == item_id
-            )
+            meeting = self.load_meeting(where["meeting_id"])  # type: ignore[attr-defined]
+            item = next(i for i in meeting.items if i.id == item_id)
             trash_id = self._put_in_trash(
                 ITEM,
                 item.title,
@@ -75,7 +73,42 @@ class TrashMixin:
                 group_id=where["group_id"],
                 position=where["position"],
             )
-            self.db.execute("DELETE FROM agenda_item WHERE id = ?", [item_id])
+            super().delete_item(item_id)  # type: ignore[misc]
+        return trash_id
+
+    def delete_group(self, group_id: int) -> int:
+        """Delete a group with its items; return the trash entry that undoes it."""
+        with self.db.atomic():
+            where = self._whereabouts(
+                "SELECT meeting_id, position FROM agenda_group WHERE id = ?",
+                group_id,
+                f"gruppen med id {group_id} findes ikke længere",
+            )
+            meeting = self.load_meeting(where["meeting_id"])  # type: ignore[attr-defined]
+            group = next(g for g in meeting.groups if g.id == group_id)
+            payload = {"title": group.title, "items": [item_to_dict(i) for i in group.items]}
+            trash_id = self._put_in_trash(
+                GROUP,
+                group.title,
+                payload,
+                meeting_id=where["meeting_id"],
+                position=where["position"],
+            )
+            super().delete_group(group_id)  # type: ignore[misc]
+        return trash_id
+
+    def delete_meeting(self, meeting_id: int) -> int:
+        """Remove a meeting with its agenda and attendance; the people stay in the roster.
+
+        The meeting goes to the trash first; returns the trash entry that restores it.
+        """
+        with self.db.atomic():
+            meeting = self.load_meeting(meeting_id)  # type: ignore[attr-defined]
+            label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
+            trash_id = self._put_in_trash(
+                MEETING, label, meeting_to_dict(meeting), meeting_id=meeting_id
+            )
+            self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
         return trash_id
 
     def trash_entries(self) -> list[TrashEntry]:
@@ -94,7 +127,11 @@ class TrashMixin:
         ]
 
     def restore_from_trash(self, trash_id: int) -> int:
-        """Put a deleted meeting or item back; return its new id. The entry leaves the trash."""
+        """Put a deleted meeting, group or item back; return its new id.
+
+        The entry leaves the trash in the same transaction. A group or item goes back to
+        its old place among its siblings.
+        """
         with self.db.atomic():
             rows = list(self.db.query("SELECT * FROM trash WHERE id = ?", [trash_id]))
             if not rows:
@@ -103,6 +140,8 @@ class TrashMixin:
             payload = json.loads(row["payload"])
             if row["kind"] == MEETING:
                 restored = self.add_meeting(meeting_from_dict(payload))  # type: ignore[attr-defined]
+            elif row["kind"] == GROUP:
+                restored = self._restore_group(row, payload)
             else:
                 restored = self._restore_item(row, item_from_dict(payload))
             self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
@@ -113,18 +152,35 @@ class TrashMixin:
         if not list(self.db.query("SELECT 1 FROM agenda_group WHERE id = ?", [group_id])):
             raise StoreError(
                 f"punktet '{row['label']}' kan ikke gendannes, fordi dets møde eller gruppe "
-                "er slettet; gendan mødet først"
+                "er slettet; gendan mødet eller gruppen først"
             )
-        self.db.execute(
-            "UPDATE agenda_item SET position = position + 1 WHERE group_id = ? AND position >= ?",
-            [group_id, row["position"]],
-        )
-        self._insert_item(group_id, row["position"], item)  # type: ignore[attr-defined]
+        siblings = self._ordered_ids("agenda_item", "group_id", group_id)  # type: ignore[attr-defined]
+        self._insert_item(group_id, len(siblings), item)  # type: ignore[attr-defined]
+        siblings.insert(min(row["position"], len(siblings)), item.id)
+        self._renumber("agenda_item", siblings)  # type: ignore[attr-defined]
         return item.id
 
-    def _trash_meeting(self, meeting: Meeting) -> int:
-        label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
-        return self._put_in_trash(MEETING, label, meeting_to_dict(meeting), meeting_id=meeting.id)
+    def _restore_group(self, row: dict[str, Any], payload: dict[str, Any]) -> int:
+        meeting_id = row["meeting_id"]
+        if not list(self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])):
+            raise StoreError(
+                f"gruppen '{row['label']}' kan ikke gendannes, fordi dens møde er slettet; "
+                "gendan mødet først"
+            )
+        siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)  # type: ignore[attr-defined]
+        group = AgendaGroup(
+            title=payload["title"], items=[item_from_dict(item) for item in payload["items"]]
+        )
+        self._insert_group(meeting_id, len(siblings), group)  # type: ignore[attr-defined]
+        siblings.insert(min(row["position"], len(siblings)), group.id)
+        self._renumber("agenda_group", siblings)  # type: ignore[attr-defined]
+        return group.id
+
+    def _whereabouts(self, sql: str, row_id: int, missing: str) -> dict[str, Any]:
+        rows = list(self.db.query(sql, [row_id]))
+        if not rows:
+            raise StoreError(missing)
+        return rows[0]
 
     def _put_in_trash(
         self,

@@ -5,10 +5,26 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ..resources import resource_path
 from .main_window import MainWindow
 from .startup import Startup
+
+
+def install_translation(app: QApplication) -> bool:
+    """Load a translation of the Danish texts for the user's language, if one is shipped.
+
+    Every UI string goes through tr(); a translator adds ``resources/translations/
+    kkr_desk_<language>.qm`` (made with pyside6-lupdate and pyside6-lrelease).
+    """
+    translator = QTranslator(app)
+    folder = resource_path("translations")
+    if folder.is_dir() and translator.load(QLocale(), "kkr_desk", "_", str(folder)):
+        app.installTranslator(translator)
+        return True
+    return False
 
 
 def run_window(db_path: Path | None) -> int:
@@ -20,9 +36,11 @@ def run_window(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KKR Desk")
     app.setOrganizationName("KKR Desk")
+    install_translation(app)
     startup = Startup(db_path, MainWindow)
     gave_up = []
     startup.gaveUp.connect(lambda: (gave_up.append(True), app.quit()))
+    startup.windowReady.connect(lambda window: window.activateWindow())
     startup.start()
     try:
         code = app.exec()

@@ -53,9 +53,12 @@ def people_strategy():
         ),
         min_size=1,
         max_size=4,
-        # The roster matches people by name and organisation; two entries in one
+        # The roster matches people by name and organisation (case and spacing aside); two entries in one
         # meeting's attendance for the same person are not a meeting that can exist.
-        unique_by=lambda person: (person.name, person.organisation),
+        unique_by=lambda person: (
+            " ".join(person.name.split()).casefold(),
+            " ".join(person.organisation.split()).casefold(),
+        ),
     )
 
 

@@ -135,3 +135,25 @@ def test_a_failed_save_leaves_nothing_half_written(store, meeting):
         store.add_meeting(meeting)
     assert store.list_meetings() == []
     assert store.db.execute("SELECT COUNT(*) FROM agenda_item").fetchone()[0] == 0
+
+
+def test_roster_matching_ignores_case_and_spacing(store, meeting):
+    """An imported document spells a name slightly differently: still the same person."""
+    first = store.add_meeting(meeting)
+    again = make_meeting()
+    again.attendance[0].person.name = "torben  HANSEN"
+    again.attendance[4].person.organisation = "kd-net"
+    second = store.add_meeting(again)
+    first_ids = [a.person.id for a in store.load_meeting(first).attendance]
+    second_ids = [a.person.id for a in store.load_meeting(second).attendance]
+    assert first_ids == second_ids
+    assert "torben  HANSEN" not in {person.name for person in store.people()}
+
+
+def test_roster_keeps_people_of_different_organisations_apart(store, meeting):
+    store.add_meeting(meeting)
+    other = make_meeting()
+    other.attendance[3].person.organisation = "Region Midtjylland"
+    store.add_meeting(other)
+    namesakes = [p for p in store.people() if p.name == "Christian Brincker Nordbek"]
+    assert sorted(p.organisation for p in namesakes) == ["KL", "Region Midtjylland"]

@@ -61,7 +61,7 @@ def test_an_item_of_a_deleted_meeting_waits_for_the_meeting(store, meeting):
     meeting_id = store.add_meeting(meeting)
     item_trash = store.delete_item(store.load_meeting(meeting_id).items[0].id)
     store.delete_meeting(meeting_id)
-    with pytest.raises(StoreError, match="gendan mødet først"):
+    with pytest.raises(StoreError, match="gendan mødet"):
         store.restore_from_trash(item_trash)
     assert len(store.trash_entries()) == 2  # nothing was lost by the refusal
 
@@ -79,3 +79,37 @@ def test_the_trash_keeps_the_newest_entries(store, monkeypatch):
     ids = [store.delete_meeting(store.add_meeting(make_meeting())) for _ in range(5)]
     assert [e.id for e in store.trash_entries()] == ids[:1:-1]
     assert KEEP_TRASH >= 100
+
+
+def test_a_deleted_group_comes_back_in_its_place_with_its_items(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    before = store.load_meeting(meeting_id)
+    group = before.groups[2]
+    trash_id = store.delete_group(group.id)
+    assert [g.title for g in store.load_meeting(meeting_id).groups] == [
+        "Godkendelse af referat",
+        "KKR",
+    ]
+    assert store.trash_entries()[0].kind == "group"
+
+    store.restore_from_trash(trash_id)
+
+    after = store.load_meeting(meeting_id)
+    assert without_ids(after) == without_ids(before)
+
+
+def test_positions_stay_dense_through_delete_and_restore(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    group = store.load_meeting(meeting_id).groups[2]
+    extra = store.add_item(group.id, "Tredje punkt")
+    trash_id = store.delete_item(group.items[0].id)
+    store.restore_from_trash(trash_id)
+    positions = [
+        row["position"]
+        for row in store.db.query(
+            "SELECT position FROM agenda_item WHERE group_id = ? ORDER BY position", [group.id]
+        )
+    ]
+    assert positions == [0, 1, 2]
+    titles = [i.title for i in store.load_meeting(meeting_id).groups[2].items]
+    assert titles == ["Behovsanalyser", "Lærepladser", extra.title]

@@ -1,0 +1,42 @@
+"""User settings that belong with the meetings (decision phrases), in the ``setting`` table.
+
+Window geometry lives in QSettings; what the secretary types as a reusable phrase belongs in
+the database, so it travels with the file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..domain.phrases import DEFAULT_TEMPLATES
+
+DECISION_PHRASES_KEY = "decision_phrases"
+
+
+class Settings:
+    """Mixed into Store: needs ``self.db``."""
+
+    def setting(self, key: str) -> str | None:
+        rows = list(self.db.query("SELECT value FROM setting WHERE key = ?", [key]))
+        return rows[0]["value"] if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db["setting"].upsert({"key": key, "value": value}, pk="key")
+
+    def decision_templates(self) -> list[str]:
+        """The user's phrase templates ("{udvalg} godkendte indstillingen."), or the defaults."""
+        stored = self.setting(DECISION_PHRASES_KEY)
+        if stored is None:
+            return list(DEFAULT_TEMPLATES)
+        try:
+            value = json.loads(stored)
+        except ValueError:
+            return list(DEFAULT_TEMPLATES)
+        if not isinstance(value, list):
+            return list(DEFAULT_TEMPLATES)
+        return [str(entry) for entry in value]
+
+    def set_decision_templates(self, templates: list[str]) -> None:
+        cleaned = [line.strip() for line in templates if line.strip()]
+        self.set_setting(DECISION_PHRASES_KEY, json.dumps(cleaned, ensure_ascii=False))

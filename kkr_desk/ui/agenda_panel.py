@@ -1,0 +1,123 @@
+"""The agenda tree with its buttons; drag and drop and Alt+Shift+arrows move rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .agenda_model import NUMBER_ROLE, STATUS_COLUMN, TITLE_COLUMN, AgendaModel
+
+
+class NumberedDelegate(QStyledItemDelegate):
+    """Paints the printed number before the title ("3.2. Fordeling af …")."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        number = index.data(NUMBER_ROLE)
+        if number:
+            option.text = f"{number} {option.text}"
+
+
+class AgendaView(QTreeView):
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
+            self.deleteRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AgendaPanel(QWidget):
+    def __init__(self, model: AgendaModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        title = QLabel(self.tr("Dagsorden"))
+        self.title_label = title
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        self.progress_label = QLabel()
+        self.progress_label.setStyleSheet("color: #4b5563;")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.progress_label)
+        layout.addLayout(heading)
+
+        self.view = AgendaView()
+        self.view.setModel(model)
+        self.view.setItemDelegateForColumn(TITLE_COLUMN, NumberedDelegate(self.view))
+        self.view.setHeaderHidden(False)
+        self.view.setUniformRowHeights(True)
+        # DragDrop rather than InternalMove: only our own MIME type is accepted anyway, and a
+        # drop then reaches the model even when Qt does not know the drag source.
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.view, 1)
+
+        buttons = QHBoxLayout()
+        self.add_item_button = QToolButton()
+        self.add_item_button.setText(self.tr("+ Punkt"))
+        self.add_group_button = QToolButton()
+        self.add_group_button.setText(self.tr("+ Gruppe"))
+        self.up_button = QToolButton()
+        self.up_button.setText("▲")
+        self.up_button.setToolTip(self.tr("Flyt op (Alt+Shift+Op)"))
+        self.down_button = QToolButton()
+        self.down_button.setText("▼")
+        self.down_button.setToolTip(self.tr("Flyt ned (Alt+Shift+Ned)"))
+        self.delete_button = QToolButton()
+        self.delete_button.setText(self.tr("Slet …"))
+        for button in (self.add_item_button, self.add_group_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.up_button, self.down_button, self.delete_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        model.rowsInserted.connect(lambda *_: self.view.expandAll())
+        model.rowsMoved.connect(lambda *_: self.view.expandAll())
+        model.dataChanged.connect(lambda *_: self.update_progress())
+        model.structureChanged.connect(self.update_progress)
+        self.view.expandAll()
+        self.update_progress()
+
+    def current_index(self) -> QModelIndex:
+        return self.view.currentIndex().siblingAtColumn(TITLE_COLUMN)
+
+    def select(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def update_progress(self) -> None:
+        items = self.model.items_in_order()
+        decided = sum(1 for item in items if item.status.value == "afgjort")
+        self.progress_label.setText(self.tr("%d af %d afgjort") % (decided, len(items)))

@@ -1,0 +1,285 @@
+"""The attendance checklist: search, counts, one key or click per status, times and notes.
+
+Keys on the list: 1 til stede, 2 afbud, 3 fraværende, 0 ikke registreret, Space toggles til
+stede, letters jump to a name (type-ahead). The search field filters by name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import Attendance, AttendanceStatus
+from .attendance_model import (
+    ABSENT,
+    APOLOGY,
+    ARRIVED,
+    LEFT,
+    NAME,
+    NOTE,
+    PRESENT,
+    STATUS_COLUMNS,
+    AttendanceModel,
+)
+from .autosave import QUIET_MS
+
+STATUS_KEYS = {
+    Qt.Key.Key_1: AttendanceStatus.PRESENT,
+    Qt.Key.Key_2: AttendanceStatus.APOLOGY,
+    Qt.Key.Key_3: AttendanceStatus.ABSENT,
+    Qt.Key.Key_0: AttendanceStatus.UNREGISTERED,
+}
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """A note is written to the model 400 ms after the last keystroke, not only on Enter."""
+
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            timer = QTimer(editor)
+            timer.setSingleShot(True)
+            timer.setInterval(QUIET_MS)
+            timer.timeout.connect(lambda: self.commitData.emit(editor))
+            editor.textEdited.connect(timer.start)
+        return editor
+
+
+class AttendanceView(QTreeView):
+    """The list itself: status keys act on every selected person."""
+
+    statusKey = Signal(object)
+    toggleKey = Signal()
+    statusCellClicked = Signal(QModelIndex)
+    """A click anywhere in a status cell (not only on the small check box)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._swallow_release = False
+
+    def mousePressEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        is_person = index.isValid() and index.parent().isValid()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and is_person
+            and index.column() in (PRESENT, APOLOGY, ABSENT)
+        ):
+            self.setCurrentIndex(index.siblingAtColumn(NAME))
+            self._swallow_release = True
+            self.statusCellClicked.emit(index)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._swallow_release:
+            self._swallow_release = False
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() in (PRESENT, APOLOGY, ABSENT):
+            event.accept()  # a quick second click must not start an editor or toggle back
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        no_modifier = not (
+            event.modifiers()
+            & (
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.MetaModifier
+            )
+        )
+        if no_modifier and event.key() in STATUS_KEYS and self.state() != self.State.EditingState:
+            self.statusKey.emit(STATUS_KEYS[event.key()])
+            return
+        if no_modifier and event.key() == Qt.Key.Key_Space:
+            self.toggleKey.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AttendancePanel(QWidget):
+    addPersonRequested = Signal()
+
+    def __init__(self, model: AttendanceModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(NAME)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        title = QLabel(self.tr("Deltagere"))
+        self.title_label = title
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("attendanceCounts")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.counts_label)
+        layout.addLayout(heading)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Søg navn … (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Søg deltager"))
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self.focus_first_match)
+        layout.addWidget(self.search)
+
+        self.view = AttendanceView()
+        self.view.setModel(self.proxy)
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        for column in (PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        longest = max(
+            (
+                self.view.fontMetrics().horizontalAdvance(entry.person.name)
+                for entry in model.session.meeting.attendance
+            ),
+            default=120,
+        )
+        header.resizeSection(NAME, min(230, max(150, longest + 48)))
+        self.view.setItemDelegateForColumn(NOTE, NoteDelegate(self.view))
+        self.view.statusKey.connect(self.set_selected_status)
+        self.view.toggleKey.connect(self.toggle_selected_present)
+        self.view.statusCellClicked.connect(self._status_cell_clicked)
+        layout.addWidget(self.view, 1)
+
+        buttons = QHBoxLayout()
+        self.all_present_button = QPushButton(self.tr("Alle til stede"))
+        self.all_present_button.setToolTip(
+            self.tr("Markér alle, der endnu ikke er registreret, som til stede")
+        )
+        self.all_present_button.clicked.connect(model.all_present)
+        self.arrived_button = QPushButton(self.tr("Kom nu"))
+        self.arrived_button.setToolTip(self.tr("Ankomst nu for de valgte (Ctrl+Shift+K)"))
+        self.arrived_button.clicked.connect(lambda: self.stamp_selected(arrived=True))
+        self.left_button = QPushButton(self.tr("Gik nu"))
+        self.left_button.setToolTip(self.tr("Afgang nu for de valgte (Ctrl+Shift+G)"))
+        self.left_button.clicked.connect(lambda: self.stamp_selected(arrived=False))
+        self.add_button = QPushButton(self.tr("Tilføj …"))
+        self.add_button.setToolTip(self.tr("Tilføj en person fra kartoteket eller en ny"))
+        self.add_button.clicked.connect(self.addPersonRequested)
+        for button in (self.all_present_button, self.arrived_button, self.left_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        layout.addLayout(buttons)
+
+        hint = QLabel(self.tr("Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 rediger"))
+        hint.setStyleSheet("color: #6b7280;")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        model.countsChanged.connect(self.update_counts)
+        model.modelReset.connect(self.view.expandAll)
+        self.view.expandAll()
+        self.update_counts()
+
+    # Selection ---------------------------------------------------------------------------
+
+    def selected_entries(self) -> list[Attendance]:
+        entries = []
+        for proxy_index in self.view.selectionModel().selectedRows(NAME):
+            entry = self.model.entry_at(self.proxy.mapToSource(proxy_index))
+            if entry is not None and entry not in entries:
+                entries.append(entry)
+        if not entries:
+            current = self.model.entry_at(self.proxy.mapToSource(self.view.currentIndex()))
+            if current is not None:
+                entries.append(current)
+        return entries
+
+    def select_entry(self, entry: Attendance) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of(entry))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    # Actions -----------------------------------------------------------------------------
+
+    def set_selected_status(self, status: AttendanceStatus) -> None:
+        for entry in self.selected_entries():
+            self.model.set_status(entry, status)
+
+    def _status_cell_clicked(self, proxy_index: QModelIndex) -> None:
+        """One click sets that status; a click on the status already set clears it."""
+        index = self.proxy.mapToSource(proxy_index)
+        entry = self.model.entry_at(index)
+        if entry is None:
+            return
+        status = STATUS_COLUMNS[index.column()]
+        if entry.status is status:
+            status = AttendanceStatus.UNREGISTERED
+        self.model.set_status(entry, status)
+
+    def toggle_selected_present(self) -> None:
+        for entry in self.selected_entries():
+            present = entry.status is AttendanceStatus.PRESENT
+            self.model.set_status(
+                entry, AttendanceStatus.UNREGISTERED if present else AttendanceStatus.PRESENT
+            )
+
+    def stamp_selected(self, *, arrived: bool) -> None:
+        for entry in self.selected_entries():
+            self.model.stamp_now(entry, arrived=arrived)
+
+    def update_counts(self) -> None:
+        self.counts_label.setText(self.model.counts_text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_first_match(self) -> None:
+        """Enter in the search field: go to the first person that matches."""
+        for group_row in range(self.proxy.rowCount()):
+            group = self.proxy.index(group_row, 0)
+            if self.proxy.rowCount(group):
+                first = self.proxy.index(0, 0, group)
+                self.view.setCurrentIndex(first)
+                self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.view.expandAll()
+
+    def proxy_index(self, source: QModelIndex) -> QModelIndex:
+        return self.proxy.mapFromSource(source)

@@ -1,0 +1,281 @@
+"""Small dialogs: the meetings list, a new meeting, a person, the phrase settings, shortcuts.
+
+All are opened with open() (never a blocking exec) and report through signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..domain import Person
+from ..domain.phrases import COMMITTEE_PLACEHOLDER
+from ..store import MeetingSummary
+from .attendance_model import describe
+
+
+class MeetingsDialog(QDialog):
+    """Every meeting in the database: open one, start a new one or the next in a series."""
+
+    openRequested = Signal(int)
+    newRequested = Signal()
+    nextRequested = Signal(int)
+
+    def __init__(self, meetings: list[MeetingSummary], current_id: int | None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Møder"))
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        for summary in meetings:
+            kind = self.tr("referat") if summary.kind.value == "referat" else self.tr("dagsorden")
+            text = self.tr("%s   %s   (%s, %d punkter)") % (
+                summary.date.strftime("%d-%m-%Y"),
+                summary.committee,
+                kind,
+                summary.item_count,
+            )
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, summary.id)
+            self.list.addItem(entry)
+            if summary.id == current_id:
+                self.list.setCurrentItem(entry)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _: self._open())
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Åbn"))
+        self.open_button.setDefault(True)
+        self.new_button = QPushButton(self.tr("Nyt møde …"))
+        self.next_button = QPushButton(self.tr("Næste møde ud fra det valgte …"))
+        close = QPushButton(self.tr("Luk"))
+        self.open_button.clicked.connect(self._open)
+        self.new_button.clicked.connect(lambda: (self.accept(), self.newRequested.emit()))
+        self.next_button.clicked.connect(self._next)
+        close.clicked.connect(self.reject)
+        for button in (self.open_button, self.new_button, self.next_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    def selected_id(self) -> int | None:
+        entry = self.list.currentItem()
+        return None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
+
+    def _open(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.accept()
+            self.openRequested.emit(meeting_id)
+
+    def _next(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.accept()
+            self.nextRequested.emit(meeting_id)
+
+
+class NewMeetingDialog(QDialog):
+    """Committee and date for a new meeting (the committee is fixed for a next meeting)."""
+
+    chosen = Signal(str, object)
+
+    def __init__(self, committee: str, date: dt.date, *, fixed_committee: bool, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Næste møde") if fixed_committee else self.tr("Nyt møde"))
+        form = QFormLayout(self)
+        self.committee_edit = QLineEdit(committee)
+        self.committee_edit.setReadOnly(fixed_committee)
+        self.date_edit = QDateEdit(QDate(date.year, date.month, date.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        form.addRow(self.tr("Udvalg:"), self.committee_edit)
+        form.addRow(self.tr("Dato:"), self.date_edit)
+        if fixed_committee:
+            form.addRow(
+                QLabel(
+                    self.tr(
+                        "Samme deltagere og de faste punkter følger med; "
+                        "godkendelsen af referatet peger på dette møde."
+                    )
+                )
+            )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opret"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        self.accept()
+        self.chosen.emit(self.committee_edit.text().strip(), self.date_edit.date().toPython())
+
+
+class AddPersonDialog(QDialog):
+    """Someone from the roster, or a new person with name, organisation and details."""
+
+    chosen = Signal(object)
+
+    def __init__(self, roster: list[Person], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tilføj deltager"))
+        self.roster = roster
+        form = QFormLayout(self)
+        self.roster_combo = QComboBox()
+        self.roster_combo.addItem(self.tr("— ny person —"), None)
+        for person in roster:
+            self.roster_combo.addItem(describe(person), person.id)
+        self.roster_combo.currentIndexChanged.connect(self._roster_chosen)
+        self.name_edit = QLineEdit()
+        self.organisation_edit = QComboBox()
+        self.organisation_edit.setEditable(True)
+        self.organisation_edit.addItems(["", "KL", "KD-Net"])
+        self.organisation_edit.setToolTip(
+            self.tr("Tom for en politiker, ellers fx KL eller KD-Net")
+        )
+        self.party_edit = QLineEdit()
+        self.municipality_edit = QLineEdit()
+        self.title_edit = QLineEdit()
+        form.addRow(self.tr("Fra kartoteket:"), self.roster_combo)
+        form.addRow(self.tr("Navn:"), self.name_edit)
+        form.addRow(self.tr("Organisation:"), self.organisation_edit)
+        form.addRow(self.tr("Parti:"), self.party_edit)
+        form.addRow(self.tr("Kommune:"), self.municipality_edit)
+        form.addRow(self.tr("Titel:"), self.title_edit)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        form.addRow(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tilføj"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _roster_chosen(self, position: int) -> None:
+        person_id = self.roster_combo.itemData(position)
+        person = next((p for p in self.roster if p.id == person_id), None)
+        for edit in (self.name_edit, self.party_edit, self.municipality_edit, self.title_edit):
+            edit.setEnabled(person is None)
+        self.organisation_edit.setEnabled(person is None)
+        if person is not None:
+            self.name_edit.setText(person.name)
+            self.organisation_edit.setCurrentText(person.organisation)
+            self.party_edit.setText(person.party)
+            self.municipality_edit.setText(person.municipality)
+            self.title_edit.setText(person.title)
+
+    def person(self) -> Person | None:
+        person_id = self.roster_combo.currentData()
+        if person_id is not None:
+            return next(p for p in self.roster if p.id == person_id)
+        name = self.name_edit.text().strip()
+        if not name:
+            return None
+        return Person(
+            name=name,
+            party=self.party_edit.text().strip(),
+            municipality=self.municipality_edit.text().strip(),
+            title=self.title_edit.text().strip(),
+            organisation=self.organisation_edit.currentText().strip(),
+        )
+
+    def _accept(self) -> None:
+        person = self.person()
+        if person is None:
+            self.error_label.setText(self.tr("Skriv et navn eller vælg fra kartoteket"))
+            return
+        self.accept()
+        self.chosen.emit(person)
+
+
+class PhrasesDialog(QDialog):
+    """The decision phrase templates, one per line; {udvalg} becomes the committee's name."""
+
+    chosen = Signal(list)
+
+    def __init__(self, templates: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Standardfraser"))
+        self.resize(520, 360)
+        layout = QVBoxLayout(self)
+        explanation = QLabel(
+            self.tr(
+                "Én frase pr. linje; de første ni får Ctrl+1 … Ctrl+9 (efter punktets egen "
+                "frase fra indstillingen). %s erstattes af udvalgets navn."
+            )
+            % COMMITTEE_PLACEHOLDER
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        self.editor = QPlainTextEdit("\n".join(templates))
+        layout.addWidget(self.editor, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Gem"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        self.accept()
+        self.chosen.emit(self.editor.toPlainText().splitlines())
+
+
+class ShortcutsDialog(QDialog):
+    """The keyboard shortcuts, from the same table the window's actions are built from."""
+
+    def __init__(self, rows: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tastaturgenveje"))
+        self.resize(600, 640)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Taster"), self.tr("Handling")])
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        for row, (keys, what) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

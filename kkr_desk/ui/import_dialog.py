@@ -1,0 +1,223 @@
+"""File → Importér…: show what a dagsorden or referat holds before anything is saved.
+
+``ImportDialog`` shows the parsed meeting (groups, items, people, warnings) with Importér and
+Annullér; ``install_import_action(window)`` adds File → Importér… to a main window, and
+``choose_and_import`` / ``import_into_store`` are what it calls. Nothing
+is saved until the secretary presses Importér, and then in one transaction.
+
+Dialogs are opened with open(), never exec(): the window stays responsive and tests can
+drive them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import AttendanceStatus, numbered_groups
+from ..domain.agenda import item_number
+from ..store import Store, StoreError
+
+if TYPE_CHECKING:
+    from ..dagsorden import ImportResult
+
+DOCUMENT_FILTER_CONTEXT = "ImportDialog"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(DOCUMENT_FILTER_CONTEXT, text)
+
+
+class ImportDialog(QDialog):
+    """A summary of an imported document; accepted() means "save it", rejected() "don't"."""
+
+    def __init__(self, result: ImportResult, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result = result
+        meeting = result.meeting
+        self.setWindowTitle(self.tr("Importér dagsorden eller referat"))
+        self.setModal(True)
+
+        heading = QLabel(
+            self.tr("{committee} – {kind} for mødet {date}").format(
+                committee=meeting.committee,
+                kind=meeting.kind.value,
+                date=f"{meeting.date:%d-%m-%Y}",
+            )
+        )
+        heading.setObjectName("importHeading")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+
+        self.counts = QFormLayout()
+        statuses = result.status_counts()
+        self._add_count(self.tr("Kilde"), result.source_name or "–", "source")
+        self._add_count(self.tr("Grupper"), str(result.group_count), "groups")
+        self._add_count(self.tr("Punkter"), str(result.item_count), "items")
+        self._add_count(self.tr("Til stede"), str(statuses[AttendanceStatus.PRESENT]), "present")
+        self._add_count(self.tr("Afbud"), str(statuses[AttendanceStatus.APOLOGY]), "apology")
+        if statuses[AttendanceStatus.ABSENT]:
+            self._add_count(
+                self.tr("Fraværende"), str(statuses[AttendanceStatus.ABSENT]), "absent"
+            )
+        by_organisation = result.organisation_counts()
+        # KL's own staff first, then the guests' organisations in alphabetical order.
+        for organisation in sorted(by_organisation, key=lambda name: (name != "KL", name)):
+            count = by_organisation[organisation]
+            self._add_count(self.tr("Fra {organisation}").format(organisation=organisation),
+                            str(count), f"from:{organisation}")
+
+        self.agenda = QTreeWidget()
+        self.agenda.setHeaderLabels([self.tr("Dagsorden")])
+        self.agenda.setRootIsDecorated(True)
+        for group_position, (number, group) in enumerate(numbered_groups(meeting)):
+            group_row = QTreeWidgetItem([f"{number} {group.title}"])
+            self.agenda.addTopLevelItem(group_row)
+            for item_position, item in enumerate(group.items):
+                label = f"{item_number(group_position, item_position)} {item.title}"
+                row = QTreeWidgetItem([label])
+                row.setToolTip(0, label)
+                group_row.addChild(row)
+        self.agenda.expandAll()
+
+        self.warnings = QListWidget()
+        self.warnings.setWordWrap(True)
+        if result.warnings:
+            self.warnings.addItems(result.warnings)
+        else:
+            self.warnings.addItem(self.tr("Ingen advarsler."))
+        warnings_label = QLabel(self.tr("Advarsler ({count})").format(count=len(result.warnings)))
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            self.tr("Importér"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Annullér"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.import_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self.counts)
+        layout.addWidget(self.agenda, stretch=3)
+        layout.addWidget(warnings_label)
+        layout.addWidget(self.warnings, stretch=1)
+        layout.addWidget(
+            QLabel(self.tr("Intet gemmes, før du trykker Importér.")),
+            alignment=Qt.AlignmentFlag.AlignLeft,
+        )
+        layout.addWidget(self.buttons)
+        self.resize(640, 620)
+
+    def _add_count(self, label: str, value: str, name: str) -> None:
+        field = QLabel(value)
+        field.setObjectName(f"count:{name}")
+        field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts.addRow(label, field)
+
+    def count_text(self, name: str) -> str:
+        """The shown value of a count ("groups", "items", "present", "from:KL" …)."""
+        field = self.findChild(QLabel, f"count:{name}")
+        return field.text() if field is not None else ""
+
+
+def choose_and_import(
+    parent: QWidget, store: Store, on_saved: Callable[[int], None]
+) -> QFileDialog:
+    """Ask for a file (non-blocking), then show its summary; ``on_saved(id)`` after saving."""
+    dialog = QFileDialog(parent, _tr("Importér dagsorden eller referat"))
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters(
+        [
+            _tr("Dagsordener og referater (*.pdf *.docx *.txt)"),
+            _tr("Alle filer (*)"),
+        ]
+    )
+
+    def chosen(name: str) -> None:
+        # Keep the summary alive even without a parent window.
+        dialog.summary = import_into_store(parent, store, Path(name), on_saved)
+
+    dialog.summary = None
+    dialog.fileSelected.connect(chosen)
+    dialog.open()
+    return dialog
+
+
+def import_into_store(
+    parent: QWidget, store: Store, path: Path, on_saved: Callable[[int], None]
+) -> QDialog:
+    """Read ``path`` and show the summary, or a message when it cannot be imported.
+
+    Returns the dialog shown (an ImportDialog or the message box) so the caller can follow it.
+    """
+    # The importer (pypdf, python-docx) loads when first used, not at start-up.
+    from ..dagsorden import DocumentImportError, import_document
+
+    try:
+        result = import_document(path)
+    except DocumentImportError as error:
+        return _message(parent, _tr("Filen kan ikke importeres"), str(error))
+    dialog = ImportDialog(result, parent)
+
+    def save() -> None:
+        try:
+            meeting_id = store.add_meeting(result.meeting)
+        except StoreError as error:
+            _message(parent, _tr("Mødet blev ikke gemt"), str(error))
+            return
+        on_saved(meeting_id)
+
+    dialog.accepted.connect(save)
+    dialog.open()
+    return dialog
+
+
+def _message(parent: QWidget, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.open()
+    return box
+
+
+def install_import_action(window) -> QAction:
+    """Put File → Importér… in a main window; the imported meeting opens when saved.
+
+    The window provides ``store``, ``open_meeting(id)``, ``file_menu`` and, where the import
+    entry belongs, ``import_anchor`` (a separator); without the anchor the entry is added at
+    the end of the menu.
+    """
+    action = QAction(_tr("&Importér dagsorden eller referat …"), window)
+    action.setObjectName("importDocument")
+
+    def start() -> None:
+        window.import_dialog = choose_and_import(window, window.store, window.open_meeting)
+
+    action.triggered.connect(lambda *_: start())
+    anchor = getattr(window, "import_anchor", None)
+    if anchor is not None:
+        window.file_menu.insertAction(anchor, action)
+    else:
+        window.file_menu.addAction(action)
+    return action

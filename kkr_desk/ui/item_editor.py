@@ -1,0 +1,329 @@
+"""The editor for one agenda item: heading, case line, sections and the decision.
+
+Beslutning is what the secretary writes during the meeting, so it sits apart, larger, with
+the decision phrases beside it (Ctrl+1 … Ctrl+9). The other sections are tabs above it.
+Every change is handed to the autosaver; switching item flushes first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
+from ..domain.phrases import MAX_PHRASES, decision_phrases
+from .autosave import Autosaver
+from .rich_text import RichTextEdit
+from .session import MeetingSession
+
+STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.DECIDED)
+
+
+class ItemEditor(QWidget):
+    itemChanged = Signal(object)
+    """The item's title, case line or status changed (the tree repaints its row)."""
+    decideRequested = Signal()
+    """The user pressed "Afgjort" (the window marks the item and moves on)."""
+
+    def __init__(self, session: MeetingSession, autosaver: Autosaver, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.autosaver = autosaver
+        self.item: AgendaItem | None = None
+        self.section_editors: dict[int, RichTextEdit] = {}
+        self.decision_section: Section | None = None
+        self.phrases: list[str] = []
+        self._build()
+        self.set_item(None)
+
+    # Layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+
+        heading = QHBoxLayout()
+        self.number_label = QLabel()
+        big = self.number_label.font()
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        self.number_label.setFont(big)
+        self.title_edit = QLineEdit()
+        self.title_edit.setFont(big)
+        self.title_edit.setPlaceholderText(self.tr("Punktets titel"))
+        self.title_edit.setAccessibleName(self.tr("Titel"))
+        self.status_combo = QComboBox()
+        self.status_combo.addItems(
+            [self.tr("ikke behandlet"), self.tr("under behandling"), self.tr("afgjort")]
+        )
+        self.status_combo.setToolTip(self.tr("Punktets status"))
+        heading.addWidget(self.number_label)
+        heading.addWidget(self.title_edit, 1)
+        heading.addWidget(self.status_combo)
+        layout.addLayout(heading)
+
+        case_line = QHBoxLayout()
+        self.case_number_edit = QLineEdit()
+        self.case_number_edit.setPlaceholderText(self.tr("Sagsnr., fx SAG-2024-02547"))
+        self.case_number_edit.setAccessibleName(self.tr("Sagsnummer"))
+        self.officers_edit = QLineEdit()
+        self.officers_edit.setPlaceholderText(self.tr("Sagsbehandlere, fx chbn/jhp"))
+        self.officers_edit.setAccessibleName(self.tr("Sagsbehandlere"))
+        case_line.addWidget(QLabel(self.tr("Sag:")))
+        case_line.addWidget(self.case_number_edit, 2)
+        case_line.addWidget(self.officers_edit, 1)
+        layout.addLayout(case_line)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        add_section = QToolButton()
+        add_section.setText(self.tr("+ Afsnit"))
+        add_section.setToolTip(self.tr("Tilføj et afsnit til punktet"))
+        add_section.clicked.connect(self.ask_for_section)
+        self.tabs.setCornerWidget(add_section)
+        self.splitter.addWidget(self.tabs)
+
+        decision_box = QFrame()
+        decision_box.setObjectName("decisionBox")
+        decision_box.setStyleSheet(
+            "#decisionBox { border: 2px solid #2f6fb3; border-radius: 6px; background: #f4f8fd; }"
+        )
+        box = QVBoxLayout(decision_box)
+        box.setContentsMargins(8, 6, 8, 8)
+        header = QHBoxLayout()
+        decision_label = QLabel(self.tr("Beslutning"))
+        label_font = decision_label.font()
+        label_font.setBold(True)
+        label_font.setPointSizeF(label_font.pointSizeF() * 1.2)
+        decision_label.setFont(label_font)
+        decision_label.setStyleSheet("color: #1f4f82;")
+        self.decide_button = QPushButton(self.tr("Afgjort ✓  (Ctrl+Enter)"))
+        self.decide_button.setToolTip(self.tr("Markér punktet afgjort og gå til næste punkt"))
+        self.decide_button.clicked.connect(self.decideRequested)
+        header.addWidget(decision_label)
+        header.addStretch(1)
+        header.addWidget(self.decide_button)
+        box.addLayout(header)
+        body = QHBoxLayout()
+        self.decision_edit = RichTextEdit()
+        self.decision_edit.setAccessibleName(self.tr("Beslutning"))
+        self.decision_edit.setPlaceholderText(
+            self.tr("Skriv beslutningen … (Ctrl+1 … Ctrl+9 indsætter en standardfrase)")
+        )
+        decision_font = self.decision_edit.font()
+        decision_font.setPointSizeF(decision_font.pointSizeF() * 1.15)
+        self.decision_edit.setFont(decision_font)
+        self.decision_edit.setStyleSheet("QTextEdit { background: white; }")
+        self.phrase_list = QListWidget()
+        self.phrase_list.setToolTip(self.tr("Standardfraser: klik eller tast Ctrl+1 … Ctrl+9"))
+        self.phrase_list.setWordWrap(True)
+        self.phrase_list.setMinimumWidth(170)
+        self.phrase_list.setMaximumWidth(290)
+        self.phrase_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.phrase_list.itemClicked.connect(
+            lambda entry: self.insert_phrase(self.phrase_list.row(entry))
+        )
+        body.addWidget(self.decision_edit, 3)
+        body.addWidget(self.phrase_list, 2)
+        box.addLayout(body, 1)
+        self.splitter.addWidget(decision_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        self.title_edit.textEdited.connect(lambda: self._schedule_fields())
+        self.case_number_edit.textEdited.connect(lambda: self._schedule_fields())
+        self.officers_edit.textEdited.connect(lambda: self._schedule_fields())
+        self.status_combo.activated.connect(self._status_chosen)
+        # Enter in the heading or case line goes on to the decision, as a form would.
+        for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
+            edit.returnPressed.connect(self.focus_decision)
+        self.decision_edit.edited.connect(self._decision_edited)
+        for number in range(1, MAX_PHRASES + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.insert_phrase(n - 1))
+
+    # Showing an item ---------------------------------------------------------------------
+
+    def set_item(self, item: AgendaItem | None, number: str = "") -> None:
+        """Show ``item`` (None: nothing selected); anything typed so far is saved first."""
+        self.autosaver.flush()
+        self.item = item
+        self.setEnabled(item is not None)
+        self.tabs.clear()
+        for editor in self.section_editors.values():
+            editor.deleteLater()
+        self.section_editors.clear()
+        self.decision_section = None
+        if item is None:
+            self.number_label.setText("")
+            for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
+                edit.setText("")
+            self.decision_edit.set_markdown("")
+            self.phrase_list.clear()
+            return
+        self.number_label.setText(number)
+        self.title_edit.setText(item.title)
+        self.case_number_edit.setText(item.case_number)
+        self.officers_edit.setText(item.case_officers)
+        for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
+            edit.setCursorPosition(0)  # show the start of a long title, not its end
+        self.show_status()
+        self.decision_section = item.section(BESLUTNING)
+        if self.decision_section is None:
+            self.decision_section = self.session.add_section(item, BESLUTNING)
+        self.decision_edit.set_markdown(self.decision_section.body if self.decision_section else "")
+        recommendation_tab = 0
+        for section in item.sections:
+            if section is self.decision_section:
+                continue
+            self._add_section_tab(section)
+            if section.heading == INDSTILLING:
+                recommendation_tab = self.tabs.count() - 1
+        self.tabs.setCurrentIndex(recommendation_tab)
+        self.refresh_phrases()
+
+    def set_number(self, number: str) -> None:
+        self.number_label.setText(number)
+
+    def show_status(self) -> None:
+        if self.item is not None:
+            self.status_combo.setCurrentIndex(STATUSES.index(self.item.status))
+
+    def _add_section_tab(self, section: Section) -> RichTextEdit:
+        editor = RichTextEdit()
+        editor.setAccessibleName(section.heading)
+        editor.set_markdown(section.body)
+        editor.edited.connect(lambda s=section, e=editor: self._schedule_section(s, e))
+        self.section_editors[section.id] = editor
+        self.tabs.addTab(editor, section.heading)
+        return editor
+
+    def refresh_phrases(self) -> None:
+        self.phrases = decision_phrases(
+            self.item, self.session.meeting.committee, self.session.decision_templates()
+        )
+        self.phrase_list.clear()
+        for number, phrase in enumerate(self.phrases, start=1):
+            entry = QListWidgetItem(f"Ctrl+{number}   {phrase}")
+            entry.setToolTip(phrase)
+            self.phrase_list.addItem(entry)
+
+    # Editing -----------------------------------------------------------------------------
+
+    def focus_decision(self) -> None:
+        self.decision_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.decision_edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def insert_phrase(self, position: int) -> None:
+        """Insert phrase number ``position`` at the cursor in Beslutning (undoable)."""
+        if self.item is None or not 0 <= position < len(self.phrases):
+            return
+        phrase = self.phrases[position]
+        cursor = self.decision_edit.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        if before and not before.endswith((" ", "\t")):
+            phrase = " " + phrase
+        cursor.insertText(phrase)
+        self.decision_edit.setTextCursor(cursor)
+        self.decision_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _decision_edited(self) -> None:
+        section = self.decision_section
+        if self.item is None or section is None:
+            return
+        if self.item.status is ItemStatus.NOT_STARTED:
+            # Writing the decision means the item is being dealt with now.
+            if self.session.set_item_status(self.item, ItemStatus.IN_PROGRESS):
+                self.show_status()
+                self.itemChanged.emit(self.item)
+        self._schedule_section(section, self.decision_edit)
+
+    def _schedule_section(self, section: Section, editor: RichTextEdit) -> None:
+        key = ("section", section.id)
+
+        def save() -> bool:
+            if not editor.is_modified:
+                return True
+            text = editor.markdown()
+            if self.session.save_section(section, text):
+                editor.mark_saved()
+                return True
+            # Keep the words, not the widget: the item may be switched before the retry.
+            self.autosaver.retry(key, lambda: self.session.save_section(section, text))
+            return False
+
+        self.autosaver.schedule(key, save)
+
+    def _schedule_fields(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        title, number, officers = (
+            self.title_edit.text(),
+            self.case_number_edit.text(),
+            self.officers_edit.text(),
+        )
+
+        def save() -> None:
+            changes = {}
+            if title.strip() != item.title:
+                changes["title"] = title
+            if number.strip() != item.case_number:
+                changes["case_number"] = number
+            if officers.strip() != item.case_officers:
+                changes["case_officers"] = officers
+            if changes and self.session.save_item_fields(item, **changes):
+                self.itemChanged.emit(item)
+
+        self.autosaver.schedule(("item", item.id), save)
+
+    def _status_chosen(self, position: int) -> None:
+        if self.item is None:
+            return
+        status = STATUSES[position]
+        if status is ItemStatus.DECIDED:
+            self.decideRequested.emit()
+            return
+        if self.session.set_item_status(self.item, status):
+            self.itemChanged.emit(self.item)
+        self.show_status()
+
+    def ask_for_section(self) -> None:
+        """Ask for a heading (non-blocking dialog) and add that section as a new tab."""
+        if self.item is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Nyt afsnit"))
+        dialog.setLabelText(self.tr("Overskrift:"))
+        dialog.setTextValue(self.tr("Bilag"))
+        dialog.textValueSelected.connect(self.add_section)
+        dialog.open()
+        self.section_dialog = dialog
+
+    def add_section(self, heading: str) -> None:
+        if self.item is None or not heading.strip():
+            return
+        section = self.session.add_section(self.item, heading.strip())
+        if section is not None:
+            editor = self._add_section_tab(section)
+            self.tabs.setCurrentWidget(editor)
+            editor.setFocus()

@@ -1,0 +1,135 @@
+"""A rich-text editor whose contents are stored as the portable Markdown form.
+
+The document is loaded with setMarkdown() and only written back (toMarkdown) once the user
+has really changed it: Qt rewrites Markdown in its own style, and an item merely looked at
+must keep its text byte for byte. Text pasted from Word arrives as HTML; it is passed
+through Markdown at once, so the screen shows exactly what will be saved (bold, lists,
+links, tables — no fonts or colours).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextDocument,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextEdit
+
+from .markdown_text import tidy_markdown
+
+
+class RichTextEdit(QTextEdit):
+    edited = Signal()
+    """The user changed the text (not emitted while loading)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._loading = False
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)
+        self.document().contentsChanged.connect(self._on_contents_changed)
+        for keys, slot in (
+            ("Ctrl+B", self.toggle_bold),
+            ("Ctrl+I", self.toggle_italic),
+            ("Ctrl+Shift+8", self.toggle_bullets),
+            ("Ctrl+Shift+7", self.toggle_numbers),
+            ("Ctrl+Alt+T", self.insert_table),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(shortcut.context().WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    # Loading and saving ------------------------------------------------------------------
+
+    def set_markdown(self, text: str) -> None:
+        """Show stored text; the document counts as unmodified and has no undo history."""
+        self._loading = True
+        try:
+            self.setMarkdown(text)
+            self.document().clearUndoRedoStacks()
+            self.document().setModified(False)
+        finally:
+            self._loading = False
+
+    def markdown(self) -> str:
+        return tidy_markdown(self.toMarkdown())
+
+    @property
+    def is_modified(self) -> bool:
+        return self.document().isModified()
+
+    def mark_saved(self) -> None:
+        self.document().setModified(False)
+
+    def _on_contents_changed(self) -> None:
+        if not self._loading and self.document().isModified():
+            self.edited.emit()
+
+    # Paste -------------------------------------------------------------------------------
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasHtml():
+            converted = QTextDocument()
+            converted.setHtml(source.html())
+            self.textCursor().insertMarkdown(tidy_markdown(converted.toMarkdown()))
+            self.ensureCursorVisible()
+            return
+        super().insertFromMimeData(source)
+
+    def keyPressEvent(self, event) -> None:
+        """Tab moves between table cells (adding a row at the end); elsewhere it moves focus."""
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        if event.key() == Qt.Key.Key_Tab and table is not None:
+            cell = table.cellAt(cursor)
+            row, column = cell.row(), cell.column() + 1
+            if column >= table.columns():
+                row, column = row + 1, 0
+            if row >= table.rows():
+                table.appendRows(1)
+            self.setTextCursor(table.cellAt(row, column).firstCursorPosition())
+            return
+        super().keyPressEvent(event)
+
+    # Formatting --------------------------------------------------------------------------
+
+    def toggle_bold(self) -> None:
+        weight = (
+            QFont.Weight.Normal if self.fontWeight() > QFont.Weight.Normal else QFont.Weight.Bold
+        )
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(weight)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_bullets(self) -> None:
+        self._toggle_list(QTextListFormat.Style.ListDisc)
+
+    def toggle_numbers(self) -> None:
+        self._toggle_list(QTextListFormat.Style.ListDecimal)
+
+    def _toggle_list(self, style: QTextListFormat.Style) -> None:
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        if current is not None and current.format().style() == style:
+            block_format = cursor.blockFormat()
+            current.remove(cursor.block())
+            block_format.setIndent(0)
+            cursor.setBlockFormat(block_format)
+            return
+        cursor.createList(style)
+
+    def insert_table(self) -> None:
+        """A 2×2 table at the cursor; Tab moves between cells as in Word."""
+        cursor = self.textCursor()
+        cursor.insertTable(2, 2)
+        self.setTextCursor(cursor)

@@ -1,0 +1,32 @@
+"""Window tests run on a fresh sample database and never touch the user's real settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from kkr_desk.store import open_store
+from kkr_desk.ui.session import MeetingSession
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Point every QSettings at the test's folder (INI files), whatever code creates them."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("KKR Desk Test")
+    qapp.setApplicationName("KKR Desk Test")
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def sample_store(db_path):
+    with open_store(db_path) as store:
+        yield store
+
+
+@pytest.fixture
+def session(sample_store):
+    meeting = sample_store.load_meeting(sample_store.list_meetings()[0].id)
+    return MeetingSession(sample_store, meeting)
