@@ -19,7 +19,7 @@ from tests.conftest import make_meeting
 from tests.store.processes import ROOT
 from tests.store.test_store import without_ids
 
-TIME_BUDGET_S = 20.0
+TIME_BUDGET_S = 15.0
 MAX_ROUNDS = 60
 MIN_ROUNDS = 8
 MAX_RUN_S = 0.5
