@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
 from ..store import StoreError, backup_now, list_backups, restore_into
@@ -90,6 +90,8 @@ class WindowSafety(QObject):
         entries = self.window.store.trash_entries()
         self.last_deleted = entries[0] if entries else None
         self._show_undo()
+        # Back to the agenda (the deleted row had it), where Ctrl+Z means "undo the delete".
+        self.window.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.last_deleted is not None:
             self.window.statusBar().showMessage(
                 self.tr("»%s« er slettet. Fortryd med Ctrl+Z eller Rediger ▸ Fortryd sletning.")

@@ -65,7 +65,7 @@ def test_a_delete_asks_first_and_ctrl_z_brings_the_item_back(qtbot, window, samp
     assert window.safety.undo_delete_action.isEnabled()
     assert victim.title in window.safety.undo_delete_action.text()
 
-    window.agenda.view.setFocus()
+    assert QApplication.focusWidget() is window.agenda.view  # back where the row was
     qtbot.keyClick(window.agenda.view, Qt.Key.Key_Z, CTRL)
 
     assert without_ids(sample_store.load_meeting(meeting_id)) == before  # text, place, all
