@@ -50,7 +50,9 @@ class RichTextEdit(QTextEdit):
         """Show stored text; the document counts as unmodified and has no undo history."""
         self._loading = True
         try:
-            self.setMarkdown(text)
+            # PySide6 reads a str starting with U+FFFE as byte-swapped UTF-16 and garbles it;
+            # the noncharacters U+FFFE/U+FFFF mean nothing in a referat, so they go.
+            self.setMarkdown(text.replace("\ufffe", "").replace("\uffff", ""))
             self.document().clearUndoRedoStacks()
             self.document().setModified(False)
         finally:
