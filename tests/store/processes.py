@@ -43,7 +43,11 @@ def lock_is_free_for_another_process(db_path: Path) -> bool:
         "acquire_database_lock; acquire_database_lock(Path(sys.argv[1])); print('free')"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(db_path)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-c", code, str(db_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result.stdout.strip() == "free"
 

@@ -35,7 +35,7 @@ def test_a_deleted_meeting_is_restored_whole(db_path, meeting):
 def test_a_deleted_item_comes_back_in_its_place(store, meeting):
     meeting_id = store.add_meeting(meeting)
     group = store.load_meeting(meeting_id).groups[2]
-    first, second = group.items
+    first, _second = group.items
     trash_id = store.delete_item(first.id)
     assert [i.title for i in store.load_meeting(meeting_id).groups[2].items] == ["Lærepladser"]
     assert store.trash_entries()[0].label == "Behovsanalyser"

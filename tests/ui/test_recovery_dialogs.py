@@ -46,9 +46,8 @@ def test_restoring_a_chosen_backup_from_the_window(qtbot, store, meeting):
     qtbot.add_widget(dialog)
     dialog.open()
     assert dialog.list.count() == 2
-    assert dialog.list.item(0).text() == "01-05-2020 kl. 10:01:00   (%s kB)" % round(
-        list_backups(store.path)[0].size / 1024
-    )
+    size = round(list_backups(store.path)[0].size / 1024)
+    assert dialog.list.item(0).text() == f"01-05-2020 kl. 10:01:00   ({size} kB)"
     assert dialog.restore_button.isEnabled()  # the newest is chosen already
     dialog.list.setCurrentRow(1)
     with qtbot.waitSignal(dialog.restored):

@@ -16,7 +16,6 @@ import re
 import uuid
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from kkr_desk.referat import export_meeting
 from kkr_desk.ui.rich_text import RichTextEdit

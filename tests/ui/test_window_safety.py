@@ -174,7 +174,7 @@ def test_names_and_titles_with_brackets_commas_and_marks_are_shown_as_typed(
     hostile_title = "Budget <w:p> & \"2025\" [bilag], (A) \u202eRTL\u202c 😀"
     item = sample_store.load_meeting(meeting_id).items[0]
     sample_store.update_item_fields(item.id, title=hostile_title)
-    person = Person("Hansen, Torben (A) [Randers] ‏", party="A", municipality="Randers")
+    person = Person("Hansen, Torben (A) [Randers] \u200f", party="A", municipality="Randers")
     sample_store.set_attendance(meeting_id, Attendance(person, AttendanceStatus.PRESENT))
     settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
     window = MainWindow(sample_store, meeting_id, settings=settings)

@@ -15,12 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from kkr_desk.store import open_store  # noqa: E402
-from kkr_desk.ui.main_window import MainWindow  # noqa: E402
+from kkr_desk.store import open_store
+from kkr_desk.ui.main_window import MainWindow
 
 WORD_EVERY_MS = 60
 
