@@ -66,15 +66,16 @@ _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 def escape_literal_markup(markdown: str) -> str:
     """Escape the typed characters Qt's Markdown writer leaves bare, so they stay text.
 
-    Qt escapes a typed "*", "#" or "[" (only the first of a run like "**" or "[["), but not
-    "_x_" (read back as emphasis), "~~x~~"
-    (strikethrough), "&#65;" or the second "&lt;" (read back as characters), any "<"
-    after the first (raw HTML), a ">" starting a line (a quotation) or a line of just "10)". Qt itself writes "*" and "**" for emphasis, "[…](…)" for
-    links and "<scheme:…>" for bare links, none of which is touched here; "~~" is escaped
-    because the referat has no strikethrough. Control characters no document can hold are
-    dropped instead of becoming U+FFFD, and so are U+FFFE/U+FFFF (Qt reads a leading
-    U+FFFE as a byte-swapped byte-order mark and garbles what follows). The editor makes no code spans (Qt writes code as
-    plain text), so every backtick is a typed one.
+    RichTextEdit.markdown() already escapes every typed "*", "_", "[", "`" and "~" (see
+    literal_markdown); this is the second line of defence, and handles what needs context:
+    "&#65;" or a second "&lt;" (read back as characters), a "<" before a letter (raw HTML),
+    a ">" starting a line (a quotation) and a line of just "10)" (an empty list item).
+    Qt's own "*", "**", "[…](…)" and "<scheme:…>" are left alone; an unescaped "_" or "~"
+    can only be typed (Qt writes neither), and "~~" strikethrough has no place in a
+    referat. Control characters no document can hold are dropped instead of becoming
+    U+FFFD, and so are U+FFFE/U+FFFF (Qt reads a leading U+FFFE as a byte-swapped
+    byte-order mark and garbles what follows). The editor makes no code spans (Qt writes
+    code as plain text), so every backtick is a typed one.
     """
     text = _NOT_TEXT.sub("", markdown)
     out: list[str] = []
@@ -82,13 +83,8 @@ def escape_literal_markup(markdown: str) -> str:
     while i < len(text):
         char = text[i]
         if char == "\\" and i + 1 < len(text) and text[i + 1] in _ASCII_PUNCTUATION:
-            escaped = text[i + 1]
             out.append(text[i : i + 2])
             i += 2
-            # Qt escapes only the first of a typed run ("\**", "\[["): the rest are typed too.
-            while escaped != "\\" and i < len(text) and text[i] == escaped:
-                out.append("\\" + escaped)
-                i += 1
             continue
         if char == "<":
             link = _AUTOLINK.match(text, i)
