@@ -14,7 +14,14 @@ from typing import NoReturn
 from . import __version__
 from .domain import MeetingKind
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
-from .store import StoreError, open_store
+from .store import (
+    StoreError,
+    backup_now,
+    default_database_path,
+    list_backups,
+    open_store,
+    restore_backup,
+)
 
 PROG = "kkr-desk"
 USER_ERROR = 2
@@ -59,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", parents=[db_option], help="læs en mødefil ind som nyt møde")
     load.add_argument("file", type=Path, metavar="FIL")
     load.set_defaults(run=_load)
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[db_option],
+        help="vis eller gendan sikkerhedskopier af databasen",
+        description="Uden KOPI, eller med --list: vis sikkerhedskopierne, nyeste først og "
+        "nummererede. Med KOPI (et nummer fra listen, et filnavn eller en sti): gendan den. "
+        "Den nuværende database gemmes først som sikkerhedskopi; er den beskadiget, flyttes "
+        "den til side i stedet.",
+    )
+    restore.add_argument("--list", action="store_true", help="vis sikkerhedskopierne")
+    restore.add_argument("backup", nargs="?", metavar="KOPI", help="nummer, filnavn eller sti")
+    restore.set_defaults(run=_restore)
 
     importing = commands.add_parser(
         "import",
@@ -136,6 +156,53 @@ def _load(args: argparse.Namespace, db_path: Path | None) -> int:
     return 0
 
 
+def _restore(args: argparse.Namespace, db_path: Path | None) -> int:
+    db_path = db_path or default_database_path()
+    backups = list_backups(db_path)
+    if args.list or args.backup is None:
+        if args.list and args.backup is not None:
+            raise UserError("angiv enten --list eller en sikkerhedskopi, ikke begge")
+        if not backups:
+            print(f"der er ingen sikkerhedskopier af {db_path}", file=sys.stderr)
+        for number, backup in enumerate(backups, start=1):
+            print(
+                f"{number}\t{backup.taken_at:%d-%m-%Y %H:%M:%S}\t{backup.name}\t"
+                f"{_size_text(backup.size)}"
+            )
+        return 0
+    chosen = _choose_backup(args.backup, backups)
+    outcome = restore_backup(db_path, chosen)
+    print(f"{db_path} er gendannet fra {chosen.name}")
+    if outcome.safety_copy is not None:
+        print(f"den hidtidige database er gemt som {outcome.safety_copy}")
+    if outcome.moved_aside is not None:
+        print(f"den beskadigede database er flyttet til {outcome.moved_aside}")
+    return 0
+
+
+def _choose_backup(choice: str, backups: list) -> Path:
+    """A number from the list (1 = newest), a name in the backup folder, or a path."""
+    if choice.isdigit():
+        number = int(choice)
+        if not 1 <= number <= len(backups):
+            raise UserError(
+                f"der er ingen sikkerhedskopi nummer {number} "
+                f"(se '{PROG} restore --list')"
+            )
+        return backups[number - 1].path
+    for backup in backups:
+        if backup.name == choice:
+            return backup.path
+    path = Path(choice)
+    if path.is_file():
+        return path
+    raise UserError(f"sikkerhedskopien {choice} findes ikke (se '{PROG} restore --list')")
+
+
+def _size_text(size: int) -> str:
+    return f"{max(1, round(size / 1024))} kB"
+
+
 def _import(args: argparse.Namespace, db_path: Path | None) -> int:
     from .dagsorden import DocumentImportError, import_document
 
@@ -165,6 +232,10 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(f"skabelonen {template} findes ikke")
     with open_store(db_path) as store:
         meeting = store.load_meeting(args.meeting_id)
+        try:
+            backup_now(store)  # every export leaves a backup of what it was made from
+        except StoreError as error:
+            print(f"{PROG}: advarsel: {error}", file=sys.stderr)
     kind = MeetingKind(args.kind) if args.kind else None
     # python-docx is loaded only when a document is written: it would slow every start-up.
     from .referat import ReferatError, export_meeting

@@ -134,6 +134,19 @@ def read_meeting_file(path: Path) -> Meeting:
     return meeting_from_dict(data)
 
 
+def item_to_dict(item: AgendaItem) -> dict[str, Any]:
+    """One agenda item as it stands in a meeting file (the store's trash keeps items so)."""
+    return _item_to_dict(item)
+
+
+def item_from_dict(data: Any) -> AgendaItem:
+    """Read what ``item_to_dict`` wrote; MeetingFileError on anything else."""
+    try:
+        return _item_from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise MeetingFileError(f"punktet er beskadiget ({_describe(error)})") from error
+
+
 def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
     return {
         "title": item.title,

@@ -8,10 +8,13 @@ PermissionError at the rename.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class OutputError(OSError):
@@ -42,9 +45,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
     except PermissionError:
-        raise OutputError(f"Der er ikke adgang til at skrive i mappen {path.parent}.") from None
+        raise OutputError(
+            f"Der er ikke adgang til at skrive i mappen {path.parent}. Vælg en anden mappe."
+            + _old_file_note(path)
+        ) from None
     except OSError as error:
-        raise OutputError(f"{path} kan ikke skrives: {error.strerror or error}.") from None
+        raise _write_error(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -59,13 +65,26 @@ def write_atomically(path: Path, data: bytes) -> None:
     except PermissionError:
         raise OutputError(
             f"{path} kan ikke overskrives. Er filen åben i Word eller et andet program? "
-            "Luk den og prøv igen."
+            "Luk den og prøv igen." + _old_file_note(path)
         ) from None
     except OSError as error:
-        raise OutputError(f"{path} kan ikke skrives: {error.strerror or error}.") from None
+        raise _write_error(path, error) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _write_error(path: Path, error: OSError) -> OutputError:
+    if error.errno in DISK_FULL:
+        return OutputError(
+            f"Der er ikke plads på disken til {path.name}. Frigør plads, eller gem i en anden "
+            "mappe eller på et andet drev." + _old_file_note(path)
+        )
+    return OutputError(f"{path} kan ikke skrives: {error.strerror or error}." + _old_file_note(path))
+
+
+def _old_file_note(path: Path) -> str:
+    return " Den hidtidige fil er uændret." if path.exists() else ""
 
 
 def _writable(path: Path) -> bool:

@@ -8,7 +8,10 @@ from .lean_import import import_sqlite_utils
 
 import_sqlite_utils()  # before the modules below import it: keeps numpy out of start-up
 
+from .backup import Backup, backup_now, list_backups, restore_backup, restore_into  # noqa: E402
 from .database import DatabaseOpenError, StoreError, default_database_path  # noqa: E402
+from .health import DatabaseDamaged, move_aside  # noqa: E402
+from .lock import DatabaseInUse  # noqa: E402
 from .sample import add_sample_meeting  # noqa: E402
 from .store import MeetingNotFound, MeetingSummary, Store  # noqa: E402
 
@@ -25,11 +28,19 @@ def open_store(path: Path | None = None) -> Store:
 
 
 __all__ = [
+    "Backup",
+    "DatabaseDamaged",
+    "DatabaseInUse",
     "DatabaseOpenError",
     "MeetingNotFound",
     "MeetingSummary",
     "Store",
     "StoreError",
+    "backup_now",
     "default_database_path",
+    "list_backups",
+    "move_aside",
     "open_store",
+    "restore_backup",
+    "restore_into",
 ]

@@ -125,5 +125,24 @@ def live_meeting(db: Database) -> None:
     db["setting"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+@MIGRATIONS(name="0003_trash")
+def trash(db: Database) -> None:
+    """Deleted meetings and items, kept as meeting-file JSON so a delete can be undone."""
+    db["trash"].create(
+        {
+            "id": int,
+            "kind": str,
+            "deleted_at": str,
+            "label": str,
+            "meeting_id": int,
+            "group_id": int,
+            "position": int,
+            "payload": str,
+        },
+        pk="id",
+        not_null={"kind", "deleted_at", "label", "payload"},
+    )
+
+
 KNOWN_MIGRATIONS = frozenset(step.name for step in MIGRATIONS.pending(Database(memory=True)))
 """Every step this version knows; a database with others was written by a newer version."""

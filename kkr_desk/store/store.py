@@ -26,7 +26,10 @@ from ..domain import (
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .agenda_edits import AgendaEdits
 from .database import StoreError, open_database
+from .health import check_location, inspect_database_file
+from .lock import acquire_database_lock
 from .settings import Settings
+from .trash import TrashMixin
 
 
 class MeetingNotFound(StoreError):
@@ -44,15 +47,23 @@ class MeetingSummary:
     item_count: int
 
 
-class Store(AgendaEdits, Settings):
+class Store(TrashMixin, AgendaEdits, Settings):
     """A KKR Desk database file, opened and migrated; many meetings share one roster."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db, self.is_new = open_database(self.path)
+        check_location(self.path)
+        self._lock = acquire_database_lock(self.path)  # one writer: see store/lock.py
+        try:
+            inspect_database_file(self.path)  # a damaged file is never written to
+            self.db, self.is_new = open_database(self.path)
+        except BaseException:
+            self._lock.release()
+            raise
 
     def close(self) -> None:
         self.db.close()
+        self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -131,12 +142,6 @@ class Store(AgendaEdits, Settings):
             for position, group in enumerate(meeting.groups):
                 self._insert_group(meeting.id, position, group)
         return meeting.id
-
-    def delete_meeting(self, meeting_id: int) -> None:
-        """Remove a meeting with its agenda and attendance; the people stay in the roster."""
-        with self.db.atomic():
-            self._require_meeting(meeting_id)
-            self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
 
     def update_meeting_details(self, meeting: Meeting) -> None:
         """Save the meeting's own fields (committee, kind, date, times, place, front page)."""
@@ -236,6 +241,15 @@ class Store(AgendaEdits, Settings):
 
     def _insert_attendance(self, meeting_id: int, position: int, entry: Attendance) -> None:
         person_id = self._person_id(entry.person)
+        if list(
+            self.db.query(
+                "SELECT 1 FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                [meeting_id, person_id],
+            )
+        ):
+            raise StoreError(
+                f"{entry.person.name} står to gange på deltagerlisten; mødet er ikke gemt"
+            )
         self.db["attendance"].insert(
             _attendance_row(meeting_id, position, person_id, entry, self._person_id)
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path
-from ..store import StoreError, open_store
 from .main_window import MainWindow
+from .startup import Startup
 
 
 def install_translation(app: QApplication) -> bool:
@@ -28,24 +28,22 @@ def install_translation(app: QApplication) -> bool:
 
 
 def run_window(db_path: Path | None) -> int:
-    """Open the window on the newest meeting of the database; return the exit code."""
+    """Open the window on the newest meeting of the database; return the exit code.
+
+    A database that cannot be opened gets the problem dialog (restore a backup, start
+    afresh, another file); closing it ends the program with exit code 2.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KKR Desk")
     app.setOrganizationName("KKR Desk")
     install_translation(app)
+    startup = Startup(db_path, MainWindow)
+    gave_up = []
+    startup.gaveUp.connect(lambda: (gave_up.append(True), app.quit()))
+    startup.windowReady.connect(lambda window: window.activateWindow())
+    startup.start()
     try:
-        store = open_store(db_path)
-    except StoreError as error:
-        QMessageBox.critical(
-            None,
-            "KKR Desk",
-            QCoreApplication.translate("App", "Databasen kan ikke åbnes:\n%s") % error,
-        )
-        return 2
-    window = MainWindow(store)
-    window.show()
-    window.activateWindow()
-    try:
-        return app.exec()
+        code = app.exec()
     finally:
-        store.close()
+        startup.close()
+    return 2 if gave_up else code

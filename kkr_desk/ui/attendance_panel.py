@@ -6,7 +6,7 @@ stede, letters jump to a name (type-ahead). The search field filters by name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from .attendance_model import (
     STATUS_COLUMNS,
     AttendanceModel,
 )
-from .autosave import QUIET_MS
+from .autosave import SaveSoon
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -43,16 +43,14 @@ STATUS_KEYS = {
 
 
 class NoteDelegate(QStyledItemDelegate):
-    """A note is written to the model 400 ms after the last keystroke, not only on Enter."""
+    """A note is written to the model 400 ms after the last keystroke (600 ms at the latest
+    while typing goes on), not only on Enter."""
 
     def createEditor(self, parent, option, index):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
-            timer = QTimer(editor)
-            timer.setSingleShot(True)
-            timer.setInterval(QUIET_MS)
-            timer.timeout.connect(lambda: self.commitData.emit(editor))
-            editor.textEdited.connect(timer.start)
+            soon = SaveSoon(lambda: self.commitData.emit(editor), editor)
+            editor.textEdited.connect(soon.poke)
         return editor
 
 

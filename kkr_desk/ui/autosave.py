@@ -1,8 +1,12 @@
 """Autosave: edits wait a moment for the next keystroke, then reach the database.
 
 Each editor hands in a save function under a key; a single-shot timer restarted on every
-change runs them all 400 ms after the last keystroke. ``flush()`` runs them at once (item
-switch, focus change, close, export), so nothing typed is ever only in the window.
+change runs them all 400 ms after the last keystroke, and a second one, started by the first
+unsaved change and never restarted, runs them at the latest 600 ms after it, so a
+secretary who types without pausing still has every word older than a second on disk
+(docs/reliability.md; tests/ui/test_window_crash.py kills the window to prove it).
+``flush()`` runs them at once (item switch, focus change, close, export), so nothing typed
+is ever only in the window.
 
 A save function returns False when the database refused the write (locked, disk full);
 it should then hand a retry in with ``retry()`` holding the text itself, not the widget, so
@@ -16,17 +20,52 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QObject, QTimer
 
 QUIET_MS = 400
+MAX_WAIT_MS = 600
+"""However fast the typing, the first unsaved keystroke is saved within this time."""
 RETRY_MS = 3000
+
+
+class SaveSoon(QObject):
+    """Calls ``action`` QUIET_MS after the last ``poke()``, and at the latest MAX_WAIT_MS
+    after the first poke since the last call."""
+
+    def __init__(
+        self,
+        action: Callable[[], object],
+        parent: QObject | None = None,
+        quiet_ms: int = QUIET_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+    ):
+        super().__init__(parent)
+        self._action = action
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(quiet_ms)
+        self._quiet.timeout.connect(self.fire)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max(quiet_ms, max_wait_ms))
+        self._deadline.timeout.connect(self.fire)
+
+    def poke(self) -> None:
+        self._quiet.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+
+    def stop(self) -> None:
+        self._quiet.stop()
+        self._deadline.stop()
+
+    def fire(self) -> None:
+        self.stop()
+        self._action()
 
 
 class Autosaver(QObject):
     def __init__(self, parent: QObject | None = None, quiet_ms: int = QUIET_MS):
         super().__init__(parent)
         self._pending: dict[Hashable, Callable[[], object]] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(quiet_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer = SaveSoon(self.flush, self, quiet_ms)
         self._retries: dict[Hashable, Callable[[], bool]] = {}
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
@@ -36,7 +75,7 @@ class Autosaver(QObject):
     def schedule(self, key: Hashable, save: Callable[[], object]) -> None:
         """Remember the latest save for ``key`` and restart the quiet period."""
         self._pending[key] = save
-        self._timer.start()
+        self._timer.poke()
 
     @property
     def has_pending(self) -> bool:

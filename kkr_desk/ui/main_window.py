@@ -50,6 +50,7 @@ from .dialogs import (
 from .import_dialog import install_import_action
 from .item_editor import ItemEditor
 from .meeting_bar import MeetingBar
+from .safety import WindowSafety
 from .session import MeetingSession
 from .shortcuts import ACTION_KEYS, help_rows
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
         self._build_menus()
+        self.safety = WindowSafety(self)  # backups, restore, undo of deletes
         self.import_action = install_import_action(self)
         self._build_frame()
         QApplication.instance().focusChanged.connect(self._focus_changed)
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
             self.export_menu.addAction(named[name])
         self.file_menu.addSeparator()
         self.file_menu.addAction(named["quit"])
-        edit = bar.addMenu(self.tr("&Rediger"))
+        edit = self.edit_menu = bar.addMenu(self.tr("&Rediger"))
         for name in ("undo", "redo"):
             edit.addAction(named[name])
         edit.addSeparator()
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.agenda.select(self.agenda_model.index_of_item(first))
         self.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.safety.meeting_opened(meeting_id)
         return True
 
     def _build_frame(self) -> None:
@@ -482,7 +485,8 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         if self.agenda_model.item_at(index) is self.editor.item:
             self.editor.set_item(None)
-        self.agenda_model.delete(index)
+        if self.agenda_model.delete(index):
+            self.safety.deleted()
 
     # Attendance --------------------------------------------------------------------------
 
@@ -596,6 +600,7 @@ class MainWindow(QMainWindow):
             return None
         self.statusBar().showMessage(self.tr("Eksporterer %s …") % path.name)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.safety.before_export()
         try:
             # Export what is in the database, the one source of truth.
             warnings = export_meeting(self.store.load_meeting(meeting.id), path, kind=kind)
@@ -675,6 +680,8 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, command):
             getattr(widget, command)()
+        elif command == "undo":
+            self.safety.undo_delete()  # outside a text field, Ctrl+Z brings back a delete
 
     # Saving ------------------------------------------------------------------------------
 

@@ -9,18 +9,63 @@ links, tables — no fonts or colours).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QShortcut,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QTextEdit
 
 from .markdown_text import tidy_markdown
+
+# The marks that make inline Markdown syntax (emphasis, links, code, strikethrough) and that
+# Qt's writer escapes only sometimes. Marks that matter only at the start of a line ("#",
+# "-", "1.") Qt escapes itself; "&", "<" and a leading ">" are handled in markdown_text.py;
+# "|" stays bare because typed table rows ("| a | b |") are meant to become a table.
+_TYPED_MARKS = "*_[`~"
+_PLACEHOLDER_BASE = 0x10FE00  # private use, plane 16: not something anyone types
+_TO_PLACEHOLDER = {ord(c): chr(_PLACEHOLDER_BASE + n) for n, c in enumerate(_TYPED_MARKS)}
+_FROM_PLACEHOLDER = {chr(_PLACEHOLDER_BASE + n): "\\" + c for n, c in enumerate(_TYPED_MARKS)}
+_PLACEHOLDERS = re.compile("[" + "".join(_FROM_PLACEHOLDER) + "]")
+
+
+def literal_markdown(document: QTextDocument) -> str:
+    """The document as Markdown in which every typed emphasis, link or code mark is escaped.
+
+    Qt's writer escapes typed marks only where it thinks they would be read as syntax, and
+    misses cases ("a *b*", "_x_", "[[x](y)"). So those marks in the text are swapped for
+    private-use placeholders in a copy, Qt writes that copy (its own "*", "**", "[…](…)"
+    for real formatting and links stay as they are), and each placeholder becomes the
+    escaped mark. A document that already holds a placeholder character is written as is.
+    """
+    if _PLACEHOLDERS.search(document.toRawText()):
+        return document.toMarkdown()
+    copy = document.clone()
+    fragments = []
+    block = copy.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid() and fragment.text().translate(_TO_PLACEHOLDER) != fragment.text():
+                fragments.append(
+                    (fragment.position(), fragment.length(), fragment.text(), fragment.charFormat())
+                )
+            it += 1
+        block = block.next()
+    cursor = QTextCursor(copy)
+    for position, length, text, char_format in reversed(fragments):
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text.translate(_TO_PLACEHOLDER), char_format)
+    return _PLACEHOLDERS.sub(lambda m: _FROM_PLACEHOLDER[m.group()], copy.toMarkdown())
 
 
 class RichTextEdit(QTextEdit):
@@ -50,14 +95,16 @@ class RichTextEdit(QTextEdit):
         """Show stored text; the document counts as unmodified and has no undo history."""
         self._loading = True
         try:
-            self.setMarkdown(text)
+            # PySide6 reads a str starting with U+FFFE as byte-swapped UTF-16 and garbles it;
+            # the noncharacters U+FFFE/U+FFFF mean nothing in a referat, so they go.
+            self.setMarkdown(text.replace("\ufffe", "").replace("\uffff", ""))
             self.document().clearUndoRedoStacks()
             self.document().setModified(False)
         finally:
             self._loading = False
 
     def markdown(self) -> str:
-        return tidy_markdown(self.toMarkdown())
+        return tidy_markdown(literal_markdown(self.document()))
 
     @property
     def is_modified(self) -> bool:

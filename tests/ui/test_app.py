@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from kkr_desk.cli import main
 from kkr_desk.ui.main_window import MainWindow
+from kkr_desk.ui.recovery_dialogs import DatabaseProblemDialog
 
 
 def test_the_command_opens_the_window_on_the_given_database(qapp, tmp_path, monkeypatch):
@@ -28,10 +29,22 @@ def test_the_command_opens_the_window_on_the_given_database(qapp, tmp_path, monk
     assert db.is_file()
 
 
-def test_a_database_that_cannot_be_opened_is_refused(qapp, tmp_path, monkeypatch):
-    messages = []
-    monkeypatch.setattr(
-        "kkr_desk.ui.app.QMessageBox.critical", lambda *args: messages.append(args[2])
-    )
+def test_a_database_that_cannot_be_opened_offers_help_and_closing_gives_up(
+    qapp, tmp_path, monkeypatch
+):
+    seen = []
+
+    def fake_exec(self=None):
+        dialogs = [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, DatabaseProblemDialog) and w.isVisible()
+        ]
+        dialog = dialogs[-1]
+        seen.append(dialog.message.text())
+        dialog.close_button.click()
+        dialog.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert main(["--db", str(tmp_path)]) == 2  # a folder, not a file
-    assert messages and messages[0].startswith("Databasen kan ikke åbnes:")
+    assert seen and "er en mappe, ikke en databasefil" in seen[0]

@@ -1,0 +1,234 @@
+"""Backups: consistent copies of the database, taken often, kept a while, restored in one step.
+
+A copy is made with SQLite's online backup API from the Store's own connection, so it is a
+consistent snapshot even while the window is editing. Copies live in ``sikkerhedskopier/``
+beside the database (for the default database: the user's data folder) and are named
+``<database name>-YYYYMMDD-HHMMSS.db``. The newest ``KEEP_BACKUPS`` are kept. A copy that
+would be byte-for-byte the same as the newest one is not taken again, so opening the same
+unchanged meeting twenty times does not push the older, different states out.
+
+When to take one: the window calls ``backup_now(store)`` when a meeting is opened, and the
+referat export calls it before writing the .docx. Restoring first takes a safety copy of
+the current state, so a restore can itself be undone by restoring that copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import glob
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .database import DatabaseOpenError, StoreError
+from .health import DatabaseDamaged, inspect_database_file, move_aside
+from .lock import acquire_database_lock
+from .migrations import MIGRATIONS
+from .store import Store
+
+BACKUP_FOLDER_NAME = "sikkerhedskopier"
+KEEP_BACKUPS = 20
+_STAMP_FORMAT = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file, as the restore list shows it."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What a restore did besides restoring, so the user can be told where things went."""
+
+    safety_copy: Path | None
+    """A backup of the state that was replaced (None when there was no usable state)."""
+    moved_aside: Path | None
+    """Where a damaged database was moved before the backup took its place."""
+
+
+def backup_folder(db_path: Path) -> Path:
+    """The folder holding the backups of ``db_path``."""
+    return Path(db_path).parent / BACKUP_FOLDER_NAME
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """The backups of ``db_path``, newest first. Works even when the database is damaged."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.db$")
+    found: list[tuple[dt.datetime, int, Backup]] = []
+    for path in folder.iterdir():
+        match = pattern.match(path.name)
+        if not match or not path.is_file():
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match.group(1), _STAMP_FORMAT)
+        except ValueError:
+            continue
+        found.append(
+            (taken_at, int(match.group(2) or 1), Backup(path, taken_at, path.stat().st_size))
+        )
+    found.sort(key=lambda entry: entry[:2], reverse=True)
+    return [backup for _, _, backup in found]
+
+
+def backup_now(
+    store: Store, *, keep: int = KEEP_BACKUPS, now: dt.datetime | None = None
+) -> Path | None:
+    """Take a consistent copy of the open database; return it, or None if nothing changed.
+
+    The copy is written under a temporary name and renamed when whole, so a crash never
+    leaves a half copy that looks like a backup. Raises StoreError (in Danish) when the
+    copy cannot be written; the database itself is never touched by a failed backup.
+    """
+    folder = backup_folder(store.path)
+    stamp = (now or dt.datetime.now()).strftime(_STAMP_FORMAT)
+    try:
+        folder.mkdir(exist_ok=True)
+        _remove_leftovers(folder, store.path.stem)
+        target = _free_name(folder, f"{store.path.stem}-{stamp}")
+        temp = folder / f".{target.name}.tmp"
+        _copy_database(store.db.conn, temp)
+        newest = list_backups(store.path)
+        if newest and filecmp.cmp(temp, newest[0].path, shallow=False):
+            temp.unlink()
+            return None
+        os.replace(temp, target)
+    except (OSError, sqlite3.Error) as error:
+        if "temp" in locals():
+            Path(temp).unlink(missing_ok=True)
+        raise StoreError(
+            f"sikkerhedskopien i {folder} kunne ikke gemmes ({_describe(error)}); "
+            "databasen er uændret"
+        ) from error
+    _rotate(store.path, keep)
+    return target
+
+
+def restore_into(store: Store, backup: Path) -> Path:
+    """Replace the open database's content with ``backup``; return the safety copy.
+
+    For the window: the Store stays open and the caller reloads what it shows.
+    """
+    backup = Path(backup)
+    _require_usable_backup(backup)
+    safety = _safety_copy(store)
+    try:
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(store.db.conn)
+        finally:
+            source.close()
+        if store.db.journal_mode != "wal":
+            store.db.enable_wal()
+        MIGRATIONS.apply(store.db)  # a backup from an older version is brought forward
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"sikkerhedskopien {backup.name} kunne ikke gendannes ({error}); "
+            "databasen er uændret"
+        ) from error
+    return safety
+
+
+def restore_backup(db_path: Path, backup: Path) -> RestoreOutcome:
+    """Restore ``backup`` as the database at ``db_path`` (the CLI's ``restore``).
+
+    A healthy database gets the backup's content after a safety copy is taken; a damaged
+    one is moved aside (never overwritten) and the backup copied into its place. Another
+    program's database or a newer version's is refused. DatabaseInUse while another
+    window or command has the file open.
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    _require_usable_backup(backup)
+    lock = acquire_database_lock(db_path)
+    try:
+        try:
+            store = Store(db_path)
+        except DatabaseDamaged:
+            moved = move_aside(db_path)
+            _copy_file_database(backup, db_path)
+            Store(db_path).close()  # WAL on, schema brought forward
+            return RestoreOutcome(safety_copy=None, moved_aside=moved)
+        with store:
+            return RestoreOutcome(safety_copy=restore_into(store, backup), moved_aside=None)
+    finally:
+        lock.release()
+
+
+def _require_usable_backup(backup: Path) -> None:
+    if not backup.is_file() or backup.stat().st_size == 0:
+        raise StoreError(f"sikkerhedskopien {backup} findes ikke; vælg en anden")
+    try:
+        inspect_database_file(backup)
+    except DatabaseOpenError as error:
+        detail = error.detail if isinstance(error, DatabaseDamaged) else str(error)
+        raise StoreError(
+            f"sikkerhedskopien {backup.name} kan ikke bruges ({detail}); vælg en anden"
+        ) from error
+
+
+def _safety_copy(store: Store) -> Path:
+    """A backup of the current state; the newest one already is one if nothing changed.
+
+    One more than usual is kept, so the oldest backup, perhaps the one being restored,
+    is not rotated away before it has been read.
+    """
+    taken = backup_now(store, keep=KEEP_BACKUPS + 1)
+    return taken if taken is not None else list_backups(store.path)[0].path
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent, self-contained copy (rollback journal, no -wal beside it)."""
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        destination.close()
+
+
+def _copy_file_database(backup: Path, target: Path) -> None:
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _copy_database(source, target)
+    finally:
+        source.close()
+
+
+def _remove_leftovers(folder: Path, stem: str) -> None:
+    """Half copies from a backup a crash cut short. We hold the database's writer lock, so
+    no other backup of this database is being written now."""
+    for leftover in folder.glob(f".{glob.escape(stem)}-*.db.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def _free_name(folder: Path, base: str) -> Path:
+    target = folder / f"{base}.db"
+    counter = 2
+    while target.exists():
+        target = folder / f"{base}-{counter}.db"
+        counter += 1
+    return target
+
+
+def _rotate(db_path: Path, keep: int) -> None:
+    for old in list_backups(db_path)[keep:]:
+        old.path.unlink(missing_ok=True)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)

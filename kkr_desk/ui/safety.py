@@ -1,0 +1,150 @@
+"""The window's safety net: backups when a meeting is opened and before every export,
+"Gendan fra sikkerhedskopi …" in the File menu, and undo of the last delete.
+
+Kept beside MainWindow rather than in it: the window calls four hooks (meeting opened,
+before export, after a delete, undo with nothing else to undo) and this object does the
+rest through the store's backup and trash functions (docs/reliability.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+
+from ..store import StoreError, backup_now, list_backups, restore_into
+from ..store.trash import TrashEntry
+from .recovery_dialogs import RestoreBackupDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class WindowSafety(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.last_deleted: TrashEntry | None = None
+        self._backed_up_meeting: int | None = None
+        self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi …"), window)
+        self.restore_action.triggered.connect(lambda *_: self.ask_restore())
+        quit_action = window.actions_by_name["quit"]
+        window.file_menu.insertAction(quit_action, self.restore_action)
+        window.file_menu.insertSeparator(quit_action)
+        self.undo_delete_action = QAction(self.tr("Fortryd &sletning"), window)
+        self.undo_delete_action.setEnabled(False)
+        self.undo_delete_action.triggered.connect(lambda *_: self.undo_delete())
+        window.edit_menu.insertAction(window.actions_by_name["redo"], self.undo_delete_action)
+        window.actions_by_name["restore_backup"] = self.restore_action
+        window.actions_by_name["undo_delete"] = self.undo_delete_action
+
+    # Backups -----------------------------------------------------------------------------
+
+    def take_backup(self) -> Path | None:
+        """A backup now; a failure is shown, never stops the work."""
+        try:
+            return backup_now(self.window.store)
+        except StoreError as error:
+            self.window.show_problem(str(error))
+            return None
+
+    def meeting_opened(self, meeting_id: int) -> None:
+        if meeting_id != self._backed_up_meeting:
+            self._backed_up_meeting = meeting_id
+            self.take_backup()
+
+    def before_export(self) -> None:
+        self.take_backup()
+
+    def ask_restore(self) -> RestoreBackupDialog:
+        window = self.window
+        window.autosaver.flush()
+        dialog = RestoreBackupDialog(
+            list_backups(window.store.path), lambda path: restore_into(window.store, path), window
+        )
+        dialog.restored.connect(self._restored)
+        window._open_dialog(dialog)
+        return dialog
+
+    def _restored(self, backup: Path) -> None:
+        self.last_deleted = None  # the trash is the backup's now
+        self._show_undo()
+        self._reopen()
+        taken = next((b.taken_at for b in list_backups(self.window.store.path) if b.path == backup), None)
+        when = taken.strftime("%d-%m-%Y kl. %H:%M:%S") if taken else backup.name
+        self.window.statusBar().showMessage(
+            self.tr(
+                "Databasen er gendannet fra sikkerhedskopien fra %s. Det hidtidige indhold er "
+                "gemt som den nyeste sikkerhedskopi."
+            )
+            % when,
+            15000,
+        )
+
+    # Undo of deletes ---------------------------------------------------------------------
+
+    def deleted(self) -> None:
+        """Called after a delete went through: the newest trash entry is what it removed."""
+        entries = self.window.store.trash_entries()
+        self.last_deleted = entries[0] if entries else None
+        self._show_undo()
+        # Back to the agenda (the deleted row had it), where Ctrl+Z means "undo the delete".
+        self.window.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.last_deleted is not None:
+            self.window.statusBar().showMessage(
+                self.tr("»%s« er slettet. Fortryd med Ctrl+Z eller Rediger ▸ Fortryd sletning.")
+                % self.last_deleted.label,
+                15000,
+            )
+
+    def undo_delete(self) -> bool:
+        """Put the last deleted item or group back in its place; False if there is none."""
+        entry = self.last_deleted
+        window = self.window
+        if entry is None:
+            return False
+        window.autosaver.flush()
+        ok, restored_id = window.session.write(
+            lambda: window.store.restore_from_trash(entry.id)
+        )
+        self.last_deleted = None
+        self._show_undo()
+        if not ok:
+            return False
+        self._reopen()
+        model = window.agenda_model
+        if entry.kind == "item":
+            item = next((i for i in window.session.meeting.items if i.id == restored_id), None)
+            if item is not None:
+                window.agenda.select(model.index_of_item(item))
+        elif entry.kind == "group":
+            group = next((g for g in window.session.meeting.groups if g.id == restored_id), None)
+            if group is not None:
+                window.agenda.select(model.index_of_group(group))
+        window.statusBar().showMessage(self.tr("»%s« er gendannet.") % entry.label, 8000)
+        return True
+
+    def _show_undo(self) -> None:
+        entry = self.last_deleted
+        self.undo_delete_action.setEnabled(entry is not None)
+        self.undo_delete_action.setText(
+            self.tr("Fortryd sletning af »%s«") % entry.label
+            if entry is not None
+            else self.tr("Fortryd &sletning")
+        )
+
+    def _reopen(self) -> None:
+        """Show the current meeting again from the database (or another if it is gone)."""
+        window = self.window
+        current = window.session.meeting.id if window.session is not None else None
+        ids = [summary.id for summary in window.store.list_meetings()]
+        if current in ids:
+            target = current
+        elif ids:
+            target = ids[0]
+        else:
+            target = window.store.create_empty_meeting(self.tr("KKR"), window.session.meeting.date)
+        self._backed_up_meeting = target  # the database was just backed up or restored
+        window.open_meeting(target)

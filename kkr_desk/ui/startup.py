@@ -1,0 +1,60 @@
+"""Start-up: open the database, or help the user until one can be opened, then the window.
+
+A damaged, foreign or busy database is not a dead end: the problem dialog offers a backup,
+a fresh start (the damaged file moved aside) or another file, and start-up tries again
+with the answer. A backup is taken as soon as the database is open, before any editing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..store import Store, StoreError, backup_now, default_database_path, open_store
+from .recovery_dialogs import DatabaseProblemDialog
+
+
+class Startup(QObject):
+    """Emits ``windowReady(window)`` once a store is open and its window shown, or ``gaveUp``."""
+
+    windowReady = Signal(object)
+    gaveUp = Signal()
+
+    def __init__(self, db_path: Path | None, make_window: Callable[[Store], QWidget]):
+        super().__init__()
+        self.db_path = db_path
+        self.make_window = make_window
+        self.store: Store | None = None
+        self.window: QWidget | None = None
+        self.dialog: DatabaseProblemDialog | None = None
+        self.backup_problem: str | None = None
+
+    def start(self) -> None:
+        self.try_open(self.db_path)
+
+    def try_open(self, path: Path | None) -> None:
+        try:
+            store = open_store(path)
+        except StoreError as error:
+            dialog = DatabaseProblemDialog(error, path or default_database_path())
+            dialog.resolved.connect(self.try_open)
+            dialog.rejected.connect(self.gaveUp)
+            self.dialog = dialog
+            dialog.open()
+            return
+        self.store = store
+        try:
+            backup_now(store)
+        except StoreError as error:
+            self.backup_problem = str(error)  # the window shows it; editing goes on
+        self.window = self.make_window(store)
+        self.window.show()
+        self.windowReady.emit(self.window)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None

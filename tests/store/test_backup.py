@@ -1,0 +1,207 @@
+"""Backups: consistent copies, rotation, restore (also of a damaged file), failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from kkr_desk.store import (
+    DatabaseInUse,
+    Store,
+    StoreError,
+    backup_now,
+    list_backups,
+    restore_backup,
+    restore_into,
+)
+from kkr_desk.store.backup import backup_folder
+from tests.store.processes import hold_store_open, kill
+
+T0 = dt.datetime(2020, 11, 27, 9, 0, 0)
+
+
+def at(minutes: int) -> dt.datetime:
+    return T0 + dt.timedelta(minutes=minutes)
+
+
+def first_body(store: Store, meeting_id: int) -> str:
+    return store.load_meeting(meeting_id).items[0].sections[0].body
+
+
+def set_first_body(store: Store, meeting_id: int, body: str) -> None:
+    store.set_section_body(store.load_meeting(meeting_id).items[0].sections[0].id, body)
+
+
+def test_a_backup_is_a_whole_self_contained_copy(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    set_first_body(store, meeting_id, "Godkendt med bemærkninger.")
+
+    path = backup_now(store, now=at(0))
+
+    assert path == backup_folder(store.path) / "kkr-20201127-090000.db"
+    assert path.parent == store.path.parent / "sikkerhedskopier"
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no -wal, no temp
+    copy = sqlite3.connect(path)
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    copy.close()
+    with Store(path) as opened:
+        assert first_body(opened, meeting_id) == "Godkendt med bemærkninger."
+    assert [b.path for b in list_backups(store.path)] == [path]
+
+
+def test_an_unchanged_database_is_not_copied_again(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    first = backup_now(store, now=at(0))
+    assert backup_now(store, now=at(1)) is None
+    set_first_body(store, meeting_id, "ændret")
+    second = backup_now(store, now=at(2))
+    assert [b.path for b in list_backups(store.path)] == [second, first]
+
+
+def test_only_the_newest_are_kept_and_same_second_copies_get_numbers(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    for n in range(5):
+        set_first_body(store, meeting_id, f"udgave {n}")
+        backup_now(store, keep=3, now=at(n))
+    set_first_body(store, meeting_id, "udgave 5")
+    backup_now(store, keep=3, now=at(4))  # same second as the one before
+    names = [b.name for b in list_backups(store.path)]
+    assert names == ["kkr-20201127-090400-2.db", "kkr-20201127-090400.db", "kkr-20201127-090300.db"]
+    assert list_backups(store.path)[0].taken_at == at(4)
+
+
+def test_restore_brings_back_the_old_state_and_can_itself_be_undone(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    set_first_body(store, meeting_id, "det gode referat")
+    good = backup_now(store, now=at(0))
+    set_first_body(store, meeting_id, "ved en fejl overskrevet")
+
+    safety = restore_into(store, good)
+
+    assert first_body(store, meeting_id) == "det gode referat"
+    assert store.db.journal_mode == "wal"
+    restore_into(store, safety)
+    assert first_body(store, meeting_id) == "ved en fejl overskrevet"
+
+
+def test_restoring_the_oldest_backup_of_a_full_set(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    for n in range(20):
+        set_first_body(store, meeting_id, f"udgave {n}")
+        backup_now(store, now=at(n))
+    oldest = list_backups(store.path)[-1].path
+    set_first_body(store, meeting_id, "nyeste")
+    restore_into(store, oldest)
+    assert first_body(store, meeting_id) == "udgave 0"
+
+
+def test_restore_over_a_damaged_file_moves_it_aside(db_path, meeting):
+    with Store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+        good = backup_now(store)
+    damaged = db_path.read_bytes()[:-1500]
+    db_path.write_bytes(damaged)
+
+    outcome = restore_backup(db_path, good)
+
+    assert outcome.safety_copy is None
+    assert outcome.moved_aside.read_bytes() == damaged
+    assert ".beskadiget-" in outcome.moved_aside.name
+    with Store(db_path) as store:
+        assert store.load_meeting(meeting_id).committee == meeting.committee
+        assert store.db.journal_mode == "wal"
+
+
+def test_restore_of_a_healthy_file_keeps_a_safety_copy(db_path, meeting):
+    with Store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+        good = backup_now(store, now=at(0))
+        set_first_body(store, meeting_id, "senere ændring")
+    outcome = restore_backup(db_path, good)
+    assert outcome.moved_aside is None
+    with Store(outcome.safety_copy) as copy:
+        assert first_body(copy, meeting_id) == "senere ændring"
+    with Store(db_path) as store:
+        assert first_body(store, meeting_id) == meeting.items[0].sections[0].body
+
+
+def test_restore_is_refused_while_another_process_has_the_file(db_path, meeting):
+    with Store(db_path) as store:
+        store.add_meeting(meeting)
+        good = backup_now(store)
+    holder = hold_store_open(db_path)
+    try:
+        with pytest.raises(DatabaseInUse):
+            restore_backup(db_path, good)
+    finally:
+        kill(holder)
+
+
+def test_an_unusable_backup_is_refused_and_nothing_changes(store, meeting, tmp_path):
+    meeting_id = store.add_meeting(meeting)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a backup" * 500)
+    with pytest.raises(StoreError, match="kan ikke bruges.*vælg en anden"):
+        restore_into(store, junk)
+    with pytest.raises(StoreError, match="findes ikke"):
+        restore_into(store, tmp_path / "missing.db")
+    assert first_body(store, meeting_id) == meeting.items[0].sections[0].body
+    assert list_backups(store.path) == []  # no safety copy for a restore that never began
+
+
+def test_a_backup_that_cannot_be_written_says_so_and_leaves_the_database(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    backup_folder(store.path).write_text("a file where the folder should be")
+    with pytest.raises(StoreError, match="kunne ikke gemmes.*databasen er uændret"):
+        backup_now(store)
+    assert store.load_meeting(meeting_id).committee == meeting.committee
+    assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"]
+
+
+def test_restore_never_replaces_another_programs_database(db_path, meeting, tmp_path):
+    with Store(tmp_path / "kkr-other.db") as store:
+        store.add_meeting(meeting)
+        good = backup_now(store)
+    foreign = sqlite3.connect(db_path)
+    foreign.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    foreign.commit()
+    foreign.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="andet program"):
+        restore_backup(db_path, good)
+    assert db_path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if "beskadiget" in p.name] == []
+
+
+def test_a_folder_name_with_spaces_hashes_and_percent_signs(tmp_path, meeting):
+    """Paths become SQLite URIs for read-only opens; they must be escaped, not misread."""
+    folder = tmp_path / "Møder #1 (KKR) 100% ?"
+    folder.mkdir()
+    db_path = folder / "kkr desk.db"
+    with Store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+        good = backup_now(store, now=at(0))
+        set_first_body(store, meeting_id, "ændret")
+    outcome = restore_backup(db_path, good)
+    assert outcome.safety_copy.parent == folder / "sikkerhedskopier"
+    with Store(db_path) as store:
+        assert first_body(store, meeting_id) == meeting.items[0].sections[0].body
+    db_path.write_bytes(db_path.read_bytes()[:-10])
+    assert restore_backup(db_path, good).moved_aside.parent == folder
+
+
+def test_a_half_copy_left_by_a_crash_is_cleared_and_never_listed(store, meeting):
+    store.add_meeting(meeting)
+    folder = backup_folder(store.path)
+    folder.mkdir()
+    leftover = folder / ".kkr-20200101-000000.db.tmp"
+    leftover.write_bytes(b"half a copy")
+    other_database = folder / ".other-20200101-000000.db.tmp"
+    other_database.write_bytes(b"another database's backup in progress")
+    assert list_backups(store.path) == []
+    backup_now(store)
+    assert not leftover.exists() and other_database.exists()
+    assert len(list_backups(store.path)) == 1

@@ -1,0 +1,115 @@
+"""Deleting goes through the trash, in the same transaction; restoring brings it back whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from kkr_desk.store import Store, StoreError
+from kkr_desk.store.trash import KEEP_TRASH, TrashEntryNotFound
+from tests.conftest import make_meeting
+from tests.store.test_store import without_ids
+
+
+def test_a_deleted_meeting_is_restored_whole(db_path, meeting):
+    with Store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+        people_before = len(store.people())
+        trash_id = store.delete_meeting(meeting_id)
+        assert store.list_meetings() == []
+        [entry] = store.trash_entries()
+        assert (entry.id, entry.kind, entry.label, entry.meeting_id) == (
+            trash_id,
+            "meeting",
+            "KKR Midtjylland 05-09-2024",
+            meeting_id,
+        )
+    with Store(db_path) as store:  # the trash survives closing the file
+        restored_id = store.restore_from_trash(trash_id)
+        assert without_ids(store.load_meeting(restored_id)) == without_ids(make_meeting())
+        assert len(store.people()) == people_before  # the roster is reused, not doubled
+        assert store.trash_entries() == []
+        with pytest.raises(TrashEntryNotFound, match="papirkurven"):
+            store.restore_from_trash(trash_id)
+
+
+def test_a_deleted_item_comes_back_in_its_place(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    group = store.load_meeting(meeting_id).groups[2]
+    first, _second = group.items
+    trash_id = store.delete_item(first.id)
+    assert [i.title for i in store.load_meeting(meeting_id).groups[2].items] == ["Lærepladser"]
+    assert store.trash_entries()[0].label == "Behovsanalyser"
+
+    new_id = store.restore_from_trash(trash_id)
+
+    items = store.load_meeting(meeting_id).groups[2].items
+    assert [i.title for i in items] == ["Behovsanalyser", "Lærepladser"]
+    assert items[0].id == new_id
+    assert without_ids(items[0]) == without_ids(first)
+
+
+def test_an_item_with_sections_and_decision_comes_back_with_them(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    item = store.load_meeting(meeting_id).items[0]
+    store.delete_item(item.id)
+    assert store.load_meeting(meeting_id).groups[0].items == []
+    store.restore_from_trash(store.trash_entries()[0].id)
+    assert without_ids(store.load_meeting(meeting_id).items[0]) == without_ids(item)
+
+
+def test_an_item_of_a_deleted_meeting_waits_for_the_meeting(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    item_trash = store.delete_item(store.load_meeting(meeting_id).items[0].id)
+    store.delete_meeting(meeting_id)
+    with pytest.raises(StoreError, match="gendan mødet"):
+        store.restore_from_trash(item_trash)
+    assert len(store.trash_entries()) == 2  # nothing was lost by the refusal
+
+
+def test_a_failed_delete_puts_nothing_in_the_trash(store):
+    with pytest.raises(StoreError):
+        store.delete_item(12345)
+    with pytest.raises(StoreError):
+        store.delete_meeting(12345)
+    assert store.trash_entries() == []
+
+
+def test_the_trash_keeps_the_newest_entries(store, monkeypatch):
+    monkeypatch.setattr("kkr_desk.store.trash.KEEP_TRASH", 3)
+    ids = [store.delete_meeting(store.add_meeting(make_meeting())) for _ in range(5)]
+    assert [e.id for e in store.trash_entries()] == ids[:1:-1]
+    assert KEEP_TRASH >= 100
+
+
+def test_a_deleted_group_comes_back_in_its_place_with_its_items(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    before = store.load_meeting(meeting_id)
+    group = before.groups[2]
+    trash_id = store.delete_group(group.id)
+    assert [g.title for g in store.load_meeting(meeting_id).groups] == [
+        "Godkendelse af referat",
+        "KKR",
+    ]
+    assert store.trash_entries()[0].kind == "group"
+
+    store.restore_from_trash(trash_id)
+
+    after = store.load_meeting(meeting_id)
+    assert without_ids(after) == without_ids(before)
+
+
+def test_positions_stay_dense_through_delete_and_restore(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    group = store.load_meeting(meeting_id).groups[2]
+    extra = store.add_item(group.id, "Tredje punkt")
+    trash_id = store.delete_item(group.items[0].id)
+    store.restore_from_trash(trash_id)
+    positions = [
+        row["position"]
+        for row in store.db.query(
+            "SELECT position FROM agenda_item WHERE group_id = ? ORDER BY position", [group.id]
+        )
+    ]
+    assert positions == [0, 1, 2]
+    titles = [i.title for i in store.load_meeting(meeting_id).groups[2].items]
+    assert titles == ["Behovsanalyser", "Lærepladser", extra.title]

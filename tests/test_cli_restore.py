@@ -1,0 +1,112 @@
+"""kkr-desk restore: list the backups, restore one, one-line errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kkr_desk.store import Store, backup_now, list_backups
+from tests.store.processes import hold_store_open, kill
+from tests.test_cli import kkr_desk
+
+
+def make_backups(db_path, meeting, count: int) -> int:
+    with Store(db_path) as store:
+        meeting_id = store.add_meeting(meeting)
+        section_id = store.load_meeting(meeting_id).items[0].sections[0].id
+        for n in range(count):
+            store.set_section_body(section_id, f"udgave {n}")
+            backup_now(store, now=dt.datetime(2020, 11, 27, 9, n))
+        store.set_section_body(section_id, "nuværende")
+    return meeting_id
+
+
+def body(db_path, meeting_id) -> str:
+    with Store(db_path) as store:
+        return store.load_meeting(meeting_id).items[0].sections[0].body
+
+
+def test_list_shows_the_backups_newest_first_numbered(db_path, meeting):
+    make_backups(db_path, meeting, 3)
+    result = kkr_desk("restore", "--list", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [(n, when, name) for n, when, name, _ in lines] == [
+        ("1", "27-11-2020 09:02:00", "kkr-20201127-090200.db"),
+        ("2", "27-11-2020 09:01:00", "kkr-20201127-090100.db"),
+        ("3", "27-11-2020 09:00:00", "kkr-20201127-090000.db"),
+    ]
+    assert kkr_desk("restore", "--db", str(db_path)).stdout == result.stdout
+
+
+def test_restore_by_number_and_by_name(db_path, meeting):
+    meeting_id = make_backups(db_path, meeting, 3)
+    result = kkr_desk("restore", "3", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    assert "gendannet fra kkr-20201127-090000.db" in result.stdout
+    assert "den hidtidige database er gemt som" in result.stdout
+    assert body(db_path, meeting_id) == "udgave 0"
+    # the safety copy of "nuværende" is now the newest backup, number 1
+    assert kkr_desk("restore", "1", "--db", str(db_path)).returncode == 0
+    assert body(db_path, meeting_id) == "nuværende"
+    assert kkr_desk("restore", "kkr-20201127-090100.db", "--db", str(db_path)).returncode == 0
+    assert body(db_path, meeting_id) == "udgave 1"
+
+
+def test_restore_a_damaged_database(db_path, meeting):
+    meeting_id = make_backups(db_path, meeting, 1)
+    db_path.write_bytes(b"\x00" * 5000)
+    refused = kkr_desk("list", "--db", str(db_path))
+    assert refused.returncode == 2 and "kkr-desk restore" in refused.stderr
+    result = kkr_desk("restore", "1", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    assert "den beskadigede database er flyttet til" in result.stdout
+    assert body(db_path, meeting_id) == "udgave 0"
+    aside = [p for p in db_path.parent.iterdir() if ".beskadiget-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"\x00" * 5000
+
+
+def test_mistakes_are_one_line_with_exit_code_2(db_path, meeting):
+    make_backups(db_path, meeting, 2)
+    for args, message in [
+        (("restore", "7"), "ingen sikkerhedskopi nummer 7"),
+        (("restore", "nope.db"), "sikkerhedskopien nope.db findes ikke"),
+        (("restore", "--list", "1"), "ikke begge"),
+    ]:
+        result = kkr_desk(*args, "--db", str(db_path))
+        assert result.returncode == 2, args
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+
+
+def test_restore_while_the_window_has_the_file_open(db_path, meeting):
+    meeting_id = make_backups(db_path, meeting, 1)
+    holder = hold_store_open(db_path)
+    try:
+        result = kkr_desk("restore", "1", "--db", str(db_path))
+    finally:
+        kill(holder)
+    assert result.returncode == 2
+    assert "allerede åben" in result.stderr and result.stderr.count("\n") == 1
+    assert body(db_path, meeting_id) == "nuværende"
+
+
+def test_no_backups_yet(tmp_path):
+    result = kkr_desk("restore", "--list", "--db", str(tmp_path / "new.db"))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "ingen sikkerhedskopier" in result.stderr
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_every_export_leaves_a_backup(tmp_path):
+    db = tmp_path / "kkr.db"
+    first = kkr_desk("export", "1", "-o", str(tmp_path / "a.docx"), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert len(list_backups(db)) == 1
+    with Store(db) as store:
+        section = store.load_meeting(1).items[0].sections[0]
+        store.set_section_body(section.id, "ændret efter første eksport")
+    second = kkr_desk("export", "1", "-o", str(tmp_path / "b.docx"), "--db", str(db))
+    assert second.returncode == 0, second.stderr
+    assert len(list_backups(db)) == 2  # a changed database, a new copy
+    with Store(list_backups(db)[0].path) as copy:
+        assert copy.load_meeting(1).items[0].sections[0].body == "ændret efter første eksport"
