@@ -76,7 +76,7 @@ def test_the_roster_is_shared_and_survives_deleting_a_meeting(store):
 
 def test_each_edit_is_on_disk_when_the_call_returns(db_path, meeting):
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        store.add_meeting(meeting)
         section = meeting.groups[2].items[1].section("Beslutning")
         store.set_section_body(section.id, "KKR Midtjylland godkendte dimensioneringen.")
         # A second connection sees the edit while the first is still open.

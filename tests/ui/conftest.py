@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from kkr_desk.store import open_store
+from kkr_desk.ui.main_window import MainWindow
 from kkr_desk.ui.session import MeetingSession
 
 
@@ -30,3 +32,20 @@ def sample_store(db_path):
 def session(sample_store):
     meeting = sample_store.load_meeting(sample_store.list_meetings()[0].id)
     return MeetingSession(sample_store, meeting)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The window's own layout settings, in the test's folder."""
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, sample_store, settings):
+    """The main window on the sample database, shown and active so shortcuts reach it."""
+    window = MainWindow(sample_store, settings=settings)
+    qtbot.add_widget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -19,21 +18,6 @@ from kkr_desk.ui.main_window import MainWindow
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, sample_store, settings):
-    window = MainWindow(sample_store, settings=settings)
-    qtbot.add_widget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def key(qtbot, window, k, modifiers=Qt.KeyboardModifier.NoModifier):

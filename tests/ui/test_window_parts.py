@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kkr_desk.domain import AttendanceStatus, ItemStatus
@@ -14,20 +13,8 @@ from kkr_desk.store import Store
 from kkr_desk.ui.attendance_model import NOTE, AttendanceModel
 from kkr_desk.ui.attendance_panel import AttendancePanel
 from kkr_desk.ui.dialogs import AddPersonDialog, MeetingsDialog, NewMeetingDialog, PhrasesDialog
-from kkr_desk.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(qtbot, sample_store, tmp_path):
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(sample_store, settings=settings)
-    qtbot.add_widget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def click(qtbot, dialog, which):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,17 +17,6 @@ from kkr_desk.ui.recovery_dialogs import RestoreBackupDialog
 from tests.store.test_store import without_ids
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(qtbot, sample_store, tmp_path):
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(sample_store, settings=settings)
-    qtbot.add_widget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def agenda_titles(window) -> list[str]:
