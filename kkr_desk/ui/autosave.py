@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 QUIET_MS = 400
 MAX_WAIT_MS = 600
@@ -40,10 +40,14 @@ class SaveSoon(QObject):
         self._action = action
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
+        # Precise: Qt's default coarse timer may fire 5 % (20 ms) early or late, which made
+        # the keystroke-to-disk time wander (docs/performance.md).
+        self._quiet.setTimerType(Qt.TimerType.PreciseTimer)
         self._quiet.setInterval(quiet_ms)
         self._quiet.timeout.connect(self.fire)
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
         self._deadline.setInterval(max(quiet_ms, max_wait_ms))
         self._deadline.timeout.connect(self.fire)
 
