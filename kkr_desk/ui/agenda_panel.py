@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .agenda_model import NUMBER_ROLE, STATUS_COLUMN, TITLE_COLUMN, AgendaModel
+from .panel_heading import panel_heading
 
 
 class NumberedDelegate(QStyledItemDelegate):
@@ -44,18 +45,9 @@ class AgendaPanel(QWidget):
         self.model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel(self.tr("Dagsorden"))
-        self.title_label = title
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        title.setFont(font)
         self.progress_label = QLabel()
         self.progress_label.setStyleSheet("color: #4b5563;")
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addStretch(1)
-        heading.addWidget(self.progress_label)
+        heading, self.title_label = panel_heading(self.tr("Dagsorden"), self.progress_label)
         layout.addLayout(heading)
 
         self.view = AgendaView()

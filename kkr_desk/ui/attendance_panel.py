@@ -33,6 +33,7 @@ from .attendance_model import (
     AttendanceModel,
 )
 from .autosave import SaveSoon
+from .panel_heading import panel_heading
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -127,18 +128,9 @@ class AttendancePanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel(self.tr("Deltagere"))
-        self.title_label = title
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        title.setFont(font)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("attendanceCounts")
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addStretch(1)
-        heading.addWidget(self.counts_label)
+        heading, self.title_label = panel_heading(self.tr("Deltagere"), self.counts_label)
         layout.addLayout(heading)
 
         self.search = QLineEdit()
