@@ -33,6 +33,21 @@ from ..store import MeetingSummary
 from .attendance_model import describe
 
 
+def confirm_buttons(
+    dialog: QDialog,
+    confirm_text: str,
+    on_confirm,
+    confirm: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+) -> QDialogButtonBox:
+    """The dialog's confirm and "Annullér" buttons; Enter confirms, Escape cancels."""
+    buttons = QDialogButtonBox(confirm | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(confirm).setText(confirm_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annullér"))
+    buttons.accepted.connect(on_confirm)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class MeetingsDialog(QDialog):
     """Every meeting in the database: open one, start a new one or the next in a series."""
 
@@ -121,13 +136,7 @@ class NewMeetingDialog(QDialog):
                     )
                 )
             )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opret"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = confirm_buttons(self, self.tr("Opret"), self._accept)
         form.addRow(buttons)
 
     def _accept(self) -> None:
@@ -169,13 +178,7 @@ class AddPersonDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         form.addRow(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tilføj"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = confirm_buttons(self, self.tr("Tilføj"), self._accept)
         form.addRow(buttons)
 
     def _roster_chosen(self, position: int) -> None:
@@ -236,13 +239,9 @@ class PhrasesDialog(QDialog):
         layout.addWidget(explanation)
         self.editor = QPlainTextEdit("\n".join(templates))
         layout.addWidget(self.editor, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = confirm_buttons(
+            self, self.tr("Gem"), self._accept, QDialogButtonBox.StandardButton.Save
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Gem"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
