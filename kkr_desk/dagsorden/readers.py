@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .errors import DocumentImportError
 from .hyphenation import join_lines
-from .word_lists import WordLists
 from .markdown import LIST_INDENT
 from .pdf_lines import PrintedTable, link_text, page_lines, paragraph_breaks, with_tables
 from .text_lines import (
@@ -24,6 +23,33 @@ from .text_lines import (
     clean,
     drop_page_furniture,
     lines_from_text,
+)
+from .word_lists import WordLists
+from .word_xml import (
+    R_ID,
+    W_ANCHOR,
+    W_B,
+    W_BR,
+    W_CR,
+    W_GRID_SPAN,
+    W_HYPERLINK,
+    W_JC,
+    W_NO_BREAK_HYPHEN,
+    W_P,
+    W_PAGE_BREAK_BEFORE,
+    W_PPR,
+    W_PSTYLE,
+    W_PTAB,
+    W_R,
+    W_RPR,
+    W_T,
+    W_TAB,
+    W_TBL,
+    W_TC,
+    W_TR,
+    W_TYPE,
+    W_V_MERGE,
+    W_VAL,
 )
 
 PDF_MAGIC = b"%PDF"
@@ -186,25 +212,33 @@ def read_docx(path: Path) -> SourceText:
 
 
 def _docx_source(document) -> SourceText:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """The body read straight from its XML: python-docx's proxy objects cost most of an import.
 
+    Every ``Paragraph``, ``Run`` and ``_Cell`` is a Python object over the XML, and each run's
+    text an XPath query; for a 100-item referat that was ~11,000 queries. This walks the
+    elements with lxml and gives the same text, links, styles and cells (python-docx 1.2's
+    rules, written out in ``_run_text``; tests/dagsorden/test_docx_reader.py compares the
+    two on varied documents).
+    """
     source = SourceText(whole_paragraphs=True)
     lists = WordLists(document)
     styles = _ParagraphStyles(document)
+    rels = document.part.rels
     page = 0
     page_start = True
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            paragraph = Paragraph(child, document)
-            if _breaks_page_before(paragraph):
+            if child.tag != W_P:  # python-docx fails on a "p" of another namespace
+                raise ValueError(f"not a Word paragraph: {child.tag}")
+            p_pr = child.find(W_PPR)
+            if _breaks_page_before(p_pr):
                 page, page_start = page + 1, True
-            raw_text, links = _paragraph_text(paragraph)  # the same as paragraph.text
+            raw_text, links, runs = _paragraph_content(child, rels)  # the same as paragraph.text
             text, links = clean_keeping_links(raw_text, links)
-            style = styles.of(child)
-            hint = _paragraph_hint(paragraph, style, raw_text)
-            mark = lists.mark(paragraph, style) if text else None
+            style = styles.of(p_pr)
+            hint = _paragraph_hint(styles, style, raw_text, runs)
+            mark = lists.mark(p_pr, style) if text else None
             if mark is not None:
                 # The mark becomes text ("- ", "3) ") so the parser reads it as it reads print.
                 prefix = "- " if mark.kind == "bullet" else f"{mark.number}{mark.delimiter} "
@@ -220,9 +254,10 @@ def _docx_source(document) -> SourceText:
             if _breaks_page_after(child):
                 page, page_start = page + 1, True
         elif tag == "tbl":
-            table = Table(child, document)
-            cells = [row.cells for row in table.rows]  # python-docx rebuilds them on each call
-            rows = [[clean(cell.text) for cell in row] for row in cells]
+            if child.tag != W_TBL:  # python-docx fails on a "tbl" of another namespace
+                raise ValueError(f"not a Word table: {child.tag}")
+            cells = _table_cells(child, document)
+            rows = [[clean(_cell_text(cell)) for cell in row] for row in cells]
             if rows:
                 source.lines.append(
                     SourceTable(rows, page=page, page_start=page_start, aligns=_column_aligns(cells))
@@ -232,12 +267,13 @@ def _docx_source(document) -> SourceText:
 
 
 class _ParagraphStyles:
-    """The document's paragraph styles by id, looked up once.
+    """The document's paragraph styles by id, and what each says about its paragraphs.
 
     python-docx's ``paragraph.style`` searches the styles part, and the package's
     relationships to find it, on every call; asked three times per paragraph, that made a
     100-item referat take seconds to read (docs/performance.md). Same answers: an unknown
-    id or a style of another type gives the default paragraph style.
+    id or a style of another type gives the default paragraph style. A style's hint (from
+    its name) and its bold font are found once per style.
     """
 
     def __init__(self, document):
@@ -248,27 +284,80 @@ class _ParagraphStyles:
             if style.type == WD_STYLE_TYPE.PARAGRAPH:
                 self._by_id.setdefault(style.style_id, style)
         self._default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        # id(style) → (style, answer): the style is kept so its id cannot be reused
+        self._hints: dict[int, tuple[object, str | None]] = {}
+        self._bold: dict[int, tuple[object, bool]] = {}
 
-    def of(self, paragraph_element):
-        style_id = paragraph_element.style  # its w:pStyle, None for the default style
-        return self._default if style_id is None else self._by_id.get(style_id, self._default)
+    def of(self, p_pr):
+        """The style of the paragraph whose ``w:pPr`` (or None) is given."""
+        p_style = p_pr.find(W_PSTYLE) if p_pr is not None else None
+        if p_style is None:  # no w:pStyle: the default style
+            return self._default
+        style_id = p_style.get(W_VAL)
+        if style_id is None:
+            style_id = p_style.val  # python-docx's error for the missing attribute
+        return self._by_id.get(style_id, self._default)
+
+    def hint(self, style) -> str | None:
+        """"heading", "title", "bullet" or "" by the style's name; None: only bold can tell."""
+        known = self._hints.get(id(style))
+        if known is None:
+            known = self._hints[id(style)] = (style, _style_hint(style))
+        return known[1]
+
+    def bold(self, style) -> bool:
+        known = self._bold.get(id(style))
+        if known is None:
+            known = self._bold[id(style)] = (style, bool(style is not None and style.font.bold))
+        return known[1]
+
+
+def _table_cells(table, document) -> list[list]:
+    """Each row's ``w:tc`` elements, one per grid column as python-docx's ``row.cells``.
+
+    A cell spanning columns (``w:gridSpan``) or continuing a cell above (``w:vMerge``) is
+    what python-docx resolves; tables without either are read directly.
+    """
+    if next(table.iter(W_GRID_SPAN, W_V_MERGE), None) is not None:
+        from docx.table import Table
+
+        return [[cell._tc for cell in row.cells] for row in Table(table, document).rows]
+    return [list(tr.iterchildren(W_TC)) for tr in table.iterchildren(W_TR)]
+
+
+def _cell_text(tc) -> str:
+    """python-docx's ``cell.text``: its own paragraphs' text, a line each (no nested tables)."""
+    return "\n".join(_paragraph_content(p)[0] for p in tc.iterchildren(W_P))
 
 
 def _column_aligns(rows: list[list]) -> list[str]:
     """Each column's alignment as its cells' paragraphs below the header say."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    names = {WD_ALIGN_PARAGRAPH.RIGHT: "right", WD_ALIGN_PARAGRAPH.CENTER: "center"}
     body = rows[1:] or rows
+    known: dict[str | None, str] = {}
     aligns: list[str] = []
     for column in range(max((len(row) for row in body), default=0)):
         found = {
-            names.get(row[column].paragraphs[0].alignment, "")
+            _first_paragraph_align(paragraph, known)
             for row in body
-            if column < len(row) and row[column].paragraphs
+            if column < len(row) and (paragraph := row[column].find(W_P)) is not None
         }
         aligns.append(found.pop() if len(found) == 1 else "")
     return aligns
+
+
+def _first_paragraph_align(p, known: dict[str | None, str]) -> str:
+    """"right", "center" or "" by the paragraph's w:jc, as python-docx's ``alignment`` reads it."""
+    p_pr = p.find(W_PPR)
+    jc = p_pr.find(W_JC) if p_pr is not None else None
+    if jc is None:
+        return ""
+    value = jc.get(W_VAL)
+    if value not in known:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        names = {WD_ALIGN_PARAGRAPH.RIGHT: "right", WD_ALIGN_PARAGRAPH.CENTER: "center"}
+        known[value] = names.get(jc.val, "")  # jc.val raises on a missing or unknown value
+    return known[value]
 
 
 def clean_keeping_links(text: str, links: list[tuple[int, int, str]]):
@@ -297,56 +386,108 @@ def clean_keeping_links(text: str, links: list[tuple[int, int, str]]):
     return stripped, [(start - shift, end - shift, url) for start, end, url in spans]
 
 
-def _paragraph_text(paragraph) -> tuple[str, list[tuple[int, int, str]]]:
-    from docx.text.hyperlink import Hyperlink
+# python-docx 1.2's text of a run's children (CT_R.text): w:t its text, w:tab and w:ptab a
+# tab, w:cr a line break, w:noBreakHyphen a hyphen, w:br a line break unless it breaks a page
+# or column; anything else (w:softHyphen, w:delText, w:fldChar, w:sym, w:drawing ...) nothing.
+_RUN_CHARACTERS = {W_TAB: "\t", W_PTAB: "\t", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 
-    text, links = "", []
-    for part in paragraph.iter_inner_content():
-        if isinstance(part, Hyperlink):
-            piece = part.text
-            address = part.url or part.address
-            if address and piece.strip():
-                links.append((len(text), len(text) + len(piece), address))
-            text += piece
+
+def _run_text(r) -> str:
+    parts = []
+    for element in r:
+        tag = element.tag
+        if tag == W_T:
+            text = element.text
+            if text:
+                parts.append(text)
+        elif tag == W_BR:
+            if element.get(W_TYPE, "textWrapping") == "textWrapping":
+                parts.append("\n")
         else:
-            text += part.text
-    return text, links
+            character = _RUN_CHARACTERS.get(tag)
+            if character:
+                parts.append(character)
+    return "".join(parts)
 
 
-def _paragraph_hint(paragraph, paragraph_style, text: str) -> str:
-    style = (paragraph_style.name if paragraph_style is not None else "") or ""
-    lowered = style.lower()
-    match = _HEADING_STYLE.match(style)
-    if (match and int(match.group("level")) >= 3) or _SUB_HEADING_STYLE.search(style):
+def _paragraph_content(p, rels=None) -> tuple[str, list[tuple[int, int, str]], list]:
+    """A paragraph's text (python-docx's ``paragraph.text``), link spans and own runs.
+
+    Text comes from the paragraph's ``w:r`` and ``w:hyperlink`` children (and a link's own
+    ``w:r``), as python-docx reads it: runs inside ``w:ins``, ``w:smartTag``, fields or
+    content controls are not part of it. A link's address is its relationship's target with
+    ``#fragment`` (``Hyperlink.url``); links are read only when ``rels`` is given. The runs
+    are (``w:r``, text) of the paragraph's direct runs (``paragraph.runs``).
+    """
+    text = ""
+    links: list[tuple[int, int, str]] = []
+    runs: list[tuple[object, str]] = []
+    for child in p:
+        tag = child.tag
+        if tag == W_R:
+            piece = _run_text(child)
+            runs.append((child, piece))
+            text += piece
+        elif tag == W_HYPERLINK:
+            piece = "".join(_run_text(r) for r in child.iterchildren(W_R))
+            if rels is not None:
+                r_id = child.get(R_ID)
+                address = rels[r_id].target_ref if r_id else ""
+                fragment = child.get(W_ANCHOR)
+                if address and fragment:
+                    address = f"{address}#{fragment}"
+                if address and piece.strip():
+                    links.append((len(text), len(text) + len(piece), address))
+            text += piece
+    return text, links, runs
+
+
+def _paragraph_hint(styles: _ParagraphStyles, style, text: str, runs: list) -> str:
+    hint = styles.hint(style)
+    if hint is not None:
+        return hint
+    return "heading" if _is_bold_line(styles, style, text, runs) else ""
+
+
+def _style_hint(style) -> str | None:
+    name = (style.name if style is not None else "") or ""
+    lowered = name.lower()
+    match = _HEADING_STYLE.match(name)
+    if (match and int(match.group("level")) >= 3) or _SUB_HEADING_STYLE.search(name):
         return "heading"
     if match:
         return "title"
     if "list bullet" in lowered or "punktopstilling" in lowered:
         return "bullet"
-    if _is_bold_line(paragraph, paragraph_style, text):
-        return "heading"
-    return ""
+    return None
 
 
-def _is_bold_line(paragraph, paragraph_style, text: str) -> bool:
+def _is_bold_line(styles: _ParagraphStyles, style, text: str, runs: list) -> bool:
     """A short paragraph in bold without end punctuation: how Word users mark a sub-heading."""
     text = text.strip()
     if not text or len(text.split()) > 12 or text[-1] in ".,:;!?":
         return False
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    style_bold = bool(paragraph_style is not None and paragraph_style.font.bold)
-    return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+    runs = [r for r, run_text in runs if run_text.strip()]
+    style_bold = styles.bold(style)
+    return bool(runs) and all(
+        bold or (bold is None and style_bold) for bold in map(_run_bold, runs)
+    )
 
 
-def _breaks_page_before(paragraph) -> bool:
-    properties = paragraph.paragraph_format
-    return bool(properties.page_break_before)
+def _run_bold(r) -> bool | None:
+    """``run.bold``: the run's own w:b (True, False), None when it has none."""
+    r_pr = r.find(W_RPR)
+    b = r_pr.find(W_B) if r_pr is not None else None
+    return None if b is None else b.val
+
+
+def _breaks_page_before(p_pr) -> bool:
+    page_break = p_pr.find(W_PAGE_BREAK_BEFORE) if p_pr is not None else None
+    return page_break is not None and bool(page_break.val)
 
 
 def _breaks_page_after(element) -> bool:
-    from docx.oxml.ns import qn
-
-    for br in element.iter(qn("w:br")):
-        if br.get(qn("w:type")) == "page":
+    for br in element.iter(W_BR):
+        if br.get(W_TYPE) == "page":
             return True
     return False
