@@ -229,7 +229,7 @@ def _docx_source(document) -> SourceText:
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            if child.tag != W_P:  # python-docx fails on a "p" of another namespace
+            if child.tag != W_P:  # python-docx failed on it: still "damaged"
                 raise ValueError(f"not a Word paragraph: {child.tag}")
             p_pr = child.find(W_PPR)
             if _breaks_page_before(p_pr):
@@ -254,7 +254,7 @@ def _docx_source(document) -> SourceText:
             if _breaks_page_after(child):
                 page, page_start = page + 1, True
         elif tag == "tbl":
-            if child.tag != W_TBL:  # python-docx fails on a "tbl" of another namespace
+            if child.tag != W_TBL:  # python-docx failed on it: still "damaged"
                 raise ValueError(f"not a Word table: {child.tag}")
             cells = _table_cells(child, document)
             rows = [[clean(_cell_text(cell)) for cell in row] for row in cells]
@@ -299,7 +299,7 @@ class _ParagraphStyles:
         return self._by_id.get(style_id, self._default)
 
     def hint(self, style) -> str | None:
-        """"heading", "title", "bullet" or "" by the style's name; None: only bold can tell."""
+        """The hint the style's name gives ("heading", "title", "bullet", ""); None: ask bold."""
         known = self._hints.get(id(style))
         if known is None:
             known = self._hints[id(style)] = (style, _style_hint(style))
@@ -346,7 +346,7 @@ def _column_aligns(rows: list[list]) -> list[str]:
 
 
 def _first_paragraph_align(p, known: dict[str | None, str]) -> str:
-    """"right", "center" or "" by the paragraph's w:jc, as python-docx's ``alignment`` reads it."""
+    """The paragraph's w:jc as "right", "center" or "" (python-docx's ``alignment``)."""
     p_pr = p.find(W_PPR)
     jc = p_pr.find(W_JC) if p_pr is not None else None
     if jc is None:
