@@ -8,13 +8,13 @@ element is made once and placed with ``addprevious`` on the final ``w:sectPr``: 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
-from docx.opc.part import Part
 
 from .blocks import Span
 
@@ -24,6 +24,23 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]
 def clean(text: str) -> str:
     """The text without characters a .docx cannot hold (control characters, lone surrogates)."""
     return _NOT_XML.sub("", text)
+
+
+def clean_markdown(text: str) -> str:
+    """clean() a Markdown body without changing its structure.
+
+    Dropping a character at the start of a line can bare the whitespace behind it, and a
+    line that now begins with a tab or four spaces would turn into a code block. Each line
+    keeps the indentation it had; whitespace that only the dropped characters covered goes.
+    """
+    lines = []
+    for line in text.split("\n"):
+        cleaned = clean(line)
+        if cleaned != line:
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            cleaned = indent + cleaned.lstrip(" \t")
+        lines.append(cleaned)
+    return "\n".join(lines)
 
 
 def element(tag: str, attributes: dict[str, str] | None = None, *children):

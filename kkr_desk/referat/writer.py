@@ -199,7 +199,7 @@ class _Layout:
                 for section in item.sections:
                     if self.kind == MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
                         continue
-                    self.section(section.heading, markdown_blocks(oxml.clean(section.body)))
+                    self.section(section.heading, markdown_blocks(oxml.clean_markdown(section.body)))
 
     def section(self, heading: str, blocks: list[Block]) -> None:
         """A section heading and its body.

@@ -250,6 +250,16 @@ def test_control_characters_are_dropped_not_fatal(tmp_path, meeting):
     assert document.part.rels[link.get(qn("r:id"))].target_ref == "https://kl.dk/a"
 
 
+def test_a_dropped_control_character_does_not_turn_a_line_into_code(tmp_path, meeting):
+    """Found by hypothesis: "\\x1b\\t0" lost its escape character and became a code block."""
+    meeting.groups[0].items[0].sections[0].body = "\x1b\t0\\{ tekst\n\n- punkt\n  \x07\tmere"
+    path = tmp_path / "c.docx"
+    export_meeting(meeting, path)
+    lines = texts(path)
+    assert "0{ tekst" in lines
+    assert "0\\{ tekst" not in " ".join(lines)
+
+
 def test_a_large_meeting_is_built_without_quadratic_growth(tmp_path, sample):
     """100 items × ~30 paragraphs; built and saved (timed in the report, not asserted)."""
     template = sample.groups[2].items[1]
