@@ -9,7 +9,12 @@ from .lean_import import import_sqlite_utils
 import_sqlite_utils()  # before the modules below import it: keeps numpy out of start-up
 
 from .backup import Backup, backup_now, list_backups, restore_backup, restore_into  # noqa: E402
-from .database import DatabaseOpenError, StoreError, default_database_path  # noqa: E402
+from .database import (  # noqa: E402
+    DatabaseOpenError,
+    StoreError,
+    StoreWriteError,
+    default_database_path,
+)
 from .health import DatabaseDamaged, move_aside  # noqa: E402
 from .lock import DatabaseInUse  # noqa: E402
 from .sample import add_sample_meeting  # noqa: E402
@@ -36,6 +41,7 @@ __all__ = [
     "MeetingSummary",
     "Store",
     "StoreError",
+    "StoreWriteError",
     "backup_now",
     "default_database_path",
     "list_backups",

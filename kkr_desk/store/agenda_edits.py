@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..domain import STANDARD_SECTIONS, AgendaGroup, AgendaItem, Meeting, MeetingKind, Section
 from ..domain.next_meeting import next_meeting
-from .database import StoreError
+from .database import StoreError, write_transaction
 
 
 class AgendaEdits:
@@ -39,7 +39,7 @@ class AgendaEdits:
     def add_group(self, meeting_id: int, title: str, position: int | None = None) -> AgendaGroup:
         """A new empty group at ``position`` (default: last); the later groups move down."""
         title = _required_title(title, "overskriften")
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_meeting(meeting_id)
             siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)
             position = _clamp(position, len(siblings))
@@ -54,13 +54,13 @@ class AgendaEdits:
 
     def rename_group(self, group_id: int, title: str) -> None:
         title = _required_title(title, "overskriften")
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_group(group_id)
             self.db["agenda_group"].update(group_id, {"title": title})
 
     def delete_group(self, group_id: int) -> None:
         """Remove a group with its items and their text; the later groups move up."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             meeting_id = self._parent_of("agenda_group", "meeting_id", group_id)
             self.db.execute("DELETE FROM agenda_group WHERE id = ?", [group_id])
             self._renumber(
@@ -69,7 +69,7 @@ class AgendaEdits:
 
     def move_group(self, group_id: int, position: int) -> None:
         """Put a group at ``position`` among its meeting's groups (0-based, after removal)."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             meeting_id = self._parent_of("agenda_group", "meeting_id", group_id)
             siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)
             siblings.remove(group_id)
@@ -88,7 +88,7 @@ class AgendaEdits:
         """A new item with empty standard sections; returns it with its ids set."""
         title = _required_title(title, "punktets titel")
         item = AgendaItem(title, sections=[Section(heading) for heading in headings])
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_group(group_id)
             siblings = self._ordered_ids("agenda_item", "group_id", group_id)
             position = _clamp(position, len(siblings))
@@ -115,12 +115,12 @@ class AgendaEdits:
             changes["case_officers"] = case_officers.strip()
         if not changes:
             return
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_item(item_id)
             self.db["agenda_item"].update(item_id, changes)
 
     def delete_item(self, item_id: int) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             group_id = self._parent_of("agenda_item", "group_id", item_id)
             self.db.execute("DELETE FROM agenda_item WHERE id = ?", [item_id])
             self._renumber("agenda_item", self._ordered_ids("agenda_item", "group_id", group_id))
@@ -131,7 +131,7 @@ class AgendaEdits:
         Both the group it leaves and the group it joins are renumbered in the same
         transaction.
         """
-        with self.db.atomic():
+        with write_transaction(self.db):
             old_group_id = self._parent_of("agenda_item", "group_id", item_id)
             self._require_group(group_id)
             if self._meeting_of_group(group_id) != self._meeting_of_group(old_group_id):
@@ -152,7 +152,7 @@ class AgendaEdits:
     def add_section(self, item_id: int, heading: str, body: str = "") -> Section:
         """A new section after the item's others."""
         heading = _required_title(heading, "afsnittets overskrift")
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_item(item_id)
             position = len(self._ordered_ids("section", "item_id", item_id))
             section_id = (

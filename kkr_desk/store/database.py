@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
@@ -16,6 +18,23 @@ DATABASE_FILE_NAME = "kkr-desk.db"
 
 class StoreError(Exception):
     """A problem the user can act on; ``str(error)`` is a Danish sentence for them."""
+
+
+class StoreWriteError(StoreError):
+    """SQLite could not write just now (locked, disk full, file gone); nothing was changed.
+
+    Trying the same edit again later may succeed, so the window keeps the words and retries.
+    """
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One user edit as one transaction; SQLite's refusals become a StoreWriteError."""
+    try:
+        with db.atomic():
+            yield db
+    except sqlite3.OperationalError as error:
+        raise StoreWriteError(f"databasen kunne ikke gemme ({error})") from error
 
 
 class DatabaseOpenError(StoreError):

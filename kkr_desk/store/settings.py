@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from ..domain.phrases import DEFAULT_TEMPLATES
+from .database import write_transaction
 
 DECISION_PHRASES_KEY = "decision_phrases"
 
@@ -21,7 +22,7 @@ class Settings:
         return rows[0]["value"] if rows else None
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db["setting"].upsert({"key": key, "value": value}, pk="key")
 
     def decision_templates(self) -> list[str]:

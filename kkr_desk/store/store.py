@@ -24,7 +24,7 @@ from ..domain import (
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .agenda_edits import AgendaEdits
-from .database import StoreError, open_database
+from .database import StoreError, open_database, write_transaction
 from .health import check_location, inspect_database_file
 from .lock import acquire_database_lock
 from .settings import Settings
@@ -134,7 +134,7 @@ class Store(TrashMixin, AgendaEdits, Settings):
 
         Sets the ids on the meeting and its parts, and returns the meeting's id.
         """
-        with self.db.atomic():
+        with write_transaction(self.db):
             meeting.id = self.db["meeting"].insert(_meeting_row(meeting)).last_pk
             for position, entry in enumerate(meeting.attendance):
                 self._insert_attendance(meeting.id, position, entry)
@@ -144,7 +144,7 @@ class Store(TrashMixin, AgendaEdits, Settings):
 
     def update_meeting_details(self, meeting: Meeting) -> None:
         """Save the meeting's own fields (committee, kind, date, times, place, front page)."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_meeting(meeting.id)
             self.db["meeting"].update(meeting.id, _meeting_row(meeting))
 
@@ -159,7 +159,7 @@ class Store(TrashMixin, AgendaEdits, Settings):
 
     def set_attendance(self, meeting_id: int, entry: Attendance) -> None:
         """Add or change one person's attendance at a meeting."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_meeting(meeting_id)
             person_id = self._person_id(entry.person)
             existing = list(
@@ -187,7 +187,7 @@ class Store(TrashMixin, AgendaEdits, Settings):
 
     def set_section_body(self, section_id: int, body: str) -> None:
         """Save the text of one section (the live-typing path: keep it small)."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             cursor = self.db.execute(
                 "UPDATE section SET body = ? WHERE id = ?", [body, section_id]
             )
@@ -203,7 +203,7 @@ class Store(TrashMixin, AgendaEdits, Settings):
             changes["taken_up_at"] = datetime_text(at)
         if at is not None and status is ItemStatus.DECIDED:
             changes["decided_at"] = datetime_text(at)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require_row("agenda_item", item_id)
             self.db["agenda_item"].update(item_id, changes)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain import AgendaGroup, AgendaItem
 from ..domain.clock import datetime_text, parse_datetime
 from ..meeting_file import item_from_dict, item_to_dict, meeting_from_dict, meeting_to_dict
-from .database import StoreError
+from .database import StoreError, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -55,7 +55,7 @@ class TrashMixin:
 
     def delete_item(self, item_id: int) -> int:
         """Delete an agenda item with its sections; return the trash entry that undoes it."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             where = self._whereabouts(
                 "SELECT agenda_item.group_id, agenda_item.position, agenda_group.meeting_id "
                 "FROM agenda_item JOIN agenda_group ON agenda_group.id = agenda_item.group_id "
@@ -78,7 +78,7 @@ class TrashMixin:
 
     def delete_group(self, group_id: int) -> int:
         """Delete a group with its items; return the trash entry that undoes it."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             where = self._whereabouts(
                 "SELECT meeting_id, position FROM agenda_group WHERE id = ?",
                 group_id,
@@ -102,7 +102,7 @@ class TrashMixin:
 
         The meeting goes to the trash first; returns the trash entry that restores it.
         """
-        with self.db.atomic():
+        with write_transaction(self.db):
             meeting = self.load_meeting(meeting_id)  # type: ignore[attr-defined]
             label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
             trash_id = self._put_in_trash(
@@ -132,7 +132,7 @@ class TrashMixin:
         The entry leaves the trash in the same transaction. A group or item goes back to
         its old place among its siblings.
         """
-        with self.db.atomic():
+        with write_transaction(self.db):
             rows = list(self.db.query("SELECT * FROM trash WHERE id = ?", [trash_id]))
             if not rows:
                 raise TrashEntryNotFound(f"papirkurven har intet element med id {trash_id}")

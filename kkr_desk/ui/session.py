@@ -8,7 +8,6 @@ it was and reports a Danish message; nothing here raises into Qt's event loop.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,7 +20,7 @@ from ..domain import (
     Meeting,
     Section,
 )
-from ..store import Store, StoreError
+from ..store import Store, StoreError, StoreWriteError
 
 T = TypeVar("T")
 
@@ -45,15 +44,16 @@ class MeetingSession(QObject):
         """Run one store call; (True, result) when it committed, (False, None) when refused."""
         try:
             result = action()
-        except StoreError as error:
-            self.failed.emit(str(error))
-            return False, None
-        except sqlite3.Error as error:
+        except StoreWriteError as error:
             # Locked by another program, disk full, file gone: the words stay in the window
             # and the autosaver tries again.
             self.failed.emit(
-                self.tr("Databasen kunne ikke gemme (%s); der prøves igen om lidt") % error,
+                self.tr("Databasen kunne ikke gemme (%s); der prøves igen om lidt")
+                % (error.__cause__ or error),
             )
+            return False, None
+        except StoreError as error:
+            self.failed.emit(str(error))
             return False, None
         self.saved.emit()
         return True, result

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kkr_desk.domain import AttendanceStatus, ItemStatus
 from kkr_desk.store import Store
+from kkr_desk.store.database import write_transaction
 from kkr_desk.ui.attendance_model import NOTE, AttendanceModel
 from kkr_desk.ui.attendance_panel import AttendancePanel
 from kkr_desk.ui.dialogs import AddPersonDialog, MeetingsDialog, NewMeetingDialog, PhrasesDialog
@@ -181,7 +182,8 @@ def test_a_refused_save_keeps_the_words_and_retries(qtbot, window, db_path, monk
 
     def locked(section_id, body):
         calls.append(body)
-        raise sqlite3.OperationalError("database is locked")
+        with write_transaction(store.db):
+            raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(store, "set_section_body", locked)
     window.editor.focus_decision()
