@@ -46,6 +46,14 @@ def default_database_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
 
 
+def check_location(path: Path) -> None:
+    """The path must name a file in an existing folder."""
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} er en mappe, ikke en databasefil")
+    if not path.parent.is_dir():
+        raise DatabaseOpenError(f"mappen {path.parent} findes ikke")
+
+
 def open_database(path: Path) -> tuple[Database, bool]:
     """Open (or create) the database at ``path`` and bring its schema up to date.
 
@@ -54,17 +62,14 @@ def open_database(path: Path) -> tuple[Database, bool]:
     writer.
     """
     path = Path(path)
-    if path.is_dir():
-        raise DatabaseOpenError(f"{path} er en mappe, ikke en databasefil")
-    if not path.parent.is_dir():
-        raise DatabaseOpenError(f"mappen {path.parent} findes ikke")
+    check_location(path)
     try:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
         raise DatabaseOpenError(f"kan ikke åbne {path}: {error}") from error
     db = Database(conn)
     try:
-        is_new = _check_is_ours(db, path)
+        is_new = check_is_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = FULL")
@@ -81,7 +86,7 @@ def open_database(path: Path) -> tuple[Database, bool]:
     return db, is_new
 
 
-def _check_is_ours(db: Database, path: Path) -> bool:
+def check_is_ours(db: Database, path: Path) -> bool:
     """True for an empty file; refuse another program's database instead of writing into it."""
     tables = set(db.table_names())
     if not tables:

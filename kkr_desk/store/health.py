@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import DatabaseOpenError, _check_is_ours
+from .database import DatabaseOpenError, check_is_ours
 from .lock import acquire_database_lock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -37,14 +37,6 @@ class DatabaseDamaged(DatabaseOpenError):
         super().__init__(
             f"{path} er ikke en brugbar KKR Desk-database ({detail}); {WHAT_TO_DO}"
         )
-
-
-def check_location(path: Path) -> None:
-    """The path must name a file in an existing folder."""
-    if path.is_dir():
-        raise DatabaseOpenError(f"{path} er en mappe, ikke en databasefil")
-    if not path.parent.is_dir():
-        raise DatabaseOpenError(f"mappen {path.parent} findes ikke")
 
 
 def inspect_database_file(path: Path) -> None:
@@ -88,7 +80,7 @@ def inspect_database_file(path: Path) -> None:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if verdict != ["ok"]:
             raise DatabaseDamaged(path, f"filen er beskadiget: {verdict[0]}")
-        _check_is_ours(Database(conn), path)
+        check_is_ours(Database(conn), path)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "unable to open" in str(error):
             raise DatabaseOpenError(

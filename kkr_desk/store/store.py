@@ -24,8 +24,8 @@ from ..domain import (
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .agenda_edits import AgendaEdits
-from .database import StoreError, open_database, write_transaction
-from .health import check_location, inspect_database_file
+from .database import StoreError, check_location, open_database, write_transaction
+from .health import inspect_database_file
 from .lock import acquire_database_lock
 from .settings import Settings
 from .trash import TrashMixin
