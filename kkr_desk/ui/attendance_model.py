@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
+from ..domain.participants import clock, person_line
 from .session import MeetingSession
 
 NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT, NOTE = range(7)
@@ -40,7 +41,7 @@ def parse_clock(text: str) -> dt.time | None:
 
 
 def clock_text(value: dt.time | None) -> str:
-    return "" if value is None else value.strftime("%H.%M")
+    return "" if value is None else clock(value)
 
 
 class AttendanceModel(QAbstractItemModel):
@@ -292,9 +293,7 @@ class AttendanceModel(QAbstractItemModel):
 
 def describe(person: Person) -> str:
     """ "Torben Hansen (A), Randers" or "Christian Nordbek, chefkonsulent, KL"."""
-    if person.is_politician:
-        party = f" ({person.party})" if person.party else ""
-        place = f", {person.municipality}" if person.municipality else ""
-        return f"{person.name}{party}{place}"
-    details = [part for part in (person.title, person.municipality, person.organisation) if part]
-    return ", ".join([person.name, *details])
+    line = person_line(person)
+    if person.is_politician or not person.organisation:
+        return line
+    return f"{line}, {person.organisation}"
