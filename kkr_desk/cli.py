@@ -14,6 +14,7 @@ from typing import NoReturn
 from . import __version__
 from .domain import MeetingKind
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
+from .output_file import check_target
 from .store import (
     StoreError,
     backup_now,
@@ -136,7 +137,7 @@ def _list(args: argparse.Namespace, db_path: Path | None) -> int:
 
 def _dump(args: argparse.Namespace, db_path: Path | None) -> int:
     output: Path = args.output
-    _require_writable_target(output)
+    check_target(output)  # before any work: a target that can never be written
     with open_store(db_path) as store:
         meeting = store.load_meeting(args.meeting_id)
     write_meeting_file(meeting, output)
@@ -249,13 +250,6 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
     return 0
-
-
-def _require_writable_target(path: Path) -> None:
-    if path.is_dir():
-        raise UserError(f"{path} er en mappe; angiv et filnavn")
-    if not path.parent.is_dir():
-        raise UserError(f"mappen {path.parent} findes ikke")
 
 
 def _describe_os_error(error: OSError) -> str:

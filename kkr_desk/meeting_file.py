@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from .domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .domain import (
     AgendaGroup,
     AgendaItem,
@@ -25,6 +22,8 @@ from .domain import (
     Person,
     Section,
 )
+from .domain.clock import datetime_text, parse_datetime, parse_time, time_text
+from .output_file import write_atomically
 
 FORMAT_NAME = "kkr-desk-meeting"
 FORMAT_VERSION = 1
@@ -106,19 +105,9 @@ def meeting_from_dict(data: Any) -> Meeting:
 
 
 def write_meeting_file(meeting: Meeting, path: Path) -> None:
-    """Write atomically: the file appears whole or not at all."""
+    """Write atomically: the file appears whole or not at all (OutputError otherwise)."""
     text = json.dumps(meeting_to_dict(meeting), ensure_ascii=False, indent=2) + "\n"
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), text.encode("utf-8"))
 
 
 def read_meeting_file(path: Path) -> Meeting:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -14,6 +15,7 @@ from kkr_desk.meeting_file import (
     read_meeting_file,
     write_meeting_file,
 )
+from kkr_desk.output_file import OutputError
 from kkr_desk.resources import resource_path
 
 
@@ -62,3 +64,17 @@ def test_damaged_files_raise_a_clear_error(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(MeetingFileError, match=message):
         read_meeting_file(path)
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path, meeting, monkeypatch):
+    path = tmp_path / "m.json"
+    path.write_text("gammel", encoding="utf-8")
+
+    def held_by_another_program(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", held_by_another_program)
+    with pytest.raises(OutputError, match="Den hidtidige fil er uændret"):
+        write_meeting_file(meeting, path)
+    assert path.read_text(encoding="utf-8") == "gammel"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.json"]

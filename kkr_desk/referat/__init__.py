@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..domain import Meeting, MeetingKind
 from ..domain.checks import ExportWarning, export_warnings
-from .output import OutputError, check_target, write_atomically
+from ..output_file import OutputError, check_target, write_atomically
 from .pdf import NO_LIBREOFFICE, PdfError, docx_to_pdf, find_soffice, heading_pages
 from .style import MissingStyleError
 from .template import TemplateError
