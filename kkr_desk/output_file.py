@@ -4,15 +4,24 @@ The bytes go to a temporary file beside the target, are flushed to disk, and rep
 target in one rename; if anything fails the old file is untouched and the temporary file
 is removed. Word on Windows holds an open document locked, which shows up as a
 PermissionError at the rename.
+
+A process killed mid-write cannot remove its temporary file, so each write first removes
+the ones an earlier write of the same target left. The writer holds an OS lock on its
+temporary file while it writes (filelock's ``lock_descriptor``: flock, or LockFileEx on
+Windows), so a temporary file another program is still writing is never taken for one.
 """
 
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import stat
 import tempfile
+from contextlib import suppress
 from pathlib import Path
+
+from filelock import lock_descriptor
 
 DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -40,6 +49,7 @@ def check_target(path: Path) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Put ``data`` at ``path`` in one step; raises OutputError with the old file intact."""
     check_target(path)
+    remove_leftovers(path)
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
@@ -52,6 +62,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         raise _write_error(path, error) from None
     try:
+        with suppress(OSError):  # a filesystem without locks: the file is merely unmarked
+            lock_descriptor(handle, blocking=False)  # "being written", for remove_leftovers
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -72,6 +84,28 @@ def write_atomically(path: Path, data: bytes) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files earlier, killed writes of ``path`` left beside it.
+
+    Only regular files named like ours, and only those no live writer holds locked; a
+    file that cannot be checked or removed is left for the next time.
+    """
+    pattern = f".{glob.escape(path.name)}.*.tmp"
+    for leftover in path.parent.glob(pattern):
+        try:
+            if not stat.S_ISREG(leftover.lstat().st_mode):
+                continue
+            fd = os.open(leftover, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                abandoned = lock_descriptor(fd, blocking=False)
+            finally:
+                os.close(fd)  # closing also drops our lock
+            if abandoned:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 def _write_error(path: Path, error: OSError) -> OutputError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 from kkr_desk.store import Store, backup_now, list_backups
 from tests.store.processes import hold_store_open, kill
@@ -31,9 +33,9 @@ def test_list_shows_the_backups_newest_first_numbered(db_path, meeting):
     assert result.returncode == 0, result.stderr
     lines = [line.split("\t") for line in result.stdout.splitlines()]
     assert [(n, when, name) for n, when, name, _ in lines] == [
-        ("1", "27-11-2020 09:02:00", "kkr-20201127-090200.db"),
-        ("2", "27-11-2020 09:01:00", "kkr-20201127-090100.db"),
-        ("3", "27-11-2020 09:00:00", "kkr-20201127-090000.db"),
+        ("1", "27-11-2020 09:02:00", "kkr-000003-20201127-090200.db"),
+        ("2", "27-11-2020 09:01:00", "kkr-000002-20201127-090100.db"),
+        ("3", "27-11-2020 09:00:00", "kkr-000001-20201127-090000.db"),
     ]
     assert kkr_desk("restore", "--db", str(db_path)).stdout == result.stdout
 
@@ -42,13 +44,13 @@ def test_restore_by_number_and_by_name(db_path, meeting):
     meeting_id = make_backups(db_path, meeting, 3)
     result = kkr_desk("restore", "3", "--db", str(db_path))
     assert result.returncode == 0, result.stderr
-    assert "gendannet fra kkr-20201127-090000.db" in result.stdout
+    assert "gendannet fra kkr-000001-20201127-090000.db" in result.stdout
     assert "den hidtidige database er gemt som" in result.stdout
     assert body(db_path, meeting_id) == "udgave 0"
     # the safety copy of "nuværende" is now the newest backup, number 1
     assert kkr_desk("restore", "1", "--db", str(db_path)).returncode == 0
     assert body(db_path, meeting_id) == "nuværende"
-    assert kkr_desk("restore", "kkr-20201127-090100.db", "--db", str(db_path)).returncode == 0
+    assert kkr_desk("restore", "kkr-000002-20201127-090100.db", "--db", str(db_path)).returncode == 0
     assert body(db_path, meeting_id) == "udgave 1"
 
 
@@ -110,3 +112,25 @@ def test_every_export_leaves_a_backup(tmp_path):
     assert len(list_backups(db)) == 2  # a changed database, a new copy
     with Store(list_backups(db)[0].path) as copy:
         assert copy.load_meeting(1).items[0].sections[0].body == "ændret efter første eksport"
+
+
+def test_copies_named_for_2030_neither_lead_the_list_nor_eat_the_safety_copy(db_path, meeting):
+    """The attack: a folder of backups named for 2030 (a clock that was once ahead)."""
+    meeting_id = make_backups(db_path, meeting, 1)
+    folder = list_backups(db_path)[0].path.parent
+    real = list_backups(db_path)[0].path
+    for n in range(20):
+        shutil.copyfile(real, folder / f"kkr-20300101-0000{n:02d}.db")
+    restored = kkr_desk("restore", "1", "--db", str(db_path))
+    assert restored.returncode == 0, restored.stderr
+    safety = Path(restored.stdout.split("den hidtidige database er gemt som ")[1].strip())
+    exported = kkr_desk("export", "1", "-o", str(db_path.parent / "r.docx"), "--db", str(db_path))
+    assert exported.returncode == 0, exported.stderr
+    assert safety.exists()  # the export's backup did not rotate it away
+
+    listed = kkr_desk("restore", "--list", "--db", str(db_path)).stdout.splitlines()
+    names = [line.split("\t")[2] for line in listed]
+    assert names[1] == safety.name and names[2] == real.name
+    assert all(name.startswith("kkr-2030") for name in names[3:])
+    assert kkr_desk("restore", "2", "--db", str(db_path)).returncode == 0
+    assert body(db_path, meeting_id) == "nuværende"  # the restore is undone

@@ -1,7 +1,14 @@
 """PDF through LibreOffice, where it is installed.
 
 LibreOffice runs headless with a private, throw-away profile (a user's open LibreOffice
-window or a broken profile cannot block it) and under a time limit.
+window or a broken profile cannot block it), in a work folder ``kkr-desk-pdf-*`` in the
+temporary directory, under a time limit, and can be cancelled (``cancel``).
+
+It never outlives the export: ``soffice_guard.py``, a small process between us and
+LibreOffice, kills LibreOffice and everything it started when we close its input pipe
+(cancel, time limit) or when our process dies, however it dies. A work folder left by a
+killed export (it holds the whole referat) is removed by the next PDF export: each export
+holds an OS lock on a file in its folder, so a folder whose lock is free is abandoned.
 """
 
 from __future__ import annotations
@@ -11,9 +18,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
+from .soffice_guard import end_tree
+
 TIME_LIMIT = 120  # seconds; a referat converts in a few
+WORK_PREFIX = "kkr-desk-pdf-"
+_IN_USE = "i-brug.lock"
+_UNMARKED_AFTER = 3600  # seconds: a work folder without a lock file (older versions)
+_POLL = 0.05  # seconds between looks at the cancel button and the clock
+_GUARD = Path(__file__).with_name("soffice_guard.py")
 
 _KNOWN_PLACES = {
     "win32": [
@@ -36,6 +54,10 @@ class PdfError(RuntimeError):
     """No PDF could be made; the message is for the user."""
 
 
+class PdfCancelled(PdfError):
+    """The user cancelled the PDF; LibreOffice has been ended."""
+
+
 def find_soffice() -> Path | None:
     """LibreOffice's command, on PATH or where its installer puts it."""
     for name in ("soffice", "libreoffice"):
@@ -48,56 +70,130 @@ def find_soffice() -> Path | None:
     return None
 
 
-def docx_to_pdf(docx_bytes: bytes, *, time_limit: float = TIME_LIMIT) -> bytes:
-    """The PDF of a .docx, as LibreOffice prints it."""
+def docx_to_pdf(
+    docx_bytes: bytes,
+    *,
+    time_limit: float = TIME_LIMIT,
+    cancel: threading.Event | None = None,
+) -> bytes:
+    """The PDF of a .docx, as LibreOffice prints it.
+
+    Setting ``cancel`` (from any thread) ends LibreOffice within a fraction of a second
+    and raises PdfCancelled.
+    """
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(NO_LIBREOFFICE)
-    with tempfile.TemporaryDirectory(prefix="kkr-desk-pdf-") as work:
+    remove_abandoned_work()
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, ignore_cleanup_errors=True) as work:
         folder = Path(work)
-        source = folder / "dokument.docx"
-        source.write_bytes(docx_bytes)
-        profile = folder / "profil"
-        command = [
-            str(soffice),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(folder),
-            str(source),
-        ]
-        _run(command, time_limit)
-        result = folder / "dokument.pdf"
-        if not result.is_file():
-            raise PdfError("LibreOffice lavede ingen PDF. Gem som .docx og lav PDF'en i Word.")
-        return result.read_bytes()
+        # Released before the folder is removed (Windows cannot remove an open file).
+        with FileLock(folder / _IN_USE, timeout=0, thread_local=False):
+            source = folder / "dokument.docx"
+            profile = folder / "profil"
+            command = [
+                str(soffice),
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(folder),
+                str(source),
+            ]
+            try:
+                source.write_bytes(docx_bytes)
+                _run(command, time_limit, cancel)
+                result = folder / "dokument.pdf"
+                if not result.is_file():
+                    raise PdfError(
+                        "LibreOffice lavede ingen PDF. Gem som .docx og lav PDF'en i Word."
+                    )
+                return result.read_bytes()
+            except OSError as error:
+                raise PdfError(
+                    f"PDF'en kunne ikke laves i den midlertidige mappe {folder.parent} "
+                    f"({error.strerror or error}). Gem som .docx, eller frigør plads og prøv igen."
+                ) from error
 
 
-def _run(command: list[str], time_limit: float) -> None:
-    """Run LibreOffice; on timeout end it and everything it started."""
-    posix = os.name == "posix"
+def remove_abandoned_work() -> None:
+    """Remove the work folders of PDF exports that were killed (each holds a whole referat).
+
+    A folder is abandoned when no export holds the lock in it; one from a version before
+    the lock is abandoned after an hour. Only our own real folders, never through a link.
+    """
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORK_PREFIX}*"):
+        try:
+            info = folder.lstat()
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            if uid is not None and info.st_uid != uid:
+                continue
+            marker = folder / _IN_USE
+            if os.path.lexists(marker):
+                lock = FileLock(marker, timeout=0, thread_local=False)
+                try:
+                    lock.acquire()
+                except Timeout:
+                    continue  # an export is working in it now
+                lock.release()
+            elif time.time() - info.st_mtime < _UNMARKED_AFTER:
+                continue  # perhaps an export that has not taken its lock yet
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def _run(command: list[str], time_limit: float, cancel: threading.Event | None) -> None:
+    """Run LibreOffice under the guard; on cancel or timeout end it and all it started."""
+    guarded = bool(sys.executable) and _GUARD.is_file()
+    # An embedded Python without an executable cannot start the guard: LibreOffice then
+    # runs directly, ended by us on cancel or timeout, but not if we are killed.
     process = subprocess.Popen(
-        command,
+        [sys.executable, "-I", str(_GUARD), *command] if guarded else command,
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        start_new_session=posix,
+        start_new_session=os.name == "posix",  # a signal to our group leaves it to clean up
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
     )
+    deadline = time.monotonic() + time_limit
     try:
-        process.wait(timeout=time_limit)
-    except subprocess.TimeoutExpired:
-        if posix:
-            import signal
+        while True:
+            try:
+                process.wait(timeout=_POLL)
+                return
+            except subprocess.TimeoutExpired:
+                pass
+            if cancel is not None and cancel.is_set():
+                raise PdfCancelled("PDF'en blev annulleret.")
+            if time.monotonic() >= deadline:
+                raise PdfError(
+                    f"LibreOffice blev ikke færdig med PDF'en inden for {time_limit:g} sekunder."
+                )
+    finally:
+        _stop(process, guarded)
 
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.wait()
-        raise PdfError(
-            f"LibreOffice blev ikke færdig med PDF'en inden for {time_limit:g} sekunder."
-        ) from None
+
+def _stop(process: subprocess.Popen, guarded: bool) -> None:
+    """End LibreOffice's tree: the guard does it when its input closes, else we do."""
+    try:
+        process.stdin.close()
+    except OSError:
+        pass
+    if process.poll() is not None:
+        return
+    if guarded:
+        try:
+            process.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            pass  # a stuck guard: end what we can reach
+    end_tree(process)
+    process.wait()
 
 
 def heading_pages(pdf_bytes: bytes) -> list[int]:

@@ -3,13 +3,19 @@
 A copy is made with SQLite's online backup API from the Store's own connection, so it is a
 consistent snapshot even while the window is editing. Copies live in ``sikkerhedskopier/``
 beside the database (for the default database: the user's data folder) and are named
-``<database name>-YYYYMMDD-HHMMSS.db``. The newest ``KEEP_BACKUPS`` are kept. A copy that
-would be byte-for-byte the same as the newest one is not taken again, so opening the same
-unchanged meeting twenty times does not push the older, different states out.
+``<database name>-<number>-YYYYMMDD-HHMMSS.db``. The number counts up with every copy; it,
+not the clock, says which copy is newest, so a clock that was once wrong (or copies that
+arrived named for 2030) can never make a new copy look old. The newest ``KEEP_BACKUPS`` are
+kept. A copy that would be byte-for-byte the same as the newest one is not taken again, so
+opening the same unchanged meeting twenty times does not push the older, different states
+out. Copies named the old way, without a number (before numbers came), count as older than
+every numbered one, newest by modification time.
 
 When to take one: the window calls ``backup_now(store)`` when a meeting is opened, and the
 referat export calls it before writing the .docx. Restoring first takes a safety copy of
-the current state, so a restore can itself be undone by restoring that copy.
+the current state, marked ``-inden-gendannelse``, so a restore can itself be undone by
+restoring that copy; the newest such copy is never rotated away, however many backups
+follow, until a later restore makes a newer one.
 """
 
 from __future__ import annotations
@@ -31,7 +37,10 @@ from .store import Store
 
 BACKUP_FOLDER_NAME = "sikkerhedskopier"
 KEEP_BACKUPS = 20
+SAFETY_MARK = "-inden-gendannelse"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
+# SQLite's side files of a copy being written: a kill can leave any of them.
+_TEMP_SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,12 @@ class Backup:
 
     path: Path
     taken_at: dt.datetime
+    """The computer's clock when the copy was taken (as its name says)."""
     size: int
+    number: int = 0
+    """Counts up with every copy; 0 for a copy named before numbers came."""
+    before_restore: bool = False
+    """A safety copy of the state a restore replaced."""
 
     @property
     def name(self) -> str:
@@ -63,25 +77,38 @@ def backup_folder(db_path: Path) -> Path:
 
 
 def list_backups(db_path: Path) -> list[Backup]:
-    """The backups of ``db_path``, newest first. Works even when the database is damaged."""
+    """The backups of ``db_path``, newest written first. Works even when the database is damaged.
+
+    Ordered by number, never by the time in the name; unnumbered (old) copies come last,
+    by modification time.
+    """
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
-    pattern = re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.db$")
-    found: list[tuple[dt.datetime, int, Backup]] = []
+    stem = re.escape(Path(db_path).stem)
+    numbered = re.compile(
+        rf"^{stem}-(\d+)-(\d{{8}}-\d{{6}})({re.escape(SAFETY_MARK)})?\.db$"
+    )
+    unnumbered = re.compile(rf"^{stem}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.db$")
+    found: list[tuple[tuple, Backup]] = []
     for path in folder.iterdir():
-        match = pattern.match(path.name)
+        match = numbered.match(path.name) or unnumbered.match(path.name)
         if not match or not path.is_file():
             continue
         try:
-            taken_at = dt.datetime.strptime(match.group(1), _STAMP_FORMAT)
-        except ValueError:
+            info = path.stat()
+            if match.re is numbered:
+                number, stamp, safety = int(match.group(1)), match.group(2), bool(match.group(3))
+                order: tuple = (number,)
+            else:
+                number, stamp, safety = 0, match.group(1), False
+                order = (0, info.st_mtime, int(match.group(2) or 1))
+            taken_at = dt.datetime.strptime(stamp, _STAMP_FORMAT)
+        except (OSError, ValueError):
             continue
-        found.append(
-            (taken_at, int(match.group(2) or 1), Backup(path, taken_at, path.stat().st_size))
-        )
-    found.sort(key=lambda entry: entry[:2], reverse=True)
-    return [backup for _, _, backup in found]
+        found.append((order, Backup(path, taken_at, info.st_size, number, safety)))
+    found.sort(key=lambda entry: entry[0], reverse=True)
+    return [backup for _, backup in found]
 
 
 def backup_now(
@@ -93,27 +120,41 @@ def backup_now(
     leaves a half copy that looks like a backup. Raises StoreError (in Danish) when the
     copy cannot be written; the database itself is never touched by a failed backup.
     """
+    return _take_backup(store, keep=keep, now=now, before_restore=False)
+
+
+def _take_backup(
+    store: Store, *, keep: int | None, now: dt.datetime | None, before_restore: bool
+) -> Path | None:
+    """``keep`` None: rotate nothing now (the next backup will)."""
     folder = backup_folder(store.path)
     stamp = (now or dt.datetime.now()).strftime(_STAMP_FORMAT)
+    temp: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
         _remove_leftovers(folder, store.path.stem)
-        target = _free_name(folder, f"{store.path.stem}-{stamp}")
+        existing = list_backups(store.path)
+        number = max((backup.number for backup in existing), default=0) + 1
+        target = _free_name(folder, store.path.stem, number, stamp, before_restore)
         temp = folder / f".{target.name}.tmp"
         _copy_database(store.db.conn, temp)
-        newest = list_backups(store.path)
-        if newest and filecmp.cmp(temp, newest[0].path, shallow=False):
-            temp.unlink()
+        if (
+            not before_restore
+            and existing
+            and filecmp.cmp(temp, existing[0].path, shallow=False)
+        ):
+            _remove_copy(temp)
             return None
         os.replace(temp, target)
     except (OSError, sqlite3.Error) as error:
-        if "temp" in locals():
-            Path(temp).unlink(missing_ok=True)
+        if temp is not None:
+            _remove_copy(temp)
         raise StoreError(
             f"sikkerhedskopien i {folder} kunne ikke gemmes ({_describe(error)}); "
             "databasen er uændret"
         ) from error
-    _rotate(store.path, keep)
+    if keep is not None:
+        _rotate(store.path, keep)
     return target
 
 
@@ -180,13 +221,15 @@ def _require_usable_backup(backup: Path) -> None:
 
 
 def _safety_copy(store: Store) -> Path:
-    """A backup of the current state; the newest one already is one if nothing changed.
+    """A backup of the current state, marked as the one a restore replaced.
 
-    One more than usual is kept, so the oldest backup, perhaps the one being restored,
-    is not rotated away before it has been read.
+    Taken even when it equals the newest backup, so the mark is on a copy of its own and
+    rotation can keep it until the user has seen what the restore did. It rotates nothing
+    away itself, so the backup being restored, however old, is still there to be read.
     """
-    taken = backup_now(store, keep=KEEP_BACKUPS + 1)
-    return taken if taken is not None else list_backups(store.path)[0].path
+    taken = _take_backup(store, keep=None, now=None, before_restore=True)
+    assert taken is not None  # a safety copy is never skipped as unchanged
+    return taken
 
 
 def _copy_database(source: sqlite3.Connection, target: Path) -> None:
@@ -208,24 +251,42 @@ def _copy_file_database(backup: Path, target: Path) -> None:
 
 
 def _remove_leftovers(folder: Path, stem: str) -> None:
-    """Half copies from a backup a crash cut short. We hold the database's writer lock, so
-    no other backup of this database is being written now."""
-    for leftover in folder.glob(f".{glob.escape(stem)}-*.db.tmp"):
-        leftover.unlink(missing_ok=True)
+    """Half copies from a backup a crash cut short, with SQLite's side files of them. We
+    hold the database's writer lock, so no other backup of this database is being written
+    now (another database's temporary files do not match: its name differs)."""
+    pattern = re.compile(
+        rf"^\.{re.escape(stem)}-(\d+-)?\d{{8}}-\d{{6}}(-\d+|{re.escape(SAFETY_MARK)})?"
+        rf"\.db\.tmp({'|'.join(_TEMP_SIDE_SUFFIXES)})?$"
+    )
+    for leftover in folder.glob(f".{glob.escape(stem)}-*.db.tmp*"):
+        if pattern.match(leftover.name) and leftover.is_file():
+            leftover.unlink(missing_ok=True)
 
 
-def _free_name(folder: Path, base: str) -> Path:
-    target = folder / f"{base}.db"
-    counter = 2
-    while target.exists():
-        target = folder / f"{base}-{counter}.db"
-        counter += 1
-    return target
+def _remove_copy(temp: Path) -> None:
+    for path in (temp, *(temp.with_name(temp.name + s) for s in _TEMP_SIDE_SUFFIXES)):
+        path.unlink(missing_ok=True)
+
+
+def _free_name(folder: Path, stem: str, number: int, stamp: str, before_restore: bool) -> Path:
+    """The next number's name; a higher number if something (not a backup) has it."""
+    mark = SAFETY_MARK if before_restore else ""
+    while True:
+        target = folder / f"{stem}-{number:06d}-{stamp}{mark}.db"
+        if not os.path.lexists(target):
+            return target
+        number += 1
 
 
 def _rotate(db_path: Path, keep: int) -> None:
-    for old in list_backups(db_path)[keep:]:
-        old.path.unlink(missing_ok=True)
+    """Delete all but the newest ``keep``; never the newest one, nor the newest safety copy
+    (the state the last restore replaced, which the user may still want back)."""
+    backups = list_backups(db_path)
+    spared = {backup.path for backup in backups[: max(keep, 1)]}
+    spared.update(next(([b.path] for b in backups if b.before_restore), []))
+    for old in backups:
+        if old.path not in spared:
+            old.path.unlink(missing_ok=True)
 
 
 def _describe(error: Exception) -> str:

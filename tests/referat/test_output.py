@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from pathlib import Path
 
 import docx
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from kkr_desk.referat import ReferatError, export_meeting
 
 OLD = b"the old referat"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def leftovers(folder):
@@ -110,3 +113,65 @@ def test_read_only_folder(tmp_path, meeting):
             export_meeting(meeting, folder / "referat.docx")
     finally:
         folder.chmod(0o755)
+
+
+WRITE_AND_WAIT = """
+import os, sys
+from pathlib import Path
+from kkr_desk.output_file import write_atomically
+
+real_fsync = os.fsync
+
+def fsync_then_wait(fd):
+    real_fsync(fd)
+    print("writing", flush=True)
+    sys.stdin.readline()  # until told to go on, or killed
+
+os.fsync = fsync_then_wait
+write_atomically(Path(sys.argv[1]), b"from the child")
+print("done", flush=True)
+"""
+
+
+def writer_in_the_middle(path):
+    """A child process half-way through write_atomically(path): its temp file is written."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITE_AND_WAIT, str(path)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout.readline().strip() == "writing"
+    return child
+
+
+def test_the_temp_file_of_a_killed_export_is_removed_by_the_next(tmp_path, meeting):
+    path = tmp_path / "referat.docx"
+    path.write_bytes(OLD)
+    child = writer_in_the_middle(path)
+    child.kill()
+    child.wait(timeout=10)
+    child.stdin.close()
+    child.stdout.close()
+    assert len(leftovers(tmp_path)) == 1 and path.read_bytes() == OLD
+
+    export_meeting(meeting, path)
+
+    assert leftovers(tmp_path) == []
+    assert docx.Document(str(path)).paragraphs
+
+
+def test_a_temp_file_still_being_written_is_left_alone(tmp_path, meeting):
+    path = tmp_path / "referat.docx"
+    stranger = tmp_path / ".referat.docx.not-ours"  # another name: never touched
+    stranger.write_bytes(OLD)
+    child = writer_in_the_middle(path)
+    try:
+        export_meeting(meeting, path)
+        assert len(leftovers(tmp_path)) == 1  # the child's, locked while it writes
+    finally:
+        out, _ = child.communicate("go on\n", timeout=30)
+    assert out.strip() == "done"
+    assert path.read_bytes() == b"from the child" and leftovers(tmp_path) == []
+    assert stranger.read_bytes() == OLD

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -16,7 +19,7 @@ from kkr_desk.store import (
     restore_backup,
     restore_into,
 )
-from kkr_desk.store.backup import backup_folder
+from kkr_desk.store.backup import _copy_database, backup_folder
 from tests.store.processes import hold_store_open, kill
 
 T0 = dt.datetime(2020, 11, 27, 9, 0, 0)
@@ -40,7 +43,7 @@ def test_a_backup_is_a_whole_self_contained_copy(store, meeting):
 
     path = backup_now(store, now=at(0))
 
-    assert path == backup_folder(store.path) / "kkr-20201127-090000.db"
+    assert path == backup_folder(store.path) / "kkr-000001-20201127-090000.db"
     assert path.parent == store.path.parent / "sikkerhedskopier"
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no -wal, no temp
     copy = sqlite3.connect(path)
@@ -61,7 +64,7 @@ def test_an_unchanged_database_is_not_copied_again(store, meeting):
     assert [b.path for b in list_backups(store.path)] == [second, first]
 
 
-def test_only_the_newest_are_kept_and_same_second_copies_get_numbers(store, meeting):
+def test_only_the_newest_are_kept_and_each_copy_gets_the_next_number(store, meeting):
     meeting_id = store.add_meeting(meeting)
     for n in range(5):
         set_first_body(store, meeting_id, f"udgave {n}")
@@ -69,7 +72,11 @@ def test_only_the_newest_are_kept_and_same_second_copies_get_numbers(store, meet
     set_first_body(store, meeting_id, "udgave 5")
     backup_now(store, keep=3, now=at(4))  # same second as the one before
     names = [b.name for b in list_backups(store.path)]
-    assert names == ["kkr-20201127-090400-2.db", "kkr-20201127-090400.db", "kkr-20201127-090300.db"]
+    assert names == [
+        "kkr-000006-20201127-090400.db",
+        "kkr-000005-20201127-090400.db",
+        "kkr-000004-20201127-090300.db",
+    ]
     assert list_backups(store.path)[0].taken_at == at(4)
 
 
@@ -204,4 +211,125 @@ def test_a_half_copy_left_by_a_crash_is_cleared_and_never_listed(store, meeting)
     assert list_backups(store.path) == []
     backup_now(store)
     assert not leftover.exists() and other_database.exists()
+    assert len(list_backups(store.path)) == 1
+
+
+def named_for_2030(store: Store, count: int = 20) -> list:
+    """``count`` real backups named the old way for 2030: a clock that was once ahead."""
+    folder = backup_folder(store.path)
+    folder.mkdir(exist_ok=True)
+    source = folder / "source.db"
+    _copy_database(store.db.conn, source)
+    names = []
+    for n in range(count):
+        path = folder / f"kkr-20300101-{n // 60:02d}{n % 60:02d}00.db"
+        shutil.copyfile(source, path)
+        names.append(path)
+    source.unlink()
+    return names
+
+
+def test_backups_named_for_2030_do_not_push_a_new_one_out(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    future = named_for_2030(store)
+    set_first_body(store, meeting_id, "i dag")
+    new = backup_now(store)
+    assert new is not None and new.exists()
+    backups = list_backups(store.path)
+    assert backups[0].path == new and len(backups) == 20
+    assert not future[0].exists()  # the oldest written (mtime) of the old-style names went
+    set_first_body(store, meeting_id, "i dag, senere")
+    newer = backup_now(store)
+    assert [b.path for b in list_backups(store.path)[:2]] == [newer, new]
+
+
+def test_a_clock_that_was_ahead_when_copies_were_taken(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    ahead = dt.datetime(2030, 1, 1, 12, 0)
+    for n in range(20):
+        set_first_body(store, meeting_id, f"fremtid {n}")
+        backup_now(store, now=ahead + dt.timedelta(minutes=n))
+    set_first_body(store, meeting_id, "uret er rettet")
+    new = backup_now(store, now=at(0))  # 2020: earlier than every name in the folder
+    backups = list_backups(store.path)
+    assert new.exists() and backups[0].path == new and len(backups) == 20
+    assert backups[-1].taken_at == ahead + dt.timedelta(minutes=1)  # the first written went
+
+
+def test_a_restore_s_safety_copy_outlives_later_backups(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    named_for_2030(store)
+    set_first_body(store, meeting_id, "det gode referat")
+    good = backup_now(store)
+    set_first_body(store, meeting_id, "ved en fejl overskrevet")
+    safety = restore_into(store, good)
+    assert "-inden-gendannelse" in safety.name
+    for n in range(25):  # exports and meetings opened after the restore
+        set_first_body(store, meeting_id, f"senere {n}")
+        assert backup_now(store) is not None
+    assert safety.exists()
+    assert len(list_backups(store.path)) == 21  # the 20 newest and the safety copy
+    restore_into(store, safety)
+    assert first_body(store, meeting_id) == "ved en fejl overskrevet"
+
+
+def test_restoring_the_oldest_of_a_full_set_and_a_safety_copy(store, meeting):
+    meeting_id = store.add_meeting(meeting)
+    for n in range(20):
+        set_first_body(store, meeting_id, f"udgave {n}")
+        backup_now(store, now=at(n))
+    first_safety = restore_into(store, list_backups(store.path)[-1].path)
+    restore_into(store, list_backups(store.path)[-1].path)  # still there to be read
+    assert first_body(store, meeting_id) == "udgave 0"
+    restore_into(store, first_safety)
+    assert first_body(store, meeting_id) == "udgave 19"
+
+
+def test_a_safety_copy_is_taken_even_when_nothing_changed(store, meeting):
+    store.add_meeting(meeting)
+    newest = backup_now(store)
+    safety = restore_into(store, newest)
+    assert safety != newest and safety.exists() and newest.exists()
+    assert [b.before_restore for b in list_backups(store.path)] == [True, False]
+
+
+LEFT_BY_A_KILL = """
+import os, sqlite3, sys
+wal = sqlite3.connect(sys.argv[1])
+wal.execute("PRAGMA journal_mode = WAL")
+wal.execute("CREATE TABLE t (x)")
+wal.commit()
+wal.execute("INSERT INTO t VALUES (1)")
+wal.commit()
+if len(sys.argv) < 3:
+    os._exit(9)
+rollback = sqlite3.connect(sys.argv[2])
+rollback.execute("CREATE TABLE t (x)")
+rollback.commit()
+rollback.execute("BEGIN")
+rollback.execute("INSERT INTO t VALUES (zeroblob(100000))")
+os.kill(os.getpid(), 9) if os.name == "posix" else os._exit(9)
+"""
+
+
+def test_side_files_of_a_copy_cut_short_are_cleared(store, meeting):
+    """A child killed while it writes copies: its -wal, -shm and -journal stay behind."""
+    store.add_meeting(meeting)
+    folder = backup_folder(store.path)
+    folder.mkdir()
+    first = folder / ".kkr-000001-20201127-090000.db.tmp"
+    second = folder / ".kkr-000002-20201127-090100-inden-gendannelse.db.tmp"
+    other = folder / ".kkr-other-000001-20201127-090000.db.tmp"
+    for args in ((first, second), (other,)):
+        child = subprocess.run([sys.executable, "-c", LEFT_BY_A_KILL, *map(str, args)])
+        assert child.returncode != 0
+    left = {p.name for p in folder.iterdir()}
+    for suffix in ("-wal", "-shm"):
+        assert first.name + suffix in left and other.name + suffix in left
+    assert second.name + "-journal" in left
+
+    assert backup_now(store) is not None
+
+    remaining = sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+    assert remaining == sorted(other.name + s for s in ("", "-shm", "-wal"))  # not ours
     assert len(list_backups(store.path)) == 1

@@ -119,9 +119,9 @@ def test_restore_from_a_backup_in_the_file_menu(qtbot, window, sample_store):
     action.trigger()
     dialog = window.dialog
     assert isinstance(dialog, RestoreBackupDialog)
-    oldest = dialog.list.count() - 1
-    assert dialog.list.item(oldest).text().startswith("01-01-2020 kl. 09:00:00")
-    dialog.list.setCurrentRow(oldest)
+    # Newest written first: the copy stamped 2020 was written after the one taken on opening.
+    assert dialog.list.item(0).text().startswith("01-01-2020 kl. 09:00:00")
+    dialog.list.setCurrentRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     assert sample_store.load_meeting(meeting_id).items[0].sections[-1].body == original
