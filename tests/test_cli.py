@@ -185,3 +185,51 @@ def test_export_with_a_missing_template(tmp_path):
     )
     assert result.returncode == 2
     assert "skabelonen" in result.stderr and not (tmp_path / "r.docx").exists()
+
+
+SAMPLE_TEXT = (ROOT / "resources" / "sample-meeting.json").read_text(encoding="utf-8")
+HOSTILE_MEETING_FILES = {
+    "5,000-digit number": (
+        SAMPLE_TEXT.replace('"version": 1,', '"version": 1, "x": ' + "1" * 5000 + ","),
+        "et tal på 5000 cifre",
+    ),
+    "nested 5,000 deep": (
+        SAMPLE_TEXT.replace('"version": 1,', '"version": 1, "x": ' + "[" * 5000 + "]" * 5000 + ","),
+        "indlejret i for mange lag",
+    ),
+    "lone surrogate": (
+        SAMPLE_TEXT.replace('"Regionshuset', '"\\ud800Regionshuset', 1),
+        "ugyldigt tegn (U+D800)",
+    ),
+    "too big": (None, "en mødefil fylder højst 20 MB"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_MEETING_FILES, ids=list(HOSTILE_MEETING_FILES))
+def test_load_of_a_hostile_meeting_file_is_one_line_and_writes_nothing(tmp_path, case):
+    content, message = HOSTILE_MEETING_FILES[case]
+    source = tmp_path / "m.json"
+    if content is None:
+        with source.open("wb") as stream:
+            stream.truncate(21 * 1024 * 1024)
+    else:
+        source.write_text(content, encoding="utf-8")
+    db = tmp_path / "a.db"
+    from kkr_desk.store import Store
+
+    with Store(db) as store:
+        before = store.list_meetings()
+    result = kkr_desk("load", str(source), "--db", str(db))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("kkr-desk: fejl: ") and message in result.stderr
+    with Store(db) as store:
+        assert store.list_meetings() == before
+
+
+def test_load_of_a_meeting_file_saved_by_notepad_with_a_byte_order_mark(tmp_path):
+    source = tmp_path / "notepad.json"
+    source.write_bytes(b"\xef\xbb\xbf" + SAMPLE_TEXT.encode("utf-8"))
+    result = kkr_desk("load", str(source), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "2"
