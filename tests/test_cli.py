@@ -233,3 +233,23 @@ def test_load_of_a_meeting_file_saved_by_notepad_with_a_byte_order_mark(tmp_path
     result = kkr_desk("load", str(source), "--db", str(tmp_path / "a.db"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "2"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs a device that never ends")
+def test_export_with_a_device_as_template_is_one_line_not_a_memory_grab(tmp_path):
+    import resource
+
+    def at_most_2_gb():  # before the fix this read grew without end
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "kkr_desk", "export", "1", "-o", str(tmp_path / "r.docx"),
+         "--template", "/dev/zero", "--db", str(tmp_path / "a.db")],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, preexec_fn=at_most_2_gb,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "kkr-desk: fejl: Skabelonen /dev/zero er ikke en almindelig fil. Vælg en Word-fil "
+        "(.docx eller .dotx)."
+    ]
+    assert not (tmp_path / "r.docx").exists()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 
 import pytest
 
@@ -19,6 +18,7 @@ from kkr_desk.meeting_file import (
 )
 from kkr_desk.output_file import OutputError
 from kkr_desk.resources import resource_path
+from tests.pipes import read_without_hanging
 
 
 def test_dict_round_trip_keeps_everything(meeting):
@@ -128,28 +128,6 @@ def test_a_file_too_big_to_be_a_meeting_is_refused_before_it_is_read(tmp_path, m
     with pytest.raises(MeetingFileError, match="en mødefil fylder højst 20 MB"):
         read_meeting_file(path)
     assert opened == []
-
-
-def read_without_hanging(read, pipe):
-    """Run ``read(pipe)`` in a thread; if it still waits after 5 s, release it and fail."""
-    outcome = {}
-
-    def target():
-        try:
-            outcome["value"] = read(pipe)
-        except Exception as error:  # noqa: BLE001 - handed to the test below
-            outcome["error"] = error
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(5)
-    if thread.is_alive():
-        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))  # a writer that leaves at once
-        thread.join(5)
-        pytest.fail("reading a named pipe waited for a writer")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
