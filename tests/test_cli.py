@@ -253,3 +253,26 @@ def test_export_with_a_device_as_template_is_one_line_not_a_memory_grab(tmp_path
         "(.docx eller .dotx)."
     ]
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_export_of_a_loaded_meeting_names_each_refused_link_on_stderr(tmp_path):
+    data = json.loads(SAMPLE_TEXT)
+    section = data["meeting"]["groups"][0]["items"][0]["sections"][0]
+    section["body"] = "Se [bilagsmappen](smb://10.0.0.7/bilag) og [KL](https://www.kl.dk/kkr)."
+    source = tmp_path / "m.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    meeting_id = kkr_desk("load", str(source), "--db", db).stdout.splitlines()[-1]
+    out = tmp_path / "referat.docx"
+    result = kkr_desk("export", meeting_id, "-o", str(out), "--db", db)
+    assert result.returncode == 0, result.stderr
+    refused = [line for line in result.stderr.splitlines() if "smb://" in line]
+    assert len(refused) == 1 and refused[0].startswith("kkr-desk: advarsel: Punkt 1.1, ")
+    assert "»bilagsmappen«" in refused[0] and "uden link" in refused[0]
+    import docx
+
+    document = docx.Document(str(out))
+    targets = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert "https://www.kl.dk/kkr" in targets
+    assert not any(target.startswith("smb:") for target in targets)
+    assert any(p.text == "Se bilagsmappen og KL." for p in document.paragraphs)
