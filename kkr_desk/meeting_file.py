@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,15 @@ from .output_file import write_atomically
 
 FORMAT_NAME = "kkr-desk-meeting"
 FORMAT_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest meeting file read. The shipped sample is 40 kB and a long agenda with full
+decisions a few hundred; anything this big is not a meeting, and reading it would hold the
+database lock while the roster grows by the thousand."""
+MAX_NUMBER_DIGITS = 20
+"""A meeting file's only number is its version; Python refuses to read huge integers
+anyway (a ValueError of its own), so a long one is refused here with our message."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class MeetingFileError(ValueError):
@@ -111,16 +122,49 @@ def write_meeting_file(meeting: Meeting, path: Path) -> None:
 
 
 def read_meeting_file(path: Path) -> Meeting:
-    """Read a meeting file; a file that is not one raises MeetingFileError."""
+    """Read a meeting file; a file that is not one raises MeetingFileError.
+
+    The size is checked before anything is read, and only a regular file is opened (a pipe
+    or a device would never end). A UTF-8 byte-order mark, as Notepad writes it, is allowed.
+    """
+    path = Path(path)
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise MeetingFileError(f"{path} er ikke en almindelig fil")
+    if info.st_size > MAX_FILE_BYTES:
+        raise MeetingFileError(_too_big(info.st_size))
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    if len(data) > MAX_FILE_BYTES:
+        raise MeetingFileError(_too_big(len(data)))
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise MeetingFileError("filen er ikke tekst i UTF-8") from error
     try:
-        data = json.loads(text)
+        parsed = json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise MeetingFileError(f"filen er ikke gyldig JSON (linje {error.lineno})") from error
-    return meeting_from_dict(data)
+    except RecursionError:
+        raise MeetingFileError(
+            "mødefilen er beskadiget (dens lister og felter er indlejret i for mange lag)"
+        ) from None
+    return meeting_from_dict(parsed)
+
+
+def _integer(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise MeetingFileError(
+            f"mødefilen er beskadiget (den indeholder et tal på {len(digits)} cifre)"
+        )
+    return int(digits)
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"filen fylder {size / 1024 / 1024:.0f} MB; en mødefil fylder højst "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB, så det er ikke en mødefil"
+    )
 
 
 def item_to_dict(item: AgendaItem) -> dict[str, Any]:
@@ -209,6 +253,11 @@ def _item_from_dict(data: dict[str, Any]) -> AgendaItem:
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"forventede tekst, fandt {type(value).__name__}")
+    surrogate = _SURROGATE.search(value)
+    if surrogate:
+        # JSON's "\ud800" escape can name half a character, which no text file and no
+        # database can hold: refused here, not as an encoding error at the insert.
+        raise ValueError(f"teksten indeholder et ugyldigt tegn (U+{ord(surrogate[0]):04X})")
     return value
 
 

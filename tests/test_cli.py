@@ -185,3 +185,94 @@ def test_export_with_a_missing_template(tmp_path):
     )
     assert result.returncode == 2
     assert "skabelonen" in result.stderr and not (tmp_path / "r.docx").exists()
+
+
+SAMPLE_TEXT = (ROOT / "resources" / "sample-meeting.json").read_text(encoding="utf-8")
+HOSTILE_MEETING_FILES = {
+    "5,000-digit number": (
+        SAMPLE_TEXT.replace('"version": 1,', '"version": 1, "x": ' + "1" * 5000 + ","),
+        "et tal på 5000 cifre",
+    ),
+    "nested 5,000 deep": (
+        SAMPLE_TEXT.replace('"version": 1,', '"version": 1, "x": ' + "[" * 5000 + "]" * 5000 + ","),
+        "indlejret i for mange lag",
+    ),
+    "lone surrogate": (
+        SAMPLE_TEXT.replace('"Regionshuset', '"\\ud800Regionshuset', 1),
+        "ugyldigt tegn (U+D800)",
+    ),
+    "too big": (None, "en mødefil fylder højst 20 MB"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_MEETING_FILES, ids=list(HOSTILE_MEETING_FILES))
+def test_load_of_a_hostile_meeting_file_is_one_line_and_writes_nothing(tmp_path, case):
+    content, message = HOSTILE_MEETING_FILES[case]
+    source = tmp_path / "m.json"
+    if content is None:
+        with source.open("wb") as stream:
+            stream.truncate(21 * 1024 * 1024)
+    else:
+        source.write_text(content, encoding="utf-8")
+    db = tmp_path / "a.db"
+    from kkr_desk.store import Store
+
+    with Store(db) as store:
+        before = store.list_meetings()
+    result = kkr_desk("load", str(source), "--db", str(db))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("kkr-desk: fejl: ") and message in result.stderr
+    with Store(db) as store:
+        assert store.list_meetings() == before
+
+
+def test_load_of_a_meeting_file_saved_by_notepad_with_a_byte_order_mark(tmp_path):
+    source = tmp_path / "notepad.json"
+    source.write_bytes(b"\xef\xbb\xbf" + SAMPLE_TEXT.encode("utf-8"))
+    result = kkr_desk("load", str(source), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "2"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs a device that never ends")
+def test_export_with_a_device_as_template_is_one_line_not_a_memory_grab(tmp_path):
+    import resource
+
+    def at_most_2_gb():  # before the fix this read grew without end
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "kkr_desk", "export", "1", "-o", str(tmp_path / "r.docx"),
+         "--template", "/dev/zero", "--db", str(tmp_path / "a.db")],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, preexec_fn=at_most_2_gb,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "kkr-desk: fejl: Skabelonen /dev/zero er ikke en almindelig fil. Vælg en Word-fil "
+        "(.docx eller .dotx)."
+    ]
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_export_of_a_loaded_meeting_names_each_refused_link_on_stderr(tmp_path):
+    data = json.loads(SAMPLE_TEXT)
+    section = data["meeting"]["groups"][0]["items"][0]["sections"][0]
+    section["body"] = "Se [bilagsmappen](smb://10.0.0.7/bilag) og [KL](https://www.kl.dk/kkr)."
+    source = tmp_path / "m.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    meeting_id = kkr_desk("load", str(source), "--db", db).stdout.splitlines()[-1]
+    out = tmp_path / "referat.docx"
+    result = kkr_desk("export", meeting_id, "-o", str(out), "--db", db)
+    assert result.returncode == 0, result.stderr
+    refused = [line for line in result.stderr.splitlines() if "smb://" in line]
+    assert len(refused) == 1 and refused[0].startswith("kkr-desk: advarsel: Punkt 1.1, ")
+    assert "»bilagsmappen«" in refused[0] and "uden link" in refused[0]
+    import docx
+
+    document = docx.Document(str(out))
+    targets = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert "https://www.kl.dk/kkr" in targets
+    assert not any(target.startswith("smb:") for target in targets)
+    assert any(p.text == "Se bilagsmappen og KL." for p in document.paragraphs)

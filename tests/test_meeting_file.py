@@ -9,6 +9,7 @@ import pytest
 
 from kkr_desk.meeting_file import (
     FORMAT_VERSION,
+    MAX_FILE_BYTES,
     MeetingFileError,
     meeting_from_dict,
     meeting_to_dict,
@@ -17,6 +18,7 @@ from kkr_desk.meeting_file import (
 )
 from kkr_desk.output_file import OutputError
 from kkr_desk.resources import resource_path
+from tests.pipes import read_without_hanging
 
 
 def test_dict_round_trip_keeps_everything(meeting):
@@ -78,3 +80,59 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, meeting, monkeypatch):
         write_meeting_file(meeting, path)
     assert path.read_text(encoding="utf-8") == "gammel"
     assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
+
+
+SAMPLE_TEXT = resource_path("sample-meeting.json").read_text(encoding="utf-8")
+
+
+def test_a_byte_order_mark_as_notepad_writes_it_is_accepted(tmp_path):
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + SAMPLE_TEXT.encode("utf-8"))
+    assert read_meeting_file(path).committee == "KKR Midtjylland"
+
+
+HOSTILE_JSON = {
+    "a 5,000-digit number": (
+        SAMPLE_TEXT.replace('"version": 1,', '"version": 1, "x": ' + "9" * 5000 + ","),
+        "et tal på 5000 cifre",
+    ),
+    "JSON nested 100,000 deep": (
+        SAMPLE_TEXT.replace(
+            '"version": 1,', '"version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + ","
+        ),
+        "indlejret i for mange lag",
+    ),
+    "a lone surrogate": (
+        SAMPLE_TEXT.replace('"Regionshuset', '"\\ud800Regionshuset', 1),
+        r"ugyldigt tegn \(U\+D800\)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_JSON, ids=list(HOSTILE_JSON))
+def test_hostile_json_is_a_meeting_file_error_not_a_crash(tmp_path, case):
+    content, message = HOSTILE_JSON[case]
+    assert content != SAMPLE_TEXT
+    path = tmp_path / "hostile.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(MeetingFileError, match=message):
+        read_meeting_file(path)
+
+
+def test_a_file_too_big_to_be_a_meeting_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.json"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)  # sparse: big by its size, cheap on the disk
+    opened = []
+    monkeypatch.setattr(type(path), "open", lambda *a, **k: opened.append(a) or 1 / 0)
+    with pytest.raises(MeetingFileError, match="en mødefil fylder højst 20 MB"):
+        read_meeting_file(path)
+    assert opened == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    with pytest.raises(MeetingFileError, match="ikke en almindelig fil"):
+        read_without_hanging(read_meeting_file, pipe)

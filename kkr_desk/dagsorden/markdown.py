@@ -1,4 +1,4 @@
-"""Write blocks as the Markdown a section body is stored in (see kkr_desk/domain/model.py).
+"""Write the importer's blocks as a section body, in the storage form of kkr_desk.markdown_form.
 
 Text is escaped so that what was printed stays text: a paragraph that happens to start
 "2024." must not become a numbered list, a "*" must not become emphasis.
@@ -6,45 +6,16 @@ Text is escaped so that what was printed stays text: a paragraph that happens to
 
 from __future__ import annotations
 
-import re
-
+from .. import markdown_form as form
+from ..markdown_form import LIST_INDENT, escape_block_start, escape_inline
 from .blocks import Block
 
-LIST_INDENT = "    "
-"""One level of list nesting: deep enough under "- " and "10) " alike."""
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<])")
-_BLOCK_START = re.compile(r"^(\d+)([.)])(\s|$)")
-
-
-def escape_inline(text: str) -> str:
-    return _INLINE_SPECIALS.sub(r"\\\1", text)
-
-
-def escape_block_start(text: str) -> str:
-    """Keep a paragraph's first characters from being read as list, heading or quote marks."""
-    match = _BLOCK_START.match(text)
-    if match:
-        return f"{match.group(1)}\\{text[len(match.group(1)):]}"
-    if text[:1] in "#>+|=" or text.startswith(("- ", "-\t", "~~~", "```")) or text == "-":
-        return "\\" + text
-    return text
+__all__ = ["LIST_INDENT", "escape_block_start", "escape_inline", "inline", "render"]
 
 
 def inline(block: Block) -> str:
     """The block's text with its links as [text](address)."""
-    parts, position = [], 0
-    for start, end, url in block.links:
-        parts.append(escape_inline(block.text[position:start]))
-        parts.append(f"[{escape_inline(block.text[start:end])}]({_url(url)})")
-        position = end
-    parts.append(escape_inline(block.text[position:]))
-    return "".join(parts)
-
-
-def _url(url: str) -> str:
-    if "://" not in url:
-        url = f"https://{url}"
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return form.inline_text(block.text, block.links)
 
 
 def render(blocks: list[Block]) -> str:
@@ -53,35 +24,18 @@ def render(blocks: list[Block]) -> str:
     previous_kind = None
     for block in blocks:
         if block.kind == "table":
-            text = _table(block.rows, block.aligns)
+            text = form.table(block.rows, block.aligns)
         elif block.kind == "heading":
-            text = f"### {inline(block)}"
+            text = form.heading_line(inline(block))
         elif block.kind == "bullet":
-            text = f"{LIST_INDENT * block.level}- {inline(block)}"
+            text = form.bullet_line(inline(block), block.level)
         elif block.kind == "numbered":
-            text = f"{LIST_INDENT * block.level}{block.number}{block.delimiter} {inline(block)}"
+            text = form.numbered_line(inline(block), block.number, block.delimiter, block.level)
         else:
-            text = escape_block_start(inline(block))
+            text = form.paragraph_line(inline(block))
         if out and block.kind in ("bullet", "numbered") and previous_kind == block.kind:
             out[-1] += "\n" + text
         else:
             out.append(text)
         previous_kind = block.kind
-    return "\n\n".join(part for part in out if part.strip())
-
-
-_DELIMITERS = {"right": "---:", "center": ":---:", "left": ":---"}
-
-
-def _table(rows: list[list[str]], aligns: list[str] = ()) -> str:
-    width = max(len(row) for row in rows)
-    padded = [row + [""] * (width - len(row)) for row in rows]
-    aligns = list(aligns) + [""] * (width - len(aligns))
-    delimiters = [_DELIMITERS.get(align, "---") for align in aligns[:width]]
-    lines = [_table_row(padded[0]), "| " + " | ".join(delimiters) + " |"]
-    lines.extend(_table_row(row) for row in padded[1:])
-    return "\n".join(lines)
-
-
-def _table_row(cells: list[str]) -> str:
-    return "| " + " | ".join(escape_inline(cell).replace("|", "\\|") for cell in cells) + " |"
+    return form.join_paragraphs(out)

@@ -11,8 +11,10 @@ Entry point for the window and the CLI::
 - ``path`` ending in ``.docx`` gives Word, ``.pdf`` a PDF through LibreOffice.
 - ``template``: an organisation's .docx/.dotx whose styles, page setup, header and footer
   are used; it must define "Normal", "Heading 1" and "Heading 2".
-- Returns the pre-export warnings (``kkr_desk.domain.checks.export_warnings``): they never
-  stop the export. Show them before calling, too, if you like.
+- Returns the pre-export warnings (``kkr_desk.domain.checks.export_warnings``), then one
+  for each link the document leaves out (an address other than http, https or mailto:
+  its text stays, without the link). They never stop the export. Show the pre-export
+  ones before calling, too, if you like.
 - Raises ``ReferatError`` with a Danish message for everything the user can fix: a target
   that cannot be written (the old file is then intact), a bad template, no LibreOffice.
 """
@@ -62,7 +64,12 @@ def export_meeting(
         raise ReferatError(NO_LIBREOFFICE)  # say it before the work, not after
     warnings = export_warnings(meeting, kind)
     data = document_bytes(
-        meeting, kind, template=template, table_of_contents=table_of_contents, author=author
+        meeting,
+        kind,
+        template=template,
+        table_of_contents=table_of_contents,
+        author=author,
+        warnings=warnings,
     )
     try:
         if suffix == ".pdf":
@@ -96,8 +103,9 @@ def document_bytes(
     table_of_contents: bool = False,
     toc_pages: list[int] | None = None,
     author: str = "KL",
+    warnings: list[ExportWarning] | None = None,
 ) -> bytes:
-    """The .docx file's bytes, built in memory."""
+    """The .docx file's bytes, built in memory; what was left out is added to ``warnings``."""
     template_path = Path(template) if template is not None else None
     try:
         document = build_document(
@@ -107,6 +115,7 @@ def document_bytes(
             table_of_contents=table_of_contents,
             toc_pages=toc_pages,
             author=author,
+            warnings=warnings,
         )
     except TemplateError as error:
         raise ReferatError(str(error)) from None

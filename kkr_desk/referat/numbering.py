@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 
-from .blocks import BULLET
+from ..markdown_form import BULLET
 from .oxml import element
 
 LEVELS = 9

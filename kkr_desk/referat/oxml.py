@@ -16,32 +16,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 
-from .blocks import Span
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """The text without characters a .docx cannot hold (control characters, lone surrogates)."""
-    return _NOT_XML.sub("", text)
-
-
-def clean_markdown(text: str) -> str:
-    """clean() a Markdown body without changing its structure.
-
-    Dropping a character at the start of a line can bare the whitespace behind it, and a
-    line that now begins with a tab or four spaces would turn into a code block. Each line
-    keeps the indentation it had; whitespace that only the dropped characters covered goes.
-    """
-    lines = []
-    for line in text.split("\n"):
-        cleaned = clean(line)
-        if cleaned != line:
-            indent = line[: len(line) - len(line.lstrip(" \t"))]
-            cleaned = indent + cleaned.lstrip(" \t")
-        lines.append(cleaned)
-    return "\n".join(lines)
-
+from ..markdown_form import Span, clean
 
 def element(tag: str, attributes: dict[str, str] | None = None, *children):
     """An element of python-docx's own classes; ``tag`` and attribute names as "w:p"."""

@@ -9,6 +9,7 @@ page size, margins and header and footer references.
 from __future__ import annotations
 
 import io
+import stat
 import zipfile
 from copy import deepcopy
 from pathlib import Path
@@ -21,6 +22,14 @@ from docx.shared import Twips
 A4 = (11906, 16838)  # twips
 MARGIN = 1418  # 2.5 cm
 HEADER_DISTANCE = 709  # 1.25 cm
+MAX_TEMPLATE_BYTES = 25 * 1024 * 1024
+"""A template is styles, a page setup and perhaps a logo: a few hundred kB. This bounds
+what is read from a file someone else chose."""
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""The parts of the package, unpacked, together. python-docx reads every part into memory,
+and a zip can declare a thousand times its own size (zipfile never unpacks more than a
+part declares, so the declared sizes are the bound)."""
+MAX_PARTS = 1000
 
 
 class TemplateError(ValueError):
@@ -29,12 +38,8 @@ class TemplateError(ValueError):
 
 def open_template(path: Path) -> Document:
     """An organisation's .docx (or .dotx) with its body emptied; its sectPr stays."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise TemplateError(
-            f"Skabelonen {path} kan ikke læses: {error.strerror or error}"
-        ) from None
+    data = _read_template(path)
+    _check_package(path, data)
     try:
         document = docx.Document(io.BytesIO(_as_document_package(data)))
     except Exception:  # python-docx raises several kinds for a file that is not a .docx
@@ -46,6 +51,50 @@ def open_template(path: Path) -> Document:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
+
+
+def _read_template(path: Path) -> bytes:
+    """The file's bytes: only a regular file, checked before it is opened (a pipe would
+    never end and /dev/zero never stop), and never more than MAX_TEMPLATE_BYTES."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise TemplateError(
+                f"Skabelonen {path} er ikke en almindelig fil. Vælg en Word-fil (.docx eller "
+                ".dotx)."
+            )
+        if info.st_size > MAX_TEMPLATE_BYTES:
+            raise _too_big(path, info.st_size)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_TEMPLATE_BYTES + 1)  # it may have grown since stat()
+    except OSError as error:
+        raise TemplateError(
+            f"Skabelonen {path} kan ikke læses: {error.strerror or error}"
+        ) from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise _too_big(path, len(data))
+    return data
+
+
+def _too_big(path: Path, size: int) -> TemplateError:
+    return TemplateError(
+        f"Skabelonen {path} fylder {size / 1024 / 1024:.0f} MB; en Word-skabelon må højst "
+        f"fylde {MAX_TEMPLATE_BYTES // 1024 // 1024} MB."
+    )
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """Refuse a package that would unpack to more than MAX_UNPACKED_BYTES (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return  # not a zip at all: python-docx says so below
+    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise TemplateError(
+            f"Skabelonen {path} pakker sig ud til mere end "
+            f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB og er ikke en almindelig Word-skabelon."
+        )
 
 
 def _as_document_package(data: bytes) -> bytes:

@@ -17,16 +17,19 @@ from docx.oxml.ns import qn
 
 from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_groups
 from ..domain.agenda import item_number
+from ..domain.checks import ExportWarning
 from ..domain.participants import clock, participant_groups
 from . import oxml
-from .blocks import (
+from ..markdown_form import (
     Attachment,
     Block,
+    DroppedLink,
     ListEntry,
     Paragraph,
     Span,
     SubHeading,
     Table,
+    clean_markdown,
     markdown_blocks,
 )
 from .numbering import Lists
@@ -72,15 +75,20 @@ def build_document(
     toc_pages: Sequence[int] | None = None,
     author: str = "KL",
     now: dt.datetime | None = None,
+    warnings: list[ExportWarning] | None = None,
 ) -> Document:
     """The whole document; raises TemplateError or style.MissingStyleError for a bad template.
 
     ``toc_pages`` gives the page of each group and item heading, in order, for the table of
-    contents; without it Word fills in the pages when the document is opened.
+    contents; without it Word fills in the pages when the document is opened. What the
+    layout had to leave out (a link to an address that may not be one) is appended to
+    ``warnings``.
     """
     document = open_template(template) if template else blank_document()
     ids = install_styles(document, from_template=template is not None)
     layout = _Layout(document, ids, meeting, kind, from_template=template is not None)
+    if warnings is not None:
+        layout.warnings = warnings
     layout.front_page()
     if table_of_contents:
         layout.table_of_contents(toc_pages)
@@ -113,6 +121,7 @@ class _Layout:
             document, indent=LIST_INDENT, hanging=LIST_HANGING, font=None if from_template else FONT
         )
         self.list_ids: dict[int, str] = {}  # nesting level → numId of the list being written
+        self.warnings: list[ExportWarning] = []
         section = document.sections[-1]
         self.text_width = int(
             (section.page_width - section.left_margin - section.right_margin) / 635
@@ -191,15 +200,19 @@ class _Layout:
         for group_position, (number, group) in enumerate(numbered_groups(self.meeting)):
             self.text(Role.GROUP_HEADING, f"{number} {group.title}", page_break_before=True)
             for item_position, item in enumerate(group.items):
-                self.text(
-                    Role.ITEM_HEADING, f"{item_number(group_position, item_position)}\t{item.title}"
-                )
+                label = item_number(group_position, item_position)
+                self.text(Role.ITEM_HEADING, f"{label}\t{item.title}")
                 if item.case_line:
                     self.text(Role.CASE_LINE, item.case_line)
                 for section in item.sections:
                     if self.kind == MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
                         continue
-                    self.section(section.heading, markdown_blocks(oxml.clean_markdown(section.body)))
+                    dropped: list[DroppedLink] = []
+                    blocks = markdown_blocks(clean_markdown(section.body), dropped)
+                    self.warnings.extend(
+                        _dropped_link_warning(link, label, section.heading) for link in dropped
+                    )
+                    self.section(section.heading, blocks)
 
     def section(self, heading: str, blocks: list[Block]) -> None:
         """A section heading and its body.
@@ -307,6 +320,18 @@ class _Layout:
                 self.ids[Role.PAGE_NUMBER], [run("Side "), oxml.simple_field("PAGE", "2")]
             )
             _put(footer._element, number)
+
+
+def _dropped_link_warning(link: DroppedLink, number: str, heading: str) -> ExportWarning:
+    """Says which text lost its link, and to what: never the raw Markdown in the referat."""
+    address = link.address if len(link.address) <= 60 else link.address[:57] + "…"
+    text = " ".join(link.text.split())
+    text = text if len(text) <= 40 else text[:37] + "…"
+    return ExportWarning(
+        f"Punkt {number.rstrip('.')}, {heading}: linket »{text}« peger på {address!r}, "
+        "som ikke er en web- eller mailadresse; teksten står i dokumentet uden link.",
+        number,
+    )
 
 
 def _put(container, made) -> None:

@@ -135,9 +135,10 @@ class Store(TrashMixin, AgendaEdits, Settings):
         Sets the ids on the meeting and its parts, and returns the meeting's id.
         """
         with write_transaction(self.db):
+            roster = self._roster_ids()  # once: a long attendance list stays linear
             meeting.id = self.db["meeting"].insert(_meeting_row(meeting)).last_pk
             for position, entry in enumerate(meeting.attendance):
-                self._insert_attendance(meeting.id, position, entry)
+                self._insert_attendance(meeting.id, position, entry, roster)
             for position, group in enumerate(meeting.groups):
                 self._insert_group(meeting.id, position, group)
         return meeting.id
@@ -220,26 +221,43 @@ class Store(TrashMixin, AgendaEdits, Settings):
     def _row_exists(self, table: str, row_id: int) -> bool:
         return bool(list(self.db.query(f"SELECT 1 FROM [{table}] WHERE id = ?", [row_id])))
 
-    def _person_id(self, person: Person) -> int:
-        """The roster id of a person: reuse an existing entry by id, or by name and organisation."""
+    def _roster_ids(self) -> dict[tuple[str, str], int]:
+        """Roster key (name, organisation) → id; the oldest entry wins, as it always has."""
+        roster: dict[tuple[str, str], int] = {}
+        for row in self.db.query("SELECT id, name, organisation FROM person ORDER BY id"):
+            key = (_roster_key(row["name"]), _roster_key(row["organisation"]))
+            roster.setdefault(key, row["id"])
+        return roster
+
+    def _person_id(
+        self, person: Person, roster: dict[tuple[str, str], int] | None = None
+    ) -> int:
+        """The roster id of a person: reuse an existing entry by id, or by name and organisation.
+
+        ``roster`` is ``_roster_ids()`` made once for many people, and kept up to date here.
+        """
         if person.id is not None and self._row_exists("person", person.id):
             return person.id
+        if roster is None:
+            roster = self._roster_ids()
         # Names and organisations are compared the way a reader would: case and spacing
         # differ between documents ("Jesper Kaas  Schmidt", "KD-net"), the person does not.
         wanted = (_roster_key(person.name), _roster_key(person.organisation))
-        matches = [
-            row
-            for row in self.db.query("SELECT id, name, organisation FROM person ORDER BY id")
-            if (_roster_key(row["name"]), _roster_key(row["organisation"])) == wanted
-        ]
-        if matches:
-            person.id = matches[0]["id"]
+        if wanted in roster:
+            person.id = roster[wanted]
         else:
             person.id = self.db["person"].insert(_person_row(person)).last_pk
+            roster[wanted] = person.id
         return person.id
 
-    def _insert_attendance(self, meeting_id: int, position: int, entry: Attendance) -> None:
-        person_id = self._person_id(entry.person)
+    def _insert_attendance(
+        self,
+        meeting_id: int,
+        position: int,
+        entry: Attendance,
+        roster: dict[tuple[str, str], int],
+    ) -> None:
+        person_id = self._person_id(entry.person, roster)
         if list(
             self.db.query(
                 "SELECT 1 FROM attendance WHERE meeting_id = ? AND person_id = ?",
@@ -250,7 +268,9 @@ class Store(TrashMixin, AgendaEdits, Settings):
                 f"{entry.person.name} står to gange på deltagerlisten; mødet er ikke gemt"
             )
         self.db["attendance"].insert(
-            _attendance_row(meeting_id, position, person_id, entry, self._person_id)
+            _attendance_row(
+                meeting_id, position, person_id, entry, lambda p: self._person_id(p, roster)
+            )
         )
 
     def _insert_group(self, meeting_id: int, position: int, group: AgendaGroup) -> None:

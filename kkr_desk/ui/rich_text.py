@@ -9,8 +9,6 @@ links, tables — no fonts or colours).
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
@@ -23,17 +21,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from .markdown_text import tidy_markdown
-
-# The marks that make inline Markdown syntax (emphasis, links, code, strikethrough) and that
-# Qt's writer escapes only sometimes. Marks that matter only at the start of a line ("#",
-# "-", "1.") Qt escapes itself; "&", "<" and a leading ">" are handled in markdown_text.py;
-# "|" stays bare because typed table rows ("| a | b |") are meant to become a table.
-_TYPED_MARKS = "*_[`~"
-_PLACEHOLDER_BASE = 0x10FE00  # private use, plane 16: not something anyone types
-_TO_PLACEHOLDER = {ord(c): chr(_PLACEHOLDER_BASE + n) for n, c in enumerate(_TYPED_MARKS)}
-_FROM_PLACEHOLDER = {chr(_PLACEHOLDER_BASE + n): "\\" + c for n, c in enumerate(_TYPED_MARKS)}
-_PLACEHOLDERS = re.compile("[" + "".join(_FROM_PLACEHOLDER) + "]")
+from ..markdown_form import (
+    hide_typed_marks,
+    holds_hidden_marks,
+    tidy_markdown,
+    typed_marks_escaped,
+)
 
 
 def literal_markdown(document: QTextDocument) -> str:
@@ -41,11 +34,12 @@ def literal_markdown(document: QTextDocument) -> str:
 
     Qt's writer escapes typed marks only where it thinks they would be read as syntax, and
     misses cases ("a *b*", "_x_", "[[x](y)"). So those marks in the text are swapped for
-    private-use placeholders in a copy, Qt writes that copy (its own "*", "**", "[…](…)"
-    for real formatting and links stay as they are), and each placeholder becomes the
-    escaped mark. A document that already holds a placeholder character is written as is.
+    private-use placeholders in a copy (kkr_desk.markdown_form.hide_typed_marks), Qt writes
+    that copy (its own "*", "**", "[…](…)" for real formatting and links stay as they are),
+    and each placeholder becomes the escaped mark. A document that already holds a
+    placeholder character is written as is.
     """
-    if _PLACEHOLDERS.search(document.toRawText()):
+    if holds_hidden_marks(document.toRawText()):
         return document.toMarkdown()
     copy = document.clone()
     fragments = []
@@ -54,7 +48,7 @@ def literal_markdown(document: QTextDocument) -> str:
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            if fragment.isValid() and fragment.text().translate(_TO_PLACEHOLDER) != fragment.text():
+            if fragment.isValid() and hide_typed_marks(fragment.text()) != fragment.text():
                 fragments.append(
                     (fragment.position(), fragment.length(), fragment.text(), fragment.charFormat())
                 )
@@ -64,8 +58,8 @@ def literal_markdown(document: QTextDocument) -> str:
     for position, length, text, char_format in reversed(fragments):
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text.translate(_TO_PLACEHOLDER), char_format)
-    return _PLACEHOLDERS.sub(lambda m: _FROM_PLACEHOLDER[m.group()], copy.toMarkdown())
+        cursor.insertText(hide_typed_marks(text), char_format)
+    return typed_marks_escaped(copy.toMarkdown())
 
 
 class RichTextEdit(QTextEdit):

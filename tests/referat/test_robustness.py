@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kkr_desk.domain import MeetingKind
 from kkr_desk.referat import document_bytes
-from kkr_desk.referat.blocks import markdown_blocks
+from kkr_desk.markdown_form.reading import markdown_blocks
 
 from .conftest import normalised
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import zipfile
+
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from kkr_desk.referat import ReferatError, export_meeting
+from kkr_desk.referat.template import MAX_TEMPLATE_BYTES, MAX_UNPACKED_BYTES
+from tests.pipes import read_without_hanging
 
 from .conftest import texts
 
@@ -26,8 +31,6 @@ def make_template(path, *, drop_style: str | None = None, as_dotx: bool = False)
         element.getparent().remove(element)
     document.save(str(path))
     if as_dotx:
-        import zipfile
-
         data = {}
         with zipfile.ZipFile(path) as source:
             for info in source.infolist():
@@ -142,3 +145,39 @@ def test_template_without_a_numbering_part_gets_one(tmp_path, meeting):
     lines = texts(out)
     wanted = ["– a", "– b", "1) c"]
     assert [line for line in lines if line in wanted] == wanted
+
+
+def test_a_template_too_big_to_be_one_is_refused_before_it_is_opened(
+    tmp_path, meeting, monkeypatch
+):
+    template = tmp_path / "stor.docx"
+    with template.open("wb") as stream:
+        stream.truncate(MAX_TEMPLATE_BYTES + 1)  # sparse: big by its size, cheap on the disk
+    opened = []
+    monkeypatch.setattr(type(template), "open", lambda *a, **k: opened.append(a) or 1 / 0)
+    with pytest.raises(ReferatError, match="en Word-skabelon må højst fylde 25 MB"):
+        export_meeting(meeting, tmp_path / "r.docx", template=template)
+    assert opened == [] and not (tmp_path / "r.docx").exists()
+
+
+def test_a_template_that_unpacks_to_too_much_is_refused(tmp_path, meeting):
+    template = make_template(tmp_path / "bombe.docx")
+    with zipfile.ZipFile(template, "a", zipfile.ZIP_DEFLATED) as package:
+        with package.open("word/media/image1.png", "w", force_zip64=True) as part:
+            block = bytes(1024 * 1024)
+            for _ in range(MAX_UNPACKED_BYTES // len(block) + 1):
+                part.write(block)
+    assert template.stat().st_size < 1024 * 1024  # small on disk, huge unpacked
+    with pytest.raises(ReferatError, match="pakker sig ud til mere end 100 MB"):
+        export_meeting(meeting, tmp_path / "r.docx", template=template)
+    assert not (tmp_path / "r.docx").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_as_template_is_refused_without_waiting(tmp_path, meeting):
+    pipe = tmp_path / "skabelon.docx"
+    os.mkfifo(pipe)
+    with pytest.raises(ReferatError, match="ikke en almindelig fil"):
+        read_without_hanging(
+            lambda p: export_meeting(meeting, tmp_path / "r.docx", template=p), pipe
+        )

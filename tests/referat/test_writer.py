@@ -297,7 +297,7 @@ def test_a_decision_stays_on_one_page_with_its_heading(referat):
 
 
 def test_table_columns_leave_room_for_the_longest_body_word():
-    from kkr_desk.referat.blocks import markdown_blocks
+    from kkr_desk.markdown_form.reading import markdown_blocks
     from kkr_desk.referat.tables import CELL_PADDING, CHAR_WIDTH, column_widths
 
     [table] = markdown_blocks(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 
-from kkr_desk.ui.markdown_text import (
+from kkr_desk.markdown_form import (
     join_typed_table_rows,
     move_spaces_out_of_emphasis,
     tidy_markdown,

@@ -1,4 +1,4 @@
-from kkr_desk.referat.blocks import (
+from kkr_desk.markdown_form.reading import (
     Attachment,
     ListEntry,
     Paragraph,

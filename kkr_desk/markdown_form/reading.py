@@ -5,17 +5,23 @@ The writer should not know about Markdown tokens and the parser should not know 
 so this module is the one translation between them: paragraphs, sub-headings, list entries
 (with their marker, "–" or the author's own "1)", and where each list starts), attachment
 lines ("./.") and tables, each holding runs of text with bold, italic and link addresses.
+
+A link's address is kept only when ``kkr_desk.domain.links`` allows it (http, https,
+mailto); any other link keeps its text, loses its address and is reported to the caller.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from ..domain.agenda import ATTACHMENT_MARK
+from ..domain.links import safe_link_target
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 BULLET = "–"
 """KL's bullet: an en dash."""
@@ -79,17 +85,37 @@ class Table:
 Block = Paragraph | SubHeading | ListEntry | Attachment | Table
 
 
+@dataclass(frozen=True)
+class DroppedLink:
+    """A link whose address may not be a live link: its text stays, its address goes."""
+
+    text: str
+    address: str
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported here: the window's start-up loads this package for the editor, not the parser.
+    from markdown_it import MarkdownIt
+
     # Raw HTML is shown as text: a section body is never trusted to carry markup.
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # markdown-it refuses javascript:, file: … by leaving "[text](file:…)" unparsed, which
+    # printed the raw Markdown in the referat. Every address is parsed as a link here and
+    # judged by domain.links in _spans, so a refused one keeps only its text.
+    parser.validateLink = lambda url: True
+    return parser
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    """The blocks of one section body, in reading order."""
+def markdown_blocks(text: str, dropped: list[DroppedLink] | None = None) -> list[Block]:
+    """The blocks of one section body, in reading order.
+
+    Links to addresses other than http, https and mailto become plain text; each is
+    appended to ``dropped`` when given, so the caller can warn.
+    """
     if not text.strip():
         return []
-    return _BlockBuilder().build(_parser().parse(text))
+    return _BlockBuilder(dropped).build(_parser().parse(text))
 
 
 def plain_text(spans: list[Span]) -> str:
@@ -97,7 +123,8 @@ def plain_text(spans: list[Span]) -> str:
 
 
 class _BlockBuilder:
-    def __init__(self) -> None:
+    def __init__(self, dropped: list[DroppedLink] | None = None) -> None:
+        self.dropped = dropped if dropped is not None else []
         self.blocks: list[Block] = []
         self.lists: list[dict] = []  # one entry per open list: {"ordered", "delimiter"}
         self.pending_marker: str | None = None
@@ -182,7 +209,7 @@ class _BlockBuilder:
     _on_fence = _on_code_block
 
     def _on_inline(self, token: Token) -> None:
-        spans = _spans(token.children or [])
+        spans = _spans(token.children or [], self.dropped)
         if self.row is not None:
             self.row.append(spans)
         elif self.heading:
@@ -220,11 +247,19 @@ class _BlockBuilder:
         self.blocks.append(Paragraph(spans))
 
 
-def _spans(children: list[Token]) -> list[Span]:
+def _spans(children: list[Token], dropped: list[DroppedLink]) -> list[Span]:
     """Inline tokens as runs; soft line breaks become spaces, as they read on paper."""
     spans: list[Span] = []
     bold = italic = 0
     url: str | None = None
+    refused: str | None = None  # the address of a link being read that may not be one
+    refused_text: list[str] = []
+
+    def add(text: str) -> None:
+        _append(spans, Span(text, bool(bold), bool(italic), url))
+        if refused is not None:
+            refused_text.append(text)
+
     for child in children:
         kind = child.type
         if kind == "strong_open":
@@ -236,17 +271,21 @@ def _spans(children: list[Token]) -> list[Span]:
         elif kind == "em_close":
             italic -= 1
         elif kind == "link_open":
-            url = str(child.attrs.get("href", "")) or None
+            address = str(child.attrs.get("href", ""))
+            url = safe_link_target(address)
+            if url is None and address.strip():
+                refused, refused_text = address, []
         elif kind == "link_close":
+            if refused is not None:
+                dropped.append(DroppedLink("".join(refused_text), refused))
+                refused = None
             url = None
         elif kind == "softbreak":
-            _append(spans, Span(" ", bool(bold), bool(italic), url))
+            add(" ")
         elif kind == "hardbreak":
-            _append(spans, Span("\n", bool(bold), bool(italic), url))
-        elif kind == "image":
-            _append(spans, Span(child.content, bool(bold), bool(italic), url))
-        elif child.content:
-            _append(spans, Span(child.content, bool(bold), bool(italic), url))
+            add("\n")
+        elif child.content:  # text, code, and an image's description
+            add(child.content)
     return spans
 
 
