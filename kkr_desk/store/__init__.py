@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .lean_import import import_sqlite_utils
-
-import_sqlite_utils()  # before the modules below import it: keeps numpy out of start-up
-
-from .backup import Backup, backup_now, list_backups, restore_backup, restore_into  # noqa: E402
-from .database import (  # noqa: E402
+from .backup import Backup, backup_now, list_backups, restore_backup, restore_into
+from .database import (
     DatabaseOpenError,
     StoreError,
     StoreWriteError,
     default_database_path,
 )
-from .health import DatabaseDamaged, move_aside  # noqa: E402
-from .lock import DatabaseInUse  # noqa: E402
-from .sample import add_sample_meeting  # noqa: E402
-from .store import MeetingNotFound, MeetingSummary, Store  # noqa: E402
+from .health import DatabaseDamaged, move_aside
+from .lock import DatabaseInUse
+from .sample import add_sample_meeting
+from .store import MeetingNotFound, MeetingSummary, Store
 
 
 def open_store(path: Path | None = None) -> Store:

@@ -67,7 +67,7 @@ def open_database(path: Path) -> tuple[Database, bool]:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
         raise DatabaseOpenError(f"kan ikke åbne {path}: {error}") from error
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)  # no plugin hooks into our connection
     try:
         is_new = check_is_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
