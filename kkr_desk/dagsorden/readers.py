@@ -115,7 +115,8 @@ def read_text_file(path: Path) -> SourceText:
 def read_pdf(path: Path) -> SourceText:
     """Every page's lines by pypdf, with paragraph breaks from the line spacing and links."""
     import pypdf
-    from pypdf.errors import DependencyError, FileNotDecryptedError  # DependencyError: AES, no crypto
+    # DependencyError: the file needs AES and the 'cryptography' package is not installed
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     pages: list[list] = []
