@@ -1,6 +1,8 @@
 """The ``kkr-desk`` command: sub-commands on the same store the window uses.
 
-A user's mistake ends in one line on stderr and exit code 2, never a traceback.
+A user's mistake ends in one line on stderr and exit code 2, never a traceback. A bug in
+KKR Desk ends in one line too, "programfejl: … (detaljer i LOGFIL)", and exit code 1; its
+traceback goes to the log file (kkr_desk/logs.py).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import version
 from .domain import MeetingKind
+from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .output_file import check_target
 from .store import (
@@ -39,6 +42,14 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(USER_ERROR, f"{PROG}: {message} (se '{PROG} --help')\n")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: read from the package metadata only when asked (it costs start-up time)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> NoReturn:
+        print(f"{PROG} {version()}")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
@@ -53,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="KKR Desk: deltagere, dagsorden og beslutninger til KKR-møder.",
         parents=[db_option],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="vis programmets version og afslut"
+    )
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_OneLineParser)
 
     listing = commands.add_parser("list", parents=[db_option], help="vis møderne i databasen")
@@ -111,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a sub-command, or open the window when none is given."""
+    install_excepthooks()  # the window replaces the CLI's one line with its dialog
     args = build_parser().parse_args(argv)
     db_path: Path | None = getattr(args, "db", None)
     if args.command is None:
@@ -123,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
+    except Exception as error:  # a bug in KKR Desk, not the user's mistake
+        print_program_error(error, log_program_error(error))
+        return PROGRAM_ERROR
 
 
 def _list(args: argparse.Namespace, db_path: Path | None) -> int:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,24 @@ from kkr_desk.domain import (
     Person,
     Section,
 )
+from kkr_desk.logs import LOG_DIR_VARIABLE
 from kkr_desk.store import Store
+
+
+@pytest.fixture(autouse=True, scope="session")
+def log_folder(tmp_path_factory) -> Path:
+    """Every test, and every program a test starts, logs here, never in the user's folder."""
+    folder = tmp_path_factory.mktemp("logs")
+    os.environ[LOG_DIR_VARIABLE] = str(folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def restored_excepthooks():
+    """main() installs the program's exception hooks; each test gets the old ones back."""
+    hooks = sys.excepthook, threading.excepthook
+    yield
+    sys.excepthook, threading.excepthook = hooks
 
 
 def make_meeting() -> Meeting:

@@ -115,7 +115,8 @@ def read_text_file(path: Path) -> SourceText:
 def read_pdf(path: Path) -> SourceText:
     """Every page's lines by pypdf, with paragraph breaks from the line spacing and links."""
     import pypdf
-    from pypdf.errors import FileNotDecryptedError
+    # DependencyError: the file needs AES and the 'cryptography' package is not installed
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     pages: list[list] = []
@@ -126,7 +127,7 @@ def read_pdf(path: Path) -> SourceText:
         if reader.is_encrypted:
             try:
                 unlocked = reader.decrypt("")
-            except (FileNotDecryptedError, NotImplementedError, DependencyMissing):
+            except (FileNotDecryptedError, NotImplementedError, DependencyError):
                 unlocked = 0
             if not unlocked:
                 raise DocumentImportError(
@@ -165,16 +166,6 @@ def read_pdf(path: Path) -> SourceText:
             first = False
     drop_page_furniture(source)
     return source
-
-
-class DependencyMissing(Exception):
-    """Stand-in so the except clause names something when pypdf lacks a crypto backend."""
-
-
-try:  # pypdf raises this when AES needs the 'cryptography' package
-    from pypdf.errors import DependencyError as DependencyMissing  # type: ignore[no-redef]  # noqa: F811
-except ImportError:  # pragma: no cover
-    pass
 
 
 def _page_links(page) -> list[tuple[str, list]]:

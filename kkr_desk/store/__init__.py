@@ -4,32 +4,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .lean_import import import_sqlite_utils
-
-import_sqlite_utils()  # before the modules below import it: keeps numpy out of start-up
-
-from .backup import Backup, backup_now, list_backups, restore_backup, restore_into  # noqa: E402
-from .database import (  # noqa: E402
+from .backup import Backup, backup_now, list_backups, restore_backup, restore_into
+from .database import (
     DatabaseOpenError,
     StoreError,
     StoreWriteError,
     default_database_path,
 )
-from .health import DatabaseDamaged, move_aside  # noqa: E402
-from .lock import DatabaseInUse  # noqa: E402
-from .sample import add_sample_meeting  # noqa: E402
-from .store import MeetingNotFound, MeetingSummary, Store  # noqa: E402
+from .health import DatabaseDamaged, move_aside
+from .lock import DatabaseInUse
+from .sample import read_sample_meeting
+from .store import MeetingNotFound, MeetingSummary, Store
 
 
 def open_store(path: Path | None = None) -> Store:
-    """Open the database (the user's default one without a path); a new one gets the sample."""
+    """Open the database (the user's default one without a path); a new one gets the sample.
+
+    The sample is read before a new file is made: a broken installation must not leave an
+    empty database behind, which would never get its sample afterwards.
+    """
     if path is None:
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
+    sample = None if _has_content(path) else read_sample_meeting()
     store = Store(path)
     if store.is_new:
-        add_sample_meeting(store)
+        try:
+            store.add_meeting(sample if sample is not None else read_sample_meeting())
+        except BaseException:
+            store.close()
+            raise
     return store
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 __all__ = [

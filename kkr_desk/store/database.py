@@ -21,19 +21,48 @@ class StoreError(Exception):
 
 
 class StoreWriteError(StoreError):
-    """SQLite could not write just now (locked, disk full, file gone); nothing was changed.
+    """SQLite could not write just now (locked, disk full, read-only, I/O); nothing was changed.
 
     Trying the same edit again later may succeed, so the window keeps the words and retries.
     """
 
 
+REFUSALS = frozenset(
+    {
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_CANTOPEN,
+    }
+)
+"""SQLite's primary result codes for a write the file or the machine refused for now.
+
+Decided by code, not by message text: the text differs between SQLite versions.
+"""
+
+
+def is_refusal(error: sqlite3.Error) -> bool:
+    """True for a write SQLite refused for now, False for a mistake in our own SQL."""
+    code = getattr(error, "sqlite_errorcode", None)  # set by SQLite, absent on a hand-made one
+    return code is not None and code & 0xFF in REFUSALS  # extended codes keep the primary low
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
-    """One user edit as one transaction; SQLite's refusals become a StoreWriteError."""
+    """One user edit as one transaction; SQLite's refusals become a StoreWriteError.
+
+    Every other sqlite3 error ("no such column", a broken constraint) is a bug in KKR Desk:
+    it is rolled back and goes up unchanged, to the log and the program-error message, and
+    is never retried, since the same statement would fail the same way forever.
+    """
     try:
         with db.atomic():
             yield db
-    except sqlite3.OperationalError as error:
+    except sqlite3.Error as error:
+        if not is_refusal(error):
+            raise
         raise StoreWriteError(f"databasen kunne ikke gemme ({error})") from error
 
 
@@ -67,7 +96,7 @@ def open_database(path: Path) -> tuple[Database, bool]:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
         raise DatabaseOpenError(f"kan ikke åbne {path}: {error}") from error
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)  # no plugin hooks into our connection
     try:
         is_new = check_is_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")

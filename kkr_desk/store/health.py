@@ -80,7 +80,7 @@ def inspect_database_file(path: Path) -> None:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if verdict != ["ok"]:
             raise DatabaseDamaged(path, f"filen er beskadiget: {verdict[0]}")
-        check_is_ours(Database(conn), path)
+        check_is_ours(Database(conn, execute_plugins=False), path)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "unable to open" in str(error):
             raise DatabaseOpenError(

@@ -144,5 +144,7 @@ def trash(db: Database) -> None:
     )
 
 
-KNOWN_MIGRATIONS = frozenset(step.name for step in MIGRATIONS.pending(Database(memory=True)))
+KNOWN_MIGRATIONS = frozenset(
+    step.name for step in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))
+)
 """Every step this version knows; a database with others was written by a newer version."""

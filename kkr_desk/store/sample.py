@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from ..meeting_file import read_meeting_file
+from ..domain import Meeting
+from ..meeting_file import MeetingFileError, read_meeting_file
 from ..resources import resource_path
-from .store import Store
 
 SAMPLE_MEETING_FILE = "sample-meeting.json"
 
 
-def add_sample_meeting(store: Store) -> int:
-    """Add the KKR Midtjylland meeting of 5 September 2024 and return its id."""
-    return store.add_meeting(read_meeting_file(resource_path(SAMPLE_MEETING_FILE)))
+class SampleMissing(RuntimeError):
+    """The installation lacks its sample meeting: a broken install, not the user's mistake."""
+
+
+def read_sample_meeting() -> Meeting:
+    """The KKR Midtjylland meeting of 5 September 2024, read from the shipped file."""
+    path = resource_path(SAMPLE_MEETING_FILE)
+    try:
+        return read_meeting_file(path)
+    except (OSError, MeetingFileError) as error:
+        raise SampleMissing(f"eksempelmødet {path} kan ikke læses: {error}") from error

@@ -1,4 +1,9 @@
-"""Start the Qt application on a database and show the main window."""
+"""Start the Qt application on a database and show the main window.
+
+From here on a bug anywhere (a slot, a timer, another thread) is logged and shown in the
+program-error dialog (crash_dialog.py), and a bug while starting ends with that dialog and
+exit code 1 instead of a traceback nobody sees.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ..logs import PROGRAM_ERROR, log_program_error
 from ..resources import resource_path
+from .crash_dialog import install_crash_dialog
 from .main_window import MainWindow
 from .startup import Startup
 
@@ -37,11 +44,17 @@ def run_window(db_path: Path | None) -> int:
     app.setApplicationName("KKR Desk")
     app.setOrganizationName("KKR Desk")
     install_translation(app)
+    reporter = install_crash_dialog(app)
     startup = Startup(db_path, MainWindow)
     gave_up = []
     startup.gaveUp.connect(lambda: (gave_up.append(True), app.quit()))
     startup.windowReady.connect(lambda window: window.activateWindow())
-    startup.start()
+    try:
+        startup.start()
+    except Exception as error:  # a bug before there is a window: say so, then stop
+        startup.close()
+        reporter.make_dialog(log_program_error(error)).exec()
+        return PROGRAM_ERROR
     try:
         code = app.exec()
     finally:

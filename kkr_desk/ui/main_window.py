@@ -593,11 +593,7 @@ class MainWindow(QMainWindow):
             return None
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        try:
-            from ..referat import ReferatError, export_meeting
-        except ImportError:
-            self.show_problem(self.tr("Eksport er ikke tilgængelig i denne udgave"))
-            return None
+        from ..referat import ReferatError, export_meeting
         self.statusBar().showMessage(self.tr("Eksporterer %s …") % path.name)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.safety.before_export()

@@ -32,7 +32,7 @@ from .documents import write_agenda_docx, write_varied_docx
 
 
 def _referat(path):
-    referat = pytest.importorskip("kkr_desk.referat", reason="the referat writer is not merged yet")
+    from kkr_desk import referat
     from kkr_desk.domain import MeetingKind
     from kkr_desk.meeting_file import read_meeting_file
     from kkr_desk.resources import resource_path

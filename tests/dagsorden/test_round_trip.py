@@ -1,6 +1,6 @@
 """Our own referat (.docx and its PDF) imports back to the meeting it was written from.
 
-Needs the referat writer (kkr_desk.referat); the PDF test also needs LibreOffice.
+The PDF test needs LibreOffice.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ import datetime as dt
 
 import pytest
 
+from kkr_desk import referat
 from kkr_desk.dagsorden import import_document
 from kkr_desk.domain import AttendanceStatus, ItemStatus, MeetingKind
 from kkr_desk.meeting_file import read_meeting_file
 from kkr_desk.resources import resource_path
 from kkr_desk.store import Store
 
-referat = pytest.importorskip("kkr_desk.referat", reason="the referat writer is not merged yet")
 
 
 def document_facts(meeting) -> dict:

@@ -12,7 +12,7 @@ from kkr_desk.store.migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_MIGRA
 
 
 def test_upgrade_from_the_first_schema_keeps_the_data(db_path):
-    old = Database(db_path)
+    old = Database(db_path, execute_plugins=False)
     MIGRATIONS.apply(old, stop_before="0002_live_meeting")
     assert "setting" not in old.table_names()
     meeting_id = old["meeting"].insert(
@@ -74,7 +74,7 @@ def test_another_programs_database_is_refused_and_left_alone(db_path):
 
 def test_a_database_from_a_newer_version_is_refused(db_path):
     Store(db_path).close()
-    db = Database(db_path)
+    db = Database(db_path, execute_plugins=False)
     db[MIGRATIONS.migrations_table].insert(
         {"migration_set": SCHEMA_MIGRATION_SET, "name": "9999_future", "applied_at": "x"}
     )

@@ -9,8 +9,7 @@ import sqlite3
 import pytest
 
 from kkr_desk.domain import Attendance, AttendanceStatus, ItemStatus, MeetingKind, Person
-from kkr_desk.store import MeetingNotFound, Store, StoreError, StoreWriteError
-from kkr_desk.store.database import write_transaction
+from kkr_desk.store import MeetingNotFound, Store, StoreError
 from tests.conftest import make_meeting
 
 
@@ -158,13 +157,3 @@ def test_roster_keeps_people_of_different_organisations_apart(store, meeting):
     store.add_meeting(other)
     namesakes = [p for p in store.people() if p.name == "Christian Brincker Nordbek"]
     assert sorted(p.organisation for p in namesakes) == ["KL", "Region Midtjylland"]
-
-
-def test_a_refused_write_is_a_store_error_and_changes_nothing(store, meeting):
-    store.add_meeting(meeting)
-    section = meeting.groups[0].items[0].sections[0]
-    with pytest.raises(StoreWriteError, match="databasen kunne ikke gemme"):
-        with write_transaction(store.db):
-            store.db.execute("UPDATE section SET body = 'halvt' WHERE id = ?", [section.id])
-            raise sqlite3.OperationalError("database is locked")
-    assert store.load_meeting(meeting.id).groups[0].items[0].sections[0].body == section.body

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 
 from kkr_desk.domain import ItemStatus
 from kkr_desk.ui.agenda_model import AgendaModel
+
+
+# PEP 683: from Python 3.12 True is immortal, its reference count fixed and meaningless, and
+# the fault above cannot abort the interpreter; the count proves something only before it.
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason="True is immortal from Python 3.12 (PEP 683): its reference count means nothing",
+)
 
 
 class Emitter(QObject):

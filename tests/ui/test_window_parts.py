@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kkr_desk.domain import AttendanceStatus, ItemStatus
 from kkr_desk.store import Store
-from kkr_desk.store.database import write_transaction
 from kkr_desk.ui.attendance_model import NOTE, AttendanceModel
 from kkr_desk.ui.attendance_panel import AttendancePanel
 from kkr_desk.ui.dialogs import AddPersonDialog, MeetingsDialog, NewMeetingDialog, PhrasesDialog
@@ -182,8 +180,11 @@ def test_a_refused_save_keeps_the_words_and_retries(qtbot, window, db_path, monk
 
     def locked(section_id, body):
         calls.append(body)
-        with write_transaction(store.db):
-            raise sqlite3.OperationalError("database is locked")
+        store.db.execute("PRAGMA query_only = ON")  # SQLite itself refuses the write
+        try:
+            return real(section_id, body)
+        finally:
+            store.db.execute("PRAGMA query_only = OFF")
 
     monkeypatch.setattr(store, "set_section_body", locked)
     window.editor.focus_decision()
