@@ -386,8 +386,8 @@ def _refuse_numbers_past_limit(lines: list, index: int, group: int, item: int, n
         )
     wide_group = WIDE_GROUP_HEADING.match(text)
     if wide_group and int(wide_group.group("number")) == group + 1:
-        following = WIDE_ITEM_HEADING.match(_next_text(lines, index) or "")
-        if lines[index].page_start or (following and int(following.group("group")) == group + 1):
+        following = re.match(rf"{group + 1}\.\d+\.?\s+\S", _next_text(lines, index) or "")
+        if lines[index].page_start or following:
             raise DocumentImportError(
                 f"{name} kan ikke læses hel: gruppe {group + 1} og de følgende er ikke læst, "
                 f"for KKR Desk læser højst {MAX_PRINTED_NUMBER} grupper; filen er ikke importeret"
