@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .hyphenation import Vocabulary, ends_with_split, join_lines
+from .hyphenation import Vocabulary, ends_with_split, join_all, join_lines
 from .tables import table_from_lines
 from .text_lines import SourceLine, SourceTable
 
@@ -160,20 +160,26 @@ def _text_blocks(
         blocks.append(Block("heading", text, pages={line.page for line in chunk[:heading_lines]}))
         start = heading_lines
     current: Block | None = None
+    lines_of: list[list[str]] = []  # each new block's printed lines, joined once at the end
     for line in chunk[start:]:
         text = line.text
         if (match := BULLET.match(text)) is not None:
-            current = Block("bullet", match.group("text"))
+            current = Block("bullet")
+            lines_of.append([match.group("text")])
             blocks.append(current)
         elif (match := NUMBERED.match(text)) is not None:
-            current = Block("numbered", match.group("text"), match.group("number"))
+            current = Block("numbered", number=match.group("number"))
+            lines_of.append([match.group("text")])
             blocks.append(current)
         elif ATTACHMENT.match(text) or current is None:
-            current = Block("paragraph", text)
+            current = Block("paragraph")
+            lines_of.append([text])
             blocks.append(current)
         else:
-            current.text = join_lines(current.text, text, vocabulary)
+            lines_of[-1].append(text)
         current.pages.add(line.page)
+    for block, texts in zip(blocks[len(blocks) - len(lines_of) :], lines_of):
+        block.text = join_all(texts, vocabulary)
     return blocks
 
 

@@ -47,6 +47,10 @@ def ends_with_split(line: str) -> bool:
     return bool(_TRAILING_FRAGMENT.search(line))
 
 
+WORD_WINDOW = 200
+"""How much of the text before a line break is looked at: more than any real word."""
+
+
 def join_lines(first: str, second: str, vocabulary: Vocabulary | None = None) -> str:
     """Join two consecutive printed lines of one paragraph into one line of text."""
     first = first.rstrip()
@@ -55,18 +59,54 @@ def join_lines(first: str, second: str, vocabulary: Vocabulary | None = None) ->
         return second
     if not second:
         return first
+    separator = _joint(first[-WORD_WINDOW:], second, vocabulary)
+    if separator is None:
+        return first[:-1] + second
+    return first + separator + second
+
+
+def join_all(lines: list[str], vocabulary: Vocabulary | None = None) -> str:
+    """``join_lines`` over all of a paragraph's lines, in time linear in its length.
+
+    Joining each line onto the paragraph so far copied the paragraph at every line, which
+    made a 20 MB text of long paragraphs take minutes; here each break looks only at the
+    end of the text before it.
+    """
+    parts: list[str] = []
+    tail = ""  # the last WORD_WINDOW characters of the text so far
+    for line in lines:
+        second = line.lstrip()
+        if parts:
+            parts[-1] = parts[-1].rstrip()
+            tail = tail.rstrip()
+        if not tail:
+            parts, tail = [second], second[-WORD_WINDOW:]
+            continue
+        if not second:
+            continue
+        separator = _joint(tail, second, vocabulary)
+        if separator is None:  # the hyphen was the typesetter's
+            parts[-1], tail, separator = parts[-1][:-1], tail[:-1], ""
+        parts.append(separator + second)
+        tail = (tail + separator + second)[-WORD_WINDOW:]
+    return "".join(parts)
+
+
+def _joint(before: str, second: str, vocabulary: Vocabulary | None) -> str | None:
+    """What goes between the end of a line and the next: " ", "" (a real hyphen), or None
+    (drop the line-end hyphen). ``before`` is the end of the first line, stripped."""
     # Only the last word can end in a split; searching the whole growing paragraph at every
     # line made long paragraphs quadratic (docs/performance.md).
-    before = _TRAILING_FRAGMENT.search(first, first.rfind(" ") + 1)
-    if not before:
-        return f"{first} {second}"
+    split = _TRAILING_FRAGMENT.search(before, before.rfind(" ") + 1)
+    if not split:
+        return " "
     after = _LEADING_FRAGMENT.match(second)
     next_word = second.split(" ", 1)[0].lower()
     if next_word in SUSPENDED_COMPOUND_WORDS or not after:
-        return f"{first} {second}"
-    if keeps_hyphen(before.group("fragment"), after.group("fragment"), vocabulary):
-        return first + second
-    return first[:-1] + second
+        return " "
+    if keeps_hyphen(split.group("fragment"), after.group("fragment"), vocabulary):
+        return ""
+    return None
 
 
 def keeps_hyphen(head: str, tail: str, vocabulary: Vocabulary | None = None) -> bool:

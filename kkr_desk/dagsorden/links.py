@@ -21,6 +21,21 @@ _SITE = re.compile(r"^\(?[\w-]+(\.[\w-]+)*\.(dk|com|org|net|eu|gov|info)\)*[.,;:
 _LINKABLE = ("paragraph", "bullet", "numbered", "heading")
 MIN_MATCHED_WORDS = 3
 MIN_SHARE = 0.5
+SEARCH_BUDGET = 20_000_000
+"""Characters of text the search for link words may read in one document. A real referat
+uses well under 1 % of it; hostile text (one huge page, thousands of addresses) would
+otherwise make the search take minutes. Addresses left when it is spent are reported."""
+
+
+class _Budget:
+    """What is left of SEARCH_BUDGET; ``spend`` says whether a search may still read ``cost``."""
+
+    def __init__(self, characters: int = SEARCH_BUDGET):
+        self.left = characters
+
+    def spend(self, cost: int) -> bool:
+        self.left -= cost
+        return self.left >= 0
 
 
 def slug_words(url: str) -> list[str]:
@@ -63,23 +78,37 @@ def attach_links(
     each address sits on; otherwise the words are found from the address itself.
     """
     unplaced = []
+    budget = _Budget()
+    on_page: dict[int, list[Block]] = {}
+    position = {id(block): index for index, block in enumerate(blocks)}
+    for block in blocks:  # one pass, not one per page
+        if block.kind in _LINKABLE:
+            for page in block.pages:
+                on_page.setdefault(page, []).append(block)
     for page, urls in sorted(page_urls.items()):
-        candidates = [block for block in blocks if page in block.pages and block.kind in _LINKABLE]
+        candidates = on_page.get(page, [])
         known = (link_texts or {}).get(page, {})
         for url in dict.fromkeys(urls):
-            if known.get(url) and _place_known(url, known[url], candidates):
+            if known.get(url) and _place_known(url, known[url], candidates, budget):
                 continue
-            if not _place(url, candidates) and not _place(url, blocks_near(blocks, page)):
+            if _place(url, candidates, budget):
+                continue
+            # An extraction may list addresses a page late: try the pages before and after.
+            near = {id(block): block for n in (page - 1, page + 1) for block in on_page.get(n, [])}
+            near_blocks = sorted(near.values(), key=lambda block: position[id(block)])
+            if not _place(url, near_blocks, budget):
                 unplaced.append(url)
     return unplaced
 
 
-def _place_known(url: str, text: str, blocks: list[Block]) -> bool:
+def _place_known(url: str, text: str, blocks: list[Block], budget: _Budget) -> bool:
     """Link the exact words the source printed inside the link's rectangle."""
     wanted = " ".join(text.split())
     if not wanted:
         return False
     for block in blocks:
+        if not budget.spend(len(block.text)):
+            return False
         start = block.text.find(wanted)
         if start >= 0:
             before = len(block.links)
@@ -89,20 +118,13 @@ def _place_known(url: str, text: str, blocks: list[Block]) -> bool:
     return False
 
 
-def blocks_near(blocks: list[Block], page: int) -> list[Block]:
-    """Blocks on the page before or after: an extraction may list addresses a page late."""
-    return [
-        block
-        for block in blocks
-        if block.kind in _LINKABLE and block.pages & {page - 1, page + 1}
-    ]
-
-
-def _place(url: str, blocks: list[Block]) -> bool:
+def _place(url: str, blocks: list[Block], budget: _Budget) -> bool:
     best: tuple[float, Block, int, int] | None = None
     target = slug_words(url)
     bare = re.sub(r"^https?://", "", url).rstrip("/").lower()
     for block in blocks:
+        if not budget.spend(len(block.text) * (1 + len(target))):
+            return False  # reported as unplaced: better than a search without end
         if bare and bare in block.text.lower():
             start = block.text.lower().index(bare)
             _add_link(block, start, start + len(bare), url)

@@ -33,7 +33,9 @@ from .front_page import (
     read_front_page,
     read_meeting_times,
 )
-from .hyphenation import Vocabulary, join_lines
+from .errors import DocumentImportError
+from .hyphenation import Vocabulary, join_all, join_lines
+from .limits import MAX_ITEMS, MAX_PRINTED_NUMBER, number, too_large
 from .links import attach_links
 from .markdown import render
 from .participants import heading_of, is_list_title, read_participants
@@ -41,6 +43,9 @@ from .text_lines import SourceLine, SourceTable, SourceText
 
 GROUP_HEADING = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>\S.*)$")
 ITEM_HEADING = re.compile(r"^(?P<group>\d{1,2})\.(?P<item>\d{1,2})\.?\s+(?P<title>\S.*)$")
+WIDE_GROUP_HEADING = re.compile(r"^(?P<number>\d{3,})\.\s+\S")
+WIDE_ITEM_HEADING = re.compile(r"^(?P<group>\d+)\.(?P<item>\d{3,})\.?\s+\S")
+"""A heading numbered past MAX_PRINTED_NUMBER: refused, so that no item is silently merged."""
 CASE_LINE = re.compile(r"^(?P<case>[A-ZÆØÅ]{2,8}-\d{4}-\d{2,8})(?:\s+(?P<officers>.*))?$")
 TOC_TITLE = re.compile(r"^(indholdsfortegnelse|indhold)$", re.IGNORECASE)
 TOC_ENTRY_END = re.compile(r"(\.{3,}|…+|\s)\s*\d{1,3}$")
@@ -70,8 +75,12 @@ class ParsedDocument:
 
 
 def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument:
-    """The meeting a document describes, and what the reader should double-check."""
-    warnings: list[str] = []
+    """The meeting a document describes, and what the reader should double-check.
+
+    Raises NotAnAgenda, or DocumentImportError for an agenda no meeting has (too many items,
+    numbers past 99).
+    """
+    warnings: list[str] = list(source.warnings)
     front = FrontPage()
     lines = _without_running_headers(source.lines, front)
     texts = [line.text for line in lines if isinstance(line, SourceLine) and line.text]
@@ -91,7 +100,9 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
     attendance, participant_warnings = read_participants(before[list_start:])
     warnings.extend(participant_warnings)
 
-    drafts_by_group, agenda_warnings = _read_agenda(lines[start:], source.whole_paragraphs, vocabulary)
+    drafts_by_group, agenda_warnings = _read_agenda(
+        lines[start:], source.whole_paragraphs, vocabulary, file_name or "dokumentet"
+    )
     warnings.extend(agenda_warnings)
     width = _line_width(texts)
     all_blocks: list[Block] = []
@@ -153,20 +164,20 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
 
 def _front_texts(lines: list) -> list[str]:
     """The text before the agenda, line by line; a page or a table also ends a paragraph."""
-    texts: list[str] = []
+    texts: list[list[str]] = []  # each text as its printed lines, joined at the end
     for line in lines:
         if isinstance(line, SourceTable):
-            texts.append("")
-            texts.extend(cell for row in line.rows for cell in row if cell)
-            texts.append("")
+            texts.append([""])
+            texts.extend([cell] for row in line.rows for cell in row if cell)
+            texts.append([""])
             continue
         if line.page_start:
-            texts.append("")
-        if line.joined and texts and texts[-1]:
-            texts[-1] = join_lines(texts[-1], line.text)  # a wrapped participant line
+            texts.append([""])
+        if line.joined and texts and texts[-1] != [""]:
+            texts[-1].append(line.text)  # a wrapped participant line
         else:
-            texts.append(line.text)
-    return texts
+            texts.append([line.text])
+    return [join_all(parts) for parts in texts]
 
 
 def _kind_from_content(groups: list[AgendaGroup]) -> MeetingKind:
@@ -201,6 +212,7 @@ def agenda_start(lines: list, whole_paragraphs: bool = False) -> int | None:
     """The index of the first group heading, or None when there is no agenda."""
     in_toc = False
     candidates: list[int] = []
+    next_item = _next_item_headings(lines)
     for index, line in enumerate(lines):
         if not isinstance(line, SourceLine) or not line.text:
             continue
@@ -215,21 +227,29 @@ def agenda_start(lines: list, whole_paragraphs: bool = False) -> int | None:
             candidates.append(index)
     # A table of contents lists the same headings without case lines or sections: the
     # agenda proper is the first "1." whose first item is followed by either.
+    # Each candidate's first item is found in a table built once, and judged once: searching
+    # from every "1." made 8,000 of them take over a minute.
+    judged: dict[int, bool] = {}
     for index in candidates:
-        if _first_item_has_content(lines, index):
+        item = next_item[index + 1]
+        if item is not None and item not in judged:
+            judged[item] = _looks_like_item(lines, item, strict=True)
+        if item is not None and judged[item]:
             return index
     for index in candidates:
-        if any(isinstance(line, SourceLine) and ITEM_HEADING.match(line.text) for line in lines[index:]):
+        if next_item[index] is not None:
             return index
     return None
 
 
-def _first_item_has_content(lines: list, start: int) -> bool:
-    for position in range(start + 1, len(lines)):
-        line = lines[position]
-        if isinstance(line, SourceLine) and ITEM_HEADING.match(line.text):
-            return _looks_like_item(lines, position, strict=True)
-    return False
+def _next_item_headings(lines: list) -> list[int | None]:
+    """For every position, the index of the first item heading at or after it (None: none)."""
+    found: list[int | None] = [None] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        is_item = isinstance(line, SourceLine) and ITEM_HEADING.match(line.text)
+        found[index] = index if is_item else found[index + 1]
+    return found
 
 
 def is_group_heading(lines: list, index: int, number: int) -> bool:
@@ -274,7 +294,8 @@ def _stands_alone(lines: list, index: int) -> bool:
 
 
 def _next_text(lines: list, index: int) -> str | None:
-    for line in lines[index + 1 :]:
+    for position in range(index + 1, len(lines)):  # no slice: a copy of the rest per call
+        line = lines[position]
         if isinstance(line, SourceTable):
             return ""
         if line.text:
@@ -286,7 +307,7 @@ def section_name(text: str) -> str | None:
     return SECTION_NAMES.get(text.strip().rstrip(":").strip().lower())
 
 
-def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
+def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary, label: str):
     groups: list[tuple[str, list[_ItemDraft]]] = []
     warnings: list[str] = []
     draft: _ItemDraft | None = None
@@ -294,18 +315,21 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
     index = 0
     stray = 0
     group_number = item_number = 0  # as printed; positions decide the numbers we keep
+    item_count = 0
     while index < len(lines):
         line = lines[index]
         text = line.text if isinstance(line, SourceLine) else None
-        number = _group_number_at(lines, index, group_number) if text else None
-        if number is not None:
-            if number != group_number + 1:
+        found = _group_number_at(lines, index, group_number) if text else None
+        if text and found is None and groups:
+            _refuse_numbers_past_limit(lines, index, group_number, item_number, label)
+        if found is not None:
+            if found != group_number + 1:
                 warnings.append(
-                    f"Dagsordenen springer fra gruppe {group_number} til {number}; "
+                    f"Dagsordenen springer fra gruppe {group_number} til {found}; "
                     "grupperne er nummereret efter rækkefølgen"
                 )
             groups.append((GROUP_HEADING.match(text).group("title"), []))
-            group_number, item_number = number, 0
+            group_number, item_number = found, 0
             draft, body = None, None
             index += 1
             continue
@@ -319,6 +343,9 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
                         f"{group_number}.{printed}; punkterne er nummereret efter rækkefølgen"
                     )
                 item_number = printed
+                item_count += 1
+                if item_count > MAX_ITEMS:
+                    raise too_large(label, f"over {number(MAX_ITEMS)} punkter", f"{number(MAX_ITEMS)} punkter")
                 title, index = _item_title(lines, index, item_match.group("title"), whole_paragraphs, vocabulary)
                 draft = _ItemDraft(AgendaItem(title))
                 groups[-1][1].append(draft)
@@ -343,6 +370,28 @@ def _read_agenda(lines: list, whole_paragraphs: bool, vocabulary: Vocabulary):
     if stray:
         warnings.append(f"{stray} linje(r) stod uden for et punkt og er udeladt")
     return groups, warnings
+
+
+def _refuse_numbers_past_limit(lines: list, index: int, group: int, item: int, name: str) -> None:
+    """Refuse the agenda when it goes on past item N.99 or group 99, which are not read.
+
+    Before, "1.100." was read as text of item 1.99: a hundred items merged, no warning.
+    """
+    text = lines[index].text
+    wide_item = WIDE_ITEM_HEADING.match(text)
+    if wide_item and int(wide_item.group("group")) == group and int(wide_item.group("item")) == item + 1:
+        raise DocumentImportError(
+            f"{name} kan ikke læses hel: punkt {group}.{item + 1} og de følgende er ikke læst, "
+            f"for KKR Desk læser højst {MAX_PRINTED_NUMBER} punkter i en gruppe; filen er ikke importeret"
+        )
+    wide_group = WIDE_GROUP_HEADING.match(text)
+    if wide_group and int(wide_group.group("number")) == group + 1:
+        following = re.match(rf"{group + 1}\.\d+\.?\s+\S", _next_text(lines, index) or "")
+        if lines[index].page_start or following:
+            raise DocumentImportError(
+                f"{name} kan ikke læses hel: gruppe {group + 1} og de følgende er ikke læst, "
+                f"for KKR Desk læser højst {MAX_PRINTED_NUMBER} grupper; filen er ikke importeret"
+            )
 
 
 def _group_number_at(lines: list, index: int, current: int) -> int | None:
@@ -370,7 +419,8 @@ def _looks_like_item(lines: list, index: int, whole_paragraphs: bool = False, *,
     ``strict`` wants the case line or a section: a heading in a table of contents has none.
     """
     seen = 0
-    for line in lines[index + 1 :]:
+    for position in range(index + 1, len(lines)):  # no slice: a copy of the rest per call
+        line = lines[position]
         if isinstance(line, SourceTable):
             return False
         if not line.text:

@@ -24,11 +24,24 @@ class PrintedLine:
     pieces: list[tuple[float, float, str]] = field(default_factory=list)
 
 
-def page_lines(page) -> list[PrintedLine]:
-    """The page's lines in reading order, with position and font size."""
+class TooMuchText(Exception):
+    """The page holds more text than the document may have left (limits.py)."""
+
+
+def page_lines(page, max_characters: int | None = None) -> list[PrintedLine]:
+    """The page's lines in reading order, with position and font size.
+
+    Raises TooMuchText as soon as the page's text passes ``max_characters``: a font can map
+    one byte to many characters, so the page's size alone does not bound its text.
+    """
     lines: list[PrintedLine] = [PrintedLine()]
+    left = [max_characters]
 
     def visit(text, cm, tm, font_dict, font_size) -> None:
+        if left[0] is not None:
+            left[0] -= len(text)
+            if left[0] < 0:
+                raise TooMuchText
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         size = abs(font_size * (tm[3] or 1) * (cm[3] or 1))

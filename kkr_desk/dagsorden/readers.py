@@ -1,21 +1,43 @@
 """Read a PDF, a Word file or a text file into the line form the parser reads.
 
-Each reader turns the library's or the file's failures into DocumentImportError with a
-Danish message: a damaged, encrypted or empty file is the user's problem to know about,
-never a traceback.
+Each reader turns the library's failures on the file into DocumentImportError with a
+Danish message: a damaged, encrypted, empty or oversized file is the user's problem to know
+about, never a traceback. An exception from our own code is a bug and goes through as one
+(errors.raised_by_library tells the two apart). Only web and mail addresses are kept as
+link targets (domain/links.py); any other link keeps its text, loses its address, and is
+reported.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import zipfile
 from pathlib import Path
 
-from .errors import DocumentImportError
+from ..domain.links import safe_link_target
+from .errors import DocumentImportError, raised_by_library
 from .hyphenation import join_lines
+from .limits import (
+    MAX_FILE_BYTES,
+    MAX_LINKS_PER_PAGE,
+    MAX_PAGE_CONTENT_BYTES,
+    MAX_PAGES,
+    MAX_PDF_OBJECTS,
+    MAX_TEXT_CHARACTERS,
+    MAX_TEXT_FILE_BYTES,
+    megabytes,
+    number,
+    too_large,
+)
 from .markdown import LIST_INDENT
-from .pdf_lines import PrintedTable, link_text, page_lines, paragraph_breaks, with_tables
+from .pdf_lines import (
+    PrintedTable,
+    TooMuchText,
+    link_text,
+    page_lines,
+    paragraph_breaks,
+    with_tables,
+)
 from .text_lines import (
     SourceLine,
     SourceTable,
@@ -23,7 +45,9 @@ from .text_lines import (
     clean,
     drop_page_furniture,
     lines_from_text,
+    unsafe_link_warning,
 )
+from .word_package import bounded_package
 from .word_lists import WordLists
 from .word_xml import (
     R_ID,
@@ -55,7 +79,6 @@ from .word_xml import (
 PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-MAX_BYTES = 200 * 1024 * 1024
 _SUB_HEADING_STYLE = re.compile(r"underoverskrift|subheading|sub heading|subtitle", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*(?P<level>\d)", re.IGNORECASE)
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not \t \n \f \r
@@ -68,8 +91,8 @@ def read_source(path: Path) -> SourceText:
         raise DocumentImportError(f"{path.name} er en mappe, ikke et dokument")
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentImportError(f"{path.name} er for stor til at være en dagsorden")
+        if size > MAX_FILE_BYTES:
+            raise too_large(path.name, f"filen fylder {megabytes(size)}", megabytes(MAX_FILE_BYTES))
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
@@ -89,11 +112,16 @@ def read_source(path: Path) -> SourceText:
         raise DocumentImportError(
             f"{path.name} er en gammel Word-fil (.doc); gem den som .docx og prøv igen"
         )
+    if size > MAX_TEXT_FILE_BYTES:
+        raise too_large(path.name, f"teksten fylder {megabytes(size)}", megabytes(MAX_TEXT_FILE_BYTES))
     return read_text_file(path)
 
 
 def read_text_file(path: Path) -> SourceText:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentImportError(f"filen {path.name} kan ikke læses: {error.strerror or error}") from None
     if b"\x00" in data[:4096]:
         raise DocumentImportError(f"{path.name} er ikke en tekstfil, en PDF eller en Word-fil")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -109,97 +137,176 @@ def read_text_file(path: Path) -> SourceText:
         raise DocumentImportError(f"{path.name} er ikke en tekstfil, en PDF eller en Word-fil")
     if not text.strip():
         raise DocumentImportError(f"{path.name} er tom")
-    return lines_from_text(text)
+    return lines_from_text(text, name=path.name)
 
 
 def read_pdf(path: Path) -> SourceText:
     """Every page's lines by pypdf, with paragraph breaks from the line spacing and links."""
     import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        return _pdf_source(pypdf.PdfReader(path), path.name)
+    except DocumentImportError:
+        raise
+    except Exception as error:
+        if not raised_by_library(error):
+            raise  # a bug of ours, not a damaged file
+        raise DocumentImportError(f"{path.name} er ikke en læsbar PDF (filen er beskadiget)") from error
+
+
+def _pdf_source(reader, name: str) -> SourceText:
     # DependencyError: the file needs AES and the 'cryptography' package is not installed
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if reader.is_encrypted:
+        try:
+            unlocked = reader.decrypt("")
+        except (FileNotDecryptedError, NotImplementedError, DependencyError):
+            unlocked = 0
+        if not unlocked:
+            raise DocumentImportError(
+                f"{name} er krypteret med adgangskode; gem en ukrypteret kopi og prøv igen"
+            )
+    # Counting the pages walks the whole page tree (10 s for 50,000 pages), so the objects
+    # in the file and the count it declares are checked first.
+    objects = sum(len(table) for table in reader.xref.values()) + len(reader.xref_objStm)
+    if objects > MAX_PDF_OBJECTS:
+        raise too_large(name, f"{number(objects)} PDF-objekter", f"{number(MAX_PDF_OBJECTS)}")
+    declared = _resolved(_resolved(reader.trailer["/Root"]).get("/Pages"))
+    declared = _resolved(declared.get("/Count")) if hasattr(declared, "get") else None
+    page_count = declared if isinstance(declared, int) and declared > MAX_PAGES else len(reader.pages)
+    if page_count > MAX_PAGES:
+        raise too_large(name, f"{number(page_count)} sider", f"{number(MAX_PAGES)} sider")
     pages: list[list] = []
-    page_urls: dict[int, list[str]] = {}
-    link_texts: dict[int, dict[str, str]] = {}
-    try:
-        reader = pypdf.PdfReader(path)
-        if reader.is_encrypted:
-            try:
-                unlocked = reader.decrypt("")
-            except (FileNotDecryptedError, NotImplementedError, DependencyError):
-                unlocked = 0
-            if not unlocked:
-                raise DocumentImportError(
-                    f"{path.name} er krypteret med adgangskode; gem en ukrypteret kopi og prøv igen"
-                )
-        for number, page in enumerate(reader.pages):
-            lines = page_lines(page)
-            pages.append(paragraph_breaks(with_tables(lines)))
-            for url, rect in _page_links(page):
-                page_urls.setdefault(number, []).append(url)
-                words = link_text(lines, rect)
-                known = link_texts.setdefault(number, {})
-                if words:
-                    known[url] = join_lines(known[url], words) if known.get(url) else words
-    except DocumentImportError:
-        raise
-    except Exception as error:  # pypdf raises many kinds on damaged files
-        raise DocumentImportError(f"{path.name} er ikke en læsbar PDF (filen er beskadiget)") from error
+    source = SourceText()
+    content_bytes = characters = 0
+    for number_, page in enumerate(reader.pages):
+        content = page.get_contents()
+        content_bytes += len(content.get_data()) if content is not None else 0
+        if content_bytes > MAX_PAGE_CONTENT_BYTES:
+            raise too_large(
+                name, f"over {megabytes(MAX_PAGE_CONTENT_BYTES)} sideindhold", megabytes(MAX_PAGE_CONTENT_BYTES)
+            )
+        try:
+            lines = page_lines(page, MAX_TEXT_CHARACTERS - characters)
+        except TooMuchText:
+            raise too_large(
+                name, f"over {number(MAX_TEXT_CHARACTERS)} tegn tekst", f"{number(MAX_TEXT_CHARACTERS)} tegn"
+            ) from None
+        characters += sum(len(line.text) for line in lines)
+        pages.append(paragraph_breaks(with_tables(lines)))
+        _read_page_links(page, number_, lines, source)
     if not any(pages):
         raise DocumentImportError(
-            f"{path.name} indeholder ingen tekst (måske en skannet PDF); en PDF med tekst kræves"
+            f"{name} indeholder ingen tekst (måske en skannet PDF); en PDF med tekst kræves"
         )
-    source = SourceText(page_urls=page_urls, link_texts=link_texts)
-    for number, items in enumerate(pages):
+    for number_, items in enumerate(pages):
         first = True
         for item in items:
             if isinstance(item, PrintedTable):
                 source.lines.append(
-                    SourceTable(item.rows, page=number, page_start=first, aligns=item.aligns)
+                    SourceTable(item.rows, page=number_, page_start=first, aligns=item.aligns)
                 )
             elif item == "":
-                source.lines.append(SourceLine("", page=number))
+                source.lines.append(SourceLine("", page=number_))
                 continue
             else:
-                source.lines.append(SourceLine(clean(item.text), page=number, page_start=first))
+                source.lines.append(SourceLine(clean(item.text), page=number_, page_start=first))
             first = False
     drop_page_furniture(source)
     return source
 
 
-def _page_links(page) -> list[tuple[str, list]]:
-    """(address, rectangle) of every web link on the page."""
-    links = []
-    for annotation in page.get("/Annots") or []:
-        annotation = annotation.get_object()
-        if annotation.get("/Subtype") != "/Link":
+def _read_page_links(page, number_: int, lines: list, source: SourceText) -> None:
+    """The page's safe link addresses, and the printed words inside each link's rectangle."""
+    links = _page_links(page)
+    if len(links) > MAX_LINKS_PER_PAGE:
+        source.warnings.append(
+            f"Side {number_ + 1} har {number(len(links))} links; kun de første "
+            f"{MAX_LINKS_PER_PAGE} er læst, resten står som tekst uden adresse"
+        )
+        links = links[:MAX_LINKS_PER_PAGE]
+    for address, rect in links:
+        url = safe_link_target(address)
+        if url is None:
+            source.warnings.append(unsafe_link_warning(address))
             continue
-        action = annotation.get("/A")
-        action = action.get_object() if action is not None else None
-        if action is not None and action.get("/URI"):
-            links.append((str(action["/URI"]), list(annotation.get("/Rect") or [0, 0, 0, 0])))
+        source.page_urls.setdefault(number_, []).append(url)
+        words = link_text(lines, rect) if rect is not None else ""
+        known = source.link_texts.setdefault(number_, {})
+        if words:
+            known[url] = join_lines(known[url], words) if known.get(url) else words
+
+
+
+def _page_links(page) -> list[tuple[str, tuple[float, float, float, float] | None]]:
+    """(address, rectangle) of every link annotation with an address on the page.
+
+    Every object is checked for its kind: a hostile file can put anything anywhere, and
+    that must read as "no link", not crash our code.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    annotations = _resolved(page.get("/Annots"))
+    if not isinstance(annotations, ArrayObject):
+        return []
+    links = []
+    for annotation in annotations:
+        annotation = _resolved(annotation)
+        if not isinstance(annotation, DictionaryObject) or annotation.get("/Subtype") != "/Link":
+            continue
+        action = _resolved(annotation.get("/A"))
+        if not isinstance(action, DictionaryObject):
+            continue
+        address = _resolved(action.get("/URI"))
+        if isinstance(address, (str, bytes)) and address:
+            text = address.decode("latin-1") if isinstance(address, bytes) else str(address)
+            links.append((text, _rectangle(_resolved(annotation.get("/Rect")))))
     return links
+
+
+def _resolved(value):
+    return value.get_object() if value is not None and hasattr(value, "get_object") else value
+
+
+def _rectangle(value) -> tuple[float, float, float, float] | None:
+    from pypdf.generic import ArrayObject, FloatObject, NumberObject
+
+    if not isinstance(value, ArrayObject) or len(value) != 4:
+        return None
+    corners = [_resolved(corner) for corner in value]
+    if not all(isinstance(corner, (FloatObject, NumberObject)) for corner in corners):
+        return None
+    x1, y1, x2, y2 = (float(corner) for corner in corners)
+    return x1, y1, x2, y2
 
 
 def read_docx(path: Path) -> SourceText:
     """Paragraphs, tables, links and list and heading styles of a Word file, in order."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(bounded_package(path))
         return _docx_source(document)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
-        raise DocumentImportError(
-            f"{path.name} er ikke en læsbar Word-fil (.docx); den kan være beskadiget"
-        ) from error
+    except UnreadableText as problem:
+        raise DocumentImportError(f"{path.name} kan ikke læses hel: {problem}; filen er ikke importeret") from None
     except DocumentImportError:
         raise
-    except Exception as error:  # lxml and python-docx raise many kinds on damaged parts
+    except Exception as error:
+        if not (isinstance(error, DamagedWordFile) or raised_by_library(error)):
+            raise  # a bug of ours, not a damaged file
         raise DocumentImportError(
             f"{path.name} er ikke en læsbar Word-fil (.docx); den kan være beskadiget"
         ) from error
+
+
+class UnreadableText(Exception):
+    """Text the reader cannot read whole (its message says what, in Danish)."""
+
+
+class DamagedWordFile(Exception):
+    """XML that python-docx accepted but no Word file holds."""
 
 
 def _docx_source(document) -> SourceText:
@@ -220,12 +327,13 @@ def _docx_source(document) -> SourceText:
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            if child.tag != W_P:  # python-docx failed on it: still "damaged"
-                raise ValueError(f"not a Word paragraph: {child.tag}")
+            if child.tag != W_P:  # a "p" in another namespace: python-docx would fail on it
+                raise DamagedWordFile(child.tag)
             p_pr = child.find(W_PPR)
             if _breaks_page_before(p_pr):
                 page, page_start = page + 1, True
             raw_text, links, runs = _paragraph_content(child, rels)  # the same as paragraph.text
+            links = _safe_links(links, source.warnings)
             text, links = clean_keeping_links(raw_text, links)
             style = styles.of(p_pr)
             hint = _paragraph_hint(styles, style, raw_text, runs)
@@ -245,8 +353,8 @@ def _docx_source(document) -> SourceText:
             if _breaks_page_after(child):
                 page, page_start = page + 1, True
         elif tag == "tbl":
-            if child.tag != W_TBL:  # python-docx failed on it: still "damaged"
-                raise ValueError(f"not a Word table: {child.tag}")
+            if child.tag != W_TBL:  # a "tbl" in another namespace
+                raise DamagedWordFile(child.tag)
             cells = _table_cells(child, document)
             rows = [[clean(_cell_text(cell)) for cell in row] for row in cells]
             if rows:
@@ -255,6 +363,18 @@ def _docx_source(document) -> SourceText:
                 )
                 page_start = False
     return source
+
+
+def _safe_links(links: list[tuple[int, int, str]], warnings: list[str]) -> list[tuple[int, int, str]]:
+    """The links whose address may be a live link; the others lose it (their text stays)."""
+    kept = []
+    for start, end, address in links:
+        url = safe_link_target(address)
+        if url is None:
+            warnings.append(unsafe_link_warning(address))
+        else:
+            kept.append((start, end, url))
+    return kept
 
 
 class _ParagraphStyles:
@@ -391,6 +511,8 @@ def _run_text(r) -> str:
             text = element.text
             if text:
                 parts.append(text)
+            if len(element):
+                parts.append(_text_after_children(element))
         elif tag == W_BR:
             if element.get(W_TYPE, "textWrapping") == "textWrapping":
                 parts.append("\n")
@@ -398,6 +520,24 @@ def _run_text(r) -> str:
             character = _RUN_CHARACTERS.get(tag)
             if character:
                 parts.append(character)
+    return "".join(parts)
+
+
+def _text_after_children(t) -> str:
+    """The rest of a ``w:t`` whose text an XML comment or entity reference interrupts.
+
+    lxml stops ``t.text`` at the first such node (python-docx loses the rest: "Godkendt &x;
+    &y;." read as "Godkendt"). A comment is not text; an entity the file never defines
+    cannot be read, so the file is refused rather than read with words missing.
+    """
+    from lxml import etree
+
+    parts = []
+    for child in t:
+        if isinstance(child, etree._Entity):
+            shown = "".join(t.itertext())[:60]
+            raise UnreadableText(f"teksten »{shown}« bruger XML-entiteten {child.text}, som ikke kan læses")
+        parts.append(child.tail or "")
     return "".join(parts)
 
 
@@ -423,7 +563,8 @@ def _paragraph_content(p, rels=None) -> tuple[str, list[tuple[int, int, str]], l
             piece = "".join(_run_text(r) for r in child.iterchildren(W_R))
             if rels is not None:
                 r_id = child.get(R_ID)
-                address = rels[r_id].target_ref if r_id else ""
+                relationship = rels.get(r_id) if r_id else None  # missing: a link without address
+                address = relationship.target_ref if relationship is not None else ""
                 fragment = child.get(W_ANCHOR)
                 if address and fragment:
                     address = f"{address}#{fragment}"

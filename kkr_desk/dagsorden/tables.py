@@ -10,12 +10,16 @@ than none.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .hyphenation import Vocabulary, ends_with_split, join_lines
 
 FIGURE = re.compile(r"^[-+]?\d[\d.,]*%?$|^[-–]$")
 MIN_ROWS = 2
 MIN_FIGURES = 2
+MAX_COLUMNS = 30
+MAX_ROW_CHARACTERS = 2_000
+"""A row longer than this, wrapped labels included, is a paragraph with figures, not a table."""
 
 
 def trailing_figures(text: str) -> int:
@@ -31,10 +35,12 @@ def trailing_figures(text: str) -> int:
 def table_from_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> list[list[str]] | None:
     """The rows (header first) of a table printed as lines, or None when it is not one."""
     figure_counts = [trailing_figures(line) for line in lines]
-    counts = [count for count in figure_counts if count >= MIN_FIGURES]
-    if len(counts) < MIN_ROWS:
+    counts = Counter(count for count in figure_counts if count >= MIN_FIGURES)
+    if sum(counts.values()) < MIN_ROWS:
         return None
-    columns = max(set(counts), key=counts.count)
+    columns = max(sorted(counts), key=counts.__getitem__)  # a tie: the fewest columns
+    if columns > MAX_COLUMNS:
+        return None
     first_row = figure_counts.index(columns)
     # A wrapped label belongs to the row below it: walk back over split words.
     while first_row > 0 and ends_with_split(lines[first_row - 1]) and figure_counts[first_row - 1] == 0:
@@ -50,6 +56,8 @@ def table_from_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> 
             pending = ""
         elif count == 0 or count < columns:
             pending = text
+            if len(pending) > MAX_ROW_CHARACTERS:
+                return None
         else:
             return None
     if pending or len(rows) < MIN_ROWS:
@@ -62,6 +70,8 @@ def table_from_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> 
 
 def _header(lines: list[str], columns: int, vocabulary: Vocabulary | None) -> list[str] | None:
     """Header cells for a label column and ``columns`` figure columns."""
+    if len(lines) > 10 * MAX_COLUMNS:
+        return None  # a page of text above some figures, not a table's header
     cells: list[str] = []
     for line in lines:
         if cells and ends_with_split(cells[-1]):

@@ -262,3 +262,7 @@ def write_varied_docx(path: Path) -> Path:
     document.add_paragraph("Godkendt.")
     document.save(path)
     return path
+
+
+AGENDA_PAGES_FOR_LINKS = [["1. Gruppe", "", "1.1. Punkt", "", "Beslutning", "", "Godkendt."]]
+"""One page, one item; a link annotation on it lies over the words "Godkendt."."""

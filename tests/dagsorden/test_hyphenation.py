@@ -34,3 +34,20 @@ def test_the_documents_own_words_keep_a_real_hyphen():
 def test_a_split_word_at_a_line_end_does_not_enter_the_vocabulary():
     vocabulary = Vocabulary(["skaffe læ-"])
     assert "læ" not in vocabulary.whole
+
+
+def test_join_all_is_join_lines_over_every_line():
+    import functools
+    import random
+
+    from kkr_desk.dagsorden.hyphenation import Vocabulary, join_all
+
+    pieces = ["læ-", "repladser", "SOSU-", "skolerne", "social-", "og", "2022-", "2032", "(kl.dk)",
+              "Azad-", "Ahmad", "ord", "-", "a b-", "c", "  mellem  ", "x-", "y-", "z"]
+    vocabulary = Vocabulary(["lære-pladser", "x-y"])
+    rng = random.Random(5)
+    for _ in range(500):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(1, 8))]
+        assert join_all(lines, vocabulary) == functools.reduce(
+            lambda text, line: join_lines(text, line, vocabulary), lines[1:], lines[0].lstrip()
+        ), lines
