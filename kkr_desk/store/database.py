@@ -41,6 +41,71 @@ class DatabaseOpenError(StoreError):
     """The file cannot be used as a KKR Desk database."""
 
 
+WHAT_TO_DO = (
+    "gendan en sikkerhedskopi med 'kkr-desk restore' (i vinduet: Gendan fra "
+    "sikkerhedskopi…) eller vælg en anden fil"
+)
+
+
+class DatabaseDamaged(DatabaseOpenError):
+    """The file is not a readable SQLite database: truncated, overwritten or corrupt.
+
+    ``detail`` is a short Danish phrase; ``report`` keeps SQLite's own (often many-line)
+    words for whoever rescues the file, out of the message the user reads.
+    """
+
+    def __init__(self, path: Path, detail: str, report: str = ""):
+        self.path = Path(path)
+        self.detail = detail
+        self.report = report
+        super().__init__(
+            f"{path} er ikke en brugbar KKR Desk-database ({detail}); {WHAT_TO_DO}"
+        )
+
+
+# SQLite's primary result codes that say something about the disk, not about the file.
+_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_CANTOPEN = 13, 10, 14
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_BUSY, _SQLITE_LOCKED = 3, 8, 5, 6
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def refusal(path: Path, error: sqlite3.Error) -> DatabaseOpenError:
+    """SQLite's refusal to open or read ``path`` as one Danish sentence of the right kind.
+
+    A full disk, a read error or a locked file is not damage: the file may be whole, and
+    the user must not be led to replace it with an older backup.
+    """
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return DatabaseOpenError(
+            f"der er ikke plads på disken til at åbne {path}; frigør plads og prøv igen "
+            "(filen er ikke ændret)"
+        )
+    if code == _SQLITE_IOERR:
+        return DatabaseOpenError(
+            f"{path} kunne ikke læses eller skrives (diskfejl); kontrollér drevet og prøv igen"
+        )
+    if code in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_READONLY):
+        return DatabaseOpenError(
+            f"kan ikke åbne {path} (ingen adgang eller skrivebeskyttet); vælg en anden fil"
+        )
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseOpenError(
+            f"{path} er i brug af et andet program; luk det og prøv igen"
+        )
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return DatabaseDamaged(path, "filen er beskadiget", str(error))
+    return DatabaseOpenError(
+        f"{path} er ikke en brugbar KKR Desk-database ({_one_line(str(error))}); "
+        "vælg en anden fil eller gendan en sikkerhedskopi"
+    )
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def default_database_path() -> Path:
     """The database in the user's data folder, the same place on every start."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
@@ -66,20 +131,20 @@ def open_database(path: Path) -> tuple[Database, bool]:
     try:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
-        raise DatabaseOpenError(f"kan ikke åbne {path}: {error}") from error
+        raise refusal(path, error) from error
     db = Database(conn)
     try:
         is_new = check_is_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = FULL")
-        MIGRATIONS.apply(db)
+        # One transaction: a kill while a new file gets its schema leaves all of it, with
+        # its migration records, or nothing (never a bare migration table).
+        with db.atomic():
+            MIGRATIONS.apply(db)
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise DatabaseOpenError(
-            f"{path} er ikke en brugbar KKR Desk-database ({error}); "
-            "vælg en anden fil eller gendan en sikkerhedskopi"
-        ) from error
+        raise refusal(path, error) from error
     except DatabaseOpenError:
         conn.close()
         raise
@@ -87,11 +152,15 @@ def open_database(path: Path) -> tuple[Database, bool]:
 
 
 def check_is_ours(db: Database, path: Path) -> bool:
-    """True for an empty file; refuse another program's database instead of writing into it."""
+    """True for an empty file; refuse another program's database instead of writing into it.
+
+    A file holding nothing but an empty migration table is ours and new: an older KKR Desk
+    made the table outside the schema's transaction, so a kill could leave just that.
+    """
     tables = set(db.table_names())
-    if not tables:
-        return True
     migrations_table = MIGRATIONS.migrations_table
+    if not tables or (tables == {migrations_table} and not db[migrations_table].count):
+        return True
     applied = set()
     if migrations_table in tables:
         applied = {
