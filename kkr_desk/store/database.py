@@ -83,7 +83,8 @@ def refusal(path: Path, error: sqlite3.Error) -> DatabaseOpenError:
         )
     if code == _SQLITE_IOERR:
         return DatabaseOpenError(
-            f"{path} kunne ikke læses eller skrives (diskfejl); kontrollér drevet og prøv igen"
+            f"{path} kunne ikke læses eller skrives (disken er fuld eller har en fejl); "
+            "frigør plads eller kontrollér drevet, og prøv igen"
         )
     if code in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_READONLY):
         return DatabaseOpenError(

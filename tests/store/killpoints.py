@@ -43,9 +43,12 @@ def count_calls(argv: list[str], syscall: str, cwd: Path) -> int:
 
 
 def run_killed_at(
-    argv: list[str], syscall: str, n: int, cwd: Path, *, error: str | None = None
+    argv: list[str], syscall: str, n: int | str, cwd: Path, *, error: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``argv``, killed (or, with ``error="ENOSPC"``, failed) at the n-th ``syscall``."""
+    """Run ``argv``, killed (or, with ``error="ENOSPC"``, failed) at the n-th ``syscall``.
+
+    ``n`` may be strace's ``"5+"``: that call and every later one (a disk that stays full).
+    """
     action = f"error={error}" if error else "signal=KILL"
     return subprocess.run(
         [STRACE, "-f", "-qq", "-o", "/dev/null", "-e", f"inject={syscall}:{action}:when={n}", *argv],
@@ -60,6 +63,11 @@ def run_killed_at(
 def python(code: str, *args: str) -> list[str]:
     """A child Python running ``code`` on this worktree's kkr_desk."""
     return [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r})\n{code}", *args]
+
+
+def cli(*args: str) -> list[str]:
+    """The ``kkr-desk`` command of this worktree, as a child process."""
+    return python("from kkr_desk.cli import main\nsys.exit(main(sys.argv[1:]))", *args)
 
 
 def sqlite_opens_whole(path: Path) -> bool:
@@ -84,3 +92,28 @@ def sqlite_opens_whole(path: Path) -> bool:
                 conn.close()
         except sqlite3.DatabaseError:
             return False
+
+
+def sample(total: int, count: int) -> list[int]:
+    """``count`` kill points spread over 1..total, always with the last few (the checkpoint
+    at close, where most of the harm was)."""
+    spread = {max(1, round(total * k / count)) for k in range(1, count)}
+    return sorted(spread | {total, max(1, total - 2)})
+
+
+CREATE = """
+from pathlib import Path
+from kkr_desk.store import open_store
+open_store(Path(sys.argv[1])).close()
+"""
+
+IMPORT = """
+from pathlib import Path
+from kkr_desk.meeting_file import read_meeting_file
+from kkr_desk.store import Store
+meeting = read_meeting_file(Path(sys.argv[2]))
+with Store(Path(sys.argv[1])) as store:
+    store.add_meeting(meeting)
+"""
+"""The CLI's import, without the document reader: one add_meeting, then the checkpoint at
+close (and, for a big meeting, SQLite's autocheckpoint at 1000 WAL pages before it)."""
