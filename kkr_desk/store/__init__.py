@@ -15,7 +15,7 @@ from .database import (  # noqa: E402
     StoreWriteError,
     default_database_path,
 )
-from .health import DatabaseDamaged, move_aside  # noqa: E402
+from .health import DatabaseDamaged, RestoreInterrupted, move_aside  # noqa: E402
 from .lock import DatabaseInUse  # noqa: E402
 from .sample import add_sample_meeting  # noqa: E402
 from .store import MeetingNotFound, MeetingSummary, Store  # noqa: E402
@@ -39,6 +39,7 @@ __all__ = [
     "DatabaseOpenError",
     "MeetingNotFound",
     "MeetingSummary",
+    "RestoreInterrupted",
     "Store",
     "StoreError",
     "StoreWriteError",

@@ -42,7 +42,7 @@ class RestoreInterrupted(DatabaseOpenError):
         super().__init__(
             f"gendannelsen af {path} fra en sikkerhedskopi blev afbrudt, før den var færdig; "
             "gendan sikkerhedskopien igen med 'kkr-desk restore' (i vinduet: Gendan fra "
-            "sikkerhedskopi…). Den beskadigede fil er gemt til side"
+            "sikkerhedskopi…); den beskadigede fil er bevaret"
         )
 
 
