@@ -4,6 +4,8 @@ A damaged file is evidence: a later expert (or a backup restore) may still save 
 from it. So the check below opens it read-only, decides whether it is a healthy KKR Desk
 database, and refuses with a message that says what to do. The file is changed only when
 the user chooses to start afresh, and then only by renaming it aside (``move_aside``).
+A ``-wal`` or ``-journal`` beside it is part of the database: then a private copy of both,
+recovered by SQLite, is what gets checked.
 """
 
 from __future__ import annotations
