@@ -47,7 +47,7 @@ def test_kills_while_a_new_database_is_created(tmp_path):
     argv = python(CREATE, "new.db")
     (tmp_path / "count").mkdir()
     total = count_calls(argv, "pwrite64", tmp_path / "count")
-    for n in sample(total, 4):
+    for n in sample(total, 3):
         folder = tmp_path / f"kill-{n}"
         folder.mkdir()
         killed = run_killed_at(argv, "pwrite64", n, folder)
@@ -72,7 +72,7 @@ def test_kills_while_a_meeting_is_imported_and_checkpointed(tmp_path, big):
     argv = python(IMPORT, "kkr.db", str(meeting_file))
     _copy_db(template, tmp_path / "count")
     total = count_calls(argv, "pwrite64", tmp_path / "count")
-    for n in sample(total, 3 if big else 4):
+    for n in sample(total, 3):
         folder = tmp_path / f"kill-{n}"
         _copy_db(template, folder)
         assert run_killed_at(argv, "pwrite64", n, folder).returncode != 0
