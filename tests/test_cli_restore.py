@@ -6,7 +6,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from kkr_desk.store import Store, backup_now, list_backups
+from tests.store.killpoints import NO_STRACE, STRACE, cli, count_calls, run_killed_at, sample
 from tests.store.processes import hold_store_open, kill
 from tests.test_cli import kkr_desk
 
@@ -134,3 +137,35 @@ def test_copies_named_for_2030_neither_lead_the_list_nor_eat_the_safety_copy(db_
     assert all(name.startswith("kkr-2030") for name in names[3:])
     assert kkr_desk("restore", "2", "--db", str(db_path)).returncode == 0
     assert body(db_path, meeting_id) == "nuværende"  # the restore is undone
+
+
+@pytest.mark.skipif(STRACE is None, reason=NO_STRACE)
+def test_a_restore_over_a_damaged_database_cut_short_by_a_kill(tmp_path, meeting):
+    """Killed at any point, the next start either has the backup's content or says what
+    happened (never a fresh database with the sample meeting); restoring again finishes."""
+    template = tmp_path / "template"
+    template.mkdir()
+    meeting_id = make_backups(template / "kkr.db", meeting, 1)
+    damaged = b"\x00" * 5000
+    (template / "kkr.db").write_bytes(damaged)
+    argv = cli("restore", "1", "--db", "kkr.db")
+    shutil.copytree(template, tmp_path / "count")
+    total = count_calls(argv, "pwrite64", tmp_path / "count")
+    points = [("pwrite64", n) for n in sample(total, 3)] + [("rename", 1), ("rename", 2)]
+    for syscall, n in points:
+        folder = tmp_path / f"{syscall}-{n}"
+        shutil.copytree(template, folder)
+        db_path = folder / "kkr.db"
+        assert run_killed_at(argv, syscall, n, folder).returncode != 0, (syscall, n)
+        after = kkr_desk("list", "--db", str(db_path))
+        where = f"killed at {syscall} {n} of {total}: {after.stdout!r} {after.stderr!r}"
+        if after.returncode == 0:
+            assert body(db_path, meeting_id) == "udgave 0", where
+        else:
+            assert after.returncode == 2 and after.stderr.count("\n") == 1, where
+            assert "afbrudt" in after.stderr or "beskadiget" in after.stderr, where
+            again = kkr_desk("restore", "1", "--db", str(db_path))
+            assert again.returncode == 0, f"{where} then {again.stderr}"
+            assert body(db_path, meeting_id) == "udgave 0", where
+        kept = [p.read_bytes() for p in folder.iterdir() if ".beskadiget-" in p.name]
+        assert damaged in kept or db_path.read_bytes() == damaged, where

@@ -11,7 +11,7 @@ from .database import (
     StoreWriteError,
     default_database_path,
 )
-from .health import DatabaseDamaged, move_aside
+from .health import DatabaseDamaged, RestoreInterrupted, move_aside
 from .lock import DatabaseInUse
 from .sample import read_sample_meeting
 from .store import MeetingNotFound, MeetingSummary, Store
@@ -51,6 +51,7 @@ __all__ = [
     "DatabaseOpenError",
     "MeetingNotFound",
     "MeetingSummary",
+    "RestoreInterrupted",
     "Store",
     "StoreError",
     "StoreWriteError",

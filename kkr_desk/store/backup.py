@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .database import DatabaseOpenError, StoreError
-from .health import DatabaseDamaged, inspect_database_file, move_aside
+from .health import (
+    DatabaseDamaged,
+    SIDE_FILE_SUFFIXES,
+    RestoreInterrupted,
+    inspect_database_file,
+    move_aside,
+    pending_restore_path,
+)
 from .lock import acquire_database_lock
 from .migrations import MIGRATIONS
 from .store import Store
@@ -187,7 +194,8 @@ def restore_backup(db_path: Path, backup: Path) -> RestoreOutcome:
     """Restore ``backup`` as the database at ``db_path`` (the CLI's ``restore``).
 
     A healthy database gets the backup's content after a safety copy is taken; a damaged
-    one is moved aside (never overwritten) and the backup copied into its place. Another
+    one is moved aside (never overwritten) and the backup copied into its place, as is
+    whatever a restore cut short left behind. Another
     program's database or a newer version's is refused. DatabaseInUse while another
     window or command has the file open.
     """
@@ -197,15 +205,61 @@ def restore_backup(db_path: Path, backup: Path) -> RestoreOutcome:
     try:
         try:
             store = Store(db_path)
-        except DatabaseDamaged:
-            moved = move_aside(db_path)
-            _copy_file_database(backup, db_path)
-            Store(db_path).close()  # WAL on, schema brought forward
-            return RestoreOutcome(safety_copy=None, moved_aside=moved)
+        except (DatabaseDamaged, RestoreInterrupted):
+            return RestoreOutcome(safety_copy=None, moved_aside=_replace_damaged(db_path, backup))
         with store:
             return RestoreOutcome(safety_copy=restore_into(store, backup), moved_aside=None)
     finally:
         lock.release()
+
+
+def _replace_damaged(db_path: Path, backup: Path) -> Path | None:
+    """Put a whole copy of ``backup`` in place of a damaged database; return where it went.
+
+    The copy is made and fsynced beside the database first, under a name that tells the
+    next start a restore is under way (``RestoreInterrupted``), so a kill at any point
+    leaves either the damaged file untouched or the backup in its place, never a new empty
+    database that hides what happened. A second try (after such a kill) starts over.
+    """
+    pending = pending_restore_path(db_path)
+    _remove_with_side_files(pending)  # a copy a kill cut short is made again, whole
+    try:
+        _copy_file_database(backup, pending)
+        _fsync(pending)
+    except (OSError, sqlite3.Error) as error:
+        _remove_with_side_files(pending)
+        raise StoreError(
+            f"sikkerhedskopien {backup.name} kunne ikke gendannes ({_describe(error)}); "
+            "databasen er uændret"
+        ) from error
+    # a kill inside move_aside may have left the damaged file's -wal behind: move it too,
+    # or SQLite would replay it into the restored copy
+    left = [db_path, *(db_path.with_name(db_path.name + s) for s in SIDE_FILE_SUFFIXES)]
+    moved = move_aside(db_path) if any(p.exists() for p in left) else None
+    os.replace(pending, db_path)
+    _fsync(db_path.parent)
+    Store(db_path).close()  # WAL on, schema brought forward
+    return moved
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + s) for s in SIDE_FILE_SUFFIXES)):
+        name.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or, where the OS allows it, a folder's entries) to the disk."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a folder; its renames are durable on their own
+    try:
+        os.fsync(fd)
+    except OSError:
+        if path.is_file():
+            raise
+    finally:
+        os.close(fd)
 
 
 def _require_usable_backup(backup: Path) -> None:

@@ -43,10 +43,16 @@ Decided by code, not by message text: the text differs between SQLite versions.
 """
 
 
+def primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code (extended codes keep it in the low byte); None when the
+    error was not raised by SQLite itself."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
 def is_refusal(error: sqlite3.Error) -> bool:
     """True for a write SQLite refused for now, False for a mistake in our own SQL."""
-    code = getattr(error, "sqlite_errorcode", None)  # set by SQLite, absent on a hand-made one
-    return code is not None and code & 0xFF in REFUSALS  # extended codes keep the primary low
+    return primary_code(error) in REFUSALS
 
 
 @contextlib.contextmanager
@@ -68,6 +74,66 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
 class DatabaseOpenError(StoreError):
     """The file cannot be used as a KKR Desk database."""
+
+
+WHAT_TO_DO = (
+    "gendan en sikkerhedskopi med 'kkr-desk restore' (i vinduet: Gendan fra "
+    "sikkerhedskopi…) eller vælg en anden fil"
+)
+
+
+class DatabaseDamaged(DatabaseOpenError):
+    """The file is not a readable SQLite database: truncated, overwritten or corrupt.
+
+    ``detail`` is a short Danish phrase; ``report`` keeps SQLite's own (often many-line)
+    words for whoever rescues the file, out of the message the user reads.
+    """
+
+    def __init__(self, path: Path, detail: str, report: str = ""):
+        self.path = Path(path)
+        self.detail = detail
+        self.report = report
+        super().__init__(
+            f"{path} er ikke en brugbar KKR Desk-database ({detail}); {WHAT_TO_DO}"
+        )
+
+
+def refusal(path: Path, error: sqlite3.Error) -> DatabaseOpenError:
+    """SQLite's refusal to open or read ``path`` as one Danish sentence of the right kind.
+
+    A full disk, a read error or a locked file is not damage: the file may be whole, and
+    the user must not be led to replace it with an older backup.
+    """
+    code = primary_code(error)
+    if code == sqlite3.SQLITE_FULL:
+        return DatabaseOpenError(
+            f"der er ikke plads på disken til at åbne {path}; frigør plads og prøv igen "
+            "(filen er ikke ændret)"
+        )
+    if code == sqlite3.SQLITE_IOERR:
+        return DatabaseOpenError(
+            f"{path} kunne ikke læses eller skrives (disken er fuld eller har en fejl); "
+            "frigør plads eller kontrollér drevet, og prøv igen"
+        )
+    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY):
+        return DatabaseOpenError(
+            f"kan ikke åbne {path} (ingen adgang eller skrivebeskyttet); vælg en anden fil"
+        )
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return DatabaseOpenError(
+            f"{path} er i brug af et andet program; luk det og prøv igen"
+        )
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DatabaseDamaged(path, "filen er beskadiget", str(error))
+    return DatabaseOpenError(
+        f"{path} er ikke en brugbar KKR Desk-database ({_one_line(str(error))}); "
+        "vælg en anden fil eller gendan en sikkerhedskopi"
+    )
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def default_database_path() -> Path:
@@ -95,20 +161,20 @@ def open_database(path: Path) -> tuple[Database, bool]:
     try:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
-        raise DatabaseOpenError(f"kan ikke åbne {path}: {error}") from error
+        raise refusal(path, error) from error
     db = Database(conn, execute_plugins=False)  # no plugin hooks into our connection
     try:
         is_new = check_is_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = FULL")
-        MIGRATIONS.apply(db)
+        # One transaction: a kill while a new file gets its schema leaves all of it, with
+        # its migration records, or nothing (never a bare migration table).
+        with db.atomic():
+            MIGRATIONS.apply(db)
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise DatabaseOpenError(
-            f"{path} er ikke en brugbar KKR Desk-database ({error}); "
-            "vælg en anden fil eller gendan en sikkerhedskopi"
-        ) from error
+        raise refusal(path, error) from error
     except DatabaseOpenError:
         conn.close()
         raise
@@ -116,11 +182,15 @@ def open_database(path: Path) -> tuple[Database, bool]:
 
 
 def check_is_ours(db: Database, path: Path) -> bool:
-    """True for an empty file; refuse another program's database instead of writing into it."""
+    """True for an empty file; refuse another program's database instead of writing into it.
+
+    A file holding nothing but an empty migration table is ours and new: an older KKR Desk
+    made the table outside the schema's transaction, so a kill could leave just that.
+    """
     tables = set(db.table_names())
-    if not tables:
-        return True
     migrations_table = MIGRATIONS.migrations_table
+    if not tables or (tables == {migrations_table} and not db[migrations_table].count):
+        return True
     applied = set()
     if migrations_table in tables:
         applied = {

@@ -4,93 +4,168 @@ A damaged file is evidence: a later expert (or a backup restore) may still save 
 from it. So the check below opens it read-only, decides whether it is a healthy KKR Desk
 database, and refuses with a message that says what to do. The file is changed only when
 the user chooses to start afresh, and then only by renaming it aside (``move_aside``).
+A ``-wal`` or ``-journal`` beside it is part of the database: then a private copy of both,
+recovered by SQLite, is what gets checked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import DatabaseOpenError, check_is_ours
+from .database import DatabaseDamaged, DatabaseOpenError, check_is_ours, refusal
 from .lock import acquire_database_lock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+RECOVERY_SUFFIXES = ("-wal", "-journal")
+"""Side files SQLite replays or rolls back on open: the file alone is not the database."""
 DAMAGED_MARK = "beskadiget"
+PENDING_RESTORE_SUFFIX = ".gendannes"
+"""Beside a database while a restore over a damaged one is under way (see backup.py)."""
 
-WHAT_TO_DO = (
-    "gendan en sikkerhedskopi med 'kkr-desk restore' (i vinduet: Gendan fra "
-    "sikkerhedskopi…) eller vælg en anden fil"
-)
+_log = logging.getLogger(__name__)
+
+__all__ = ["DatabaseDamaged", "RestoreInterrupted", "inspect_database_file", "move_aside"]
 
 
-class DatabaseDamaged(DatabaseOpenError):
-    """The file is not a readable SQLite database: truncated, overwritten or corrupt."""
+class RestoreInterrupted(DatabaseOpenError):
+    """A restore over a damaged database was cut short (a crash, a kill, a power cut)."""
 
-    def __init__(self, path: Path, detail: str):
+    def __init__(self, path: Path):
         self.path = Path(path)
-        self.detail = detail
         super().__init__(
-            f"{path} er ikke en brugbar KKR Desk-database ({detail}); {WHAT_TO_DO}"
+            f"gendannelsen af {path} fra en sikkerhedskopi blev afbrudt, før den var færdig; "
+            "gendan sikkerhedskopien igen med 'kkr-desk restore' (i vinduet: Gendan fra "
+            "sikkerhedskopi…); den beskadigede fil er bevaret"
         )
+
+
+def pending_restore_path(path: Path) -> Path:
+    """Where a restore puts the backup's copy before it takes the database's place."""
+    return path.with_name(path.name + PENDING_RESTORE_SUFFIX)
 
 
 def inspect_database_file(path: Path) -> None:
     """Raise DatabaseOpenError unless ``path`` is missing, empty or a healthy database of ours.
 
-    Reads only: the header, then a read-only, immutable SQLite connection for
-    ``quick_check`` and the schema. It creates no -wal or -shm and never checkpoints a WAL
-    into the file, so even a damaged file with a ``-wal`` beside it stays exactly as it was.
+    Never writes to the file or its side files. When a ``-wal`` or ``-journal`` lies beside
+    it (a writer was killed, or the disk filled, mid-checkpoint or mid-transaction), the
+    file alone is not the database: SQLite replays or rolls back that side file on open. So
+    the check then runs on a private copy of file and side file, recovered by SQLite itself,
+    and nothing SQLite can open whole is called damaged.
     """
     path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
+    if pending_restore_path(path).exists():
+        raise RestoreInterrupted(path)
+    if not path.exists():
         return
-    hot_journal = path.with_name(path.name + "-journal")
-    if hot_journal.exists() and hot_journal.stat().st_size > 0:
-        return  # a write cut short while the file was created; SQLite rolls it back
+    sides = [
+        suffix
+        for suffix in RECOVERY_SUFFIXES
+        if _size(path.with_name(path.name + suffix)) > 0
+    ]
+    if not sides:
+        if _size(path) > 0:
+            _inspect_alone(path, path)
+        return
+    with tempfile.TemporaryDirectory(prefix="kkr-desk-check-") as folder:
+        copy = Path(folder) / "check.db"
+        try:
+            shutil.copyfile(path, copy)
+            for suffix in sides:
+                shutil.copyfile(
+                    path.with_name(path.name + suffix), copy.with_name(copy.name + suffix)
+                )
+        except OSError as error:
+            raise DatabaseOpenError(
+                f"{path} kunne ikke kontrolleres ({error.strerror or error}); frigør plads "
+                "på disken og prøv igen (filen er ikke ændret)"
+            ) from error
+        recovery_error = _recover(copy, path)
+        if _size(copy) == 0:
+            return  # the creation of a new file rolled back: still new
+        _inspect_alone(copy, path)
+        if recovery_error is not None:  # the file alone looks sound, but not with its side file
+            raise DatabaseDamaged(path, "filen er beskadiget", str(recovery_error))
+
+
+def _recover(copy: Path, shown: Path) -> sqlite3.Error | None:
+    """Let SQLite replay the -wal (or roll back the -journal) into ``copy``, leaving one file.
+
+    Returns SQLite's complaint if the copy is damaged; a full disk or a read error is
+    raised, since it says nothing about the file.
+    """
+    try:
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:
+                raise sqlite3.OperationalError("the private copy could not be checkpointed")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        problem = refusal(shown, error)
+        if not isinstance(problem, DatabaseDamaged):
+            raise problem from error
+        return error
+    for suffix in RECOVERY_SUFFIXES:  # a damaged copy keeps its side files: check it alone
+        copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+    return None
+
+
+def _inspect_alone(path: Path, shown: Path) -> None:
+    """The checks on one self-contained file; ``shown`` is the name the user knows."""
     try:
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
     except OSError as error:
         raise DatabaseOpenError(
-            f"kan ikke læse {path} ({error.strerror or error}); vælg en anden fil"
+            f"kan ikke læse {shown} ({error.strerror or error}); vælg en anden fil"
         ) from error
     if not header.startswith(SQLITE_MAGIC):
-        raise DatabaseDamaged(path, "filen er ikke en SQLite-database")
+        raise DatabaseDamaged(shown, "filen er ikke en SQLite-database")
     if len(header) < HEADER_SIZE:
-        raise DatabaseDamaged(path, "filen er afkortet")
+        raise DatabaseDamaged(shown, "filen er afkortet")
     page_size = _page_size(header)
     size = path.stat().st_size
     if page_size is None:
-        raise DatabaseDamaged(path, "filens hoved er beskadiget")
+        raise DatabaseDamaged(shown, "filens hoved er beskadiget")
     if size % page_size or size < page_size:
-        raise DatabaseDamaged(path, "filen er afkortet")
+        raise DatabaseDamaged(shown, "filen er afkortet")
     try:
-        # immutable: no locks, no -shm, no WAL replay; we hold the writer lock, so nothing
-        # else changes the file meanwhile. A -wal left by a crash is replayed (with its own
-        # checksums) by the real open that follows, once the file itself is known sound.
+        # immutable: no locks, no -shm, no WAL replay, nothing written. Either there is no
+        # side file, or this is the private copy SQLite has already recovered. We hold the
+        # writer lock, so nothing else changes the file meanwhile.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as error:
-        raise DatabaseOpenError(f"kan ikke åbne {path}: {error}; vælg en anden fil") from error
+        raise refusal(shown, error) from error
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if verdict != ["ok"]:
-            raise DatabaseDamaged(path, f"filen er beskadiget: {verdict[0]}")
-        check_is_ours(Database(conn, execute_plugins=False), path)
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "unable to open" in str(error):
-            raise DatabaseOpenError(
-                f"kan ikke læse {path} ({error}); vælg en anden fil"
-            ) from error
-        raise DatabaseDamaged(path, f"filen er beskadiget: {error}") from error
+            report = "\n".join(verdict)
+            _log.info("quick_check of %s:\n%s", shown, report)
+            raise DatabaseDamaged(shown, "filen er beskadiget", report)
+        check_is_ours(Database(conn, execute_plugins=False), shown)
     except sqlite3.DatabaseError as error:
-        raise DatabaseDamaged(path, f"filen er beskadiget: {error}") from error
+        raise refusal(shown, error) from error
     finally:
         conn.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _page_size(header: bytes) -> int | None:

@@ -25,6 +25,7 @@ from ..store import (
     Backup,
     DatabaseDamaged,
     DatabaseInUse,
+    RestoreInterrupted,
     StoreError,
     list_backups,
     move_aside,
@@ -190,7 +191,7 @@ class DatabaseProblemDialog(QDialog):
             list_backups(self.db_path),
             lambda path: restore_backup(self.db_path, path),
             self,
-            replaces_damaged=isinstance(self.error, DatabaseDamaged),
+            replaces_damaged=isinstance(self.error, (DatabaseDamaged, RestoreInterrupted)),
         )
         dialog.restored.connect(lambda _path: self._resolve(self.db_path))
         self.backup_dialog = dialog

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kkr_desk.store import DatabaseDamaged, DatabaseInUse, Store, move_aside, open_store
+from tests.store.killpoints import sqlite_opens_whole
 from tests.store.processes import hold_store_open, kill
 from tests.test_cli import kkr_desk
 
@@ -144,3 +145,92 @@ def test_moving_aside_is_refused_while_another_process_has_the_file(db_path):
         assert db_path.exists()
     finally:
         kill(holder)
+
+
+def wal_frames(wal: bytes, page_size: int) -> dict[int, bytes]:
+    """The newest image of each page in a WAL (32-byte header, 24-byte frame headers)."""
+    frames: dict[int, bytes] = {}
+    offset = 32
+    while offset + 24 + page_size <= len(wal):
+        page_number = int.from_bytes(wal[offset : offset + 4], "big")
+        frames[page_number] = wal[offset + 24 : offset + 24 + page_size]
+        offset += 24 + page_size
+    return frames
+
+
+def quick_check(path: Path) -> str:
+    """SQLite's verdict on the file alone, its side files ignored (nothing written)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        return "\n".join(row[0] for row in conn.execute("PRAGMA quick_check"))
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    finally:
+        conn.close()
+
+
+def test_a_checkpoint_cut_short_is_not_called_damaged(tmp_path, meeting):
+    """Killed while SQLite copies the WAL into the file: the file alone is broken, the file
+    with its -wal is whole, so the database opens with every word (the WAL's included)."""
+    live, crashed = tmp_path / "live.db", tmp_path / "kkr.db"
+    healthy_database(live, meeting)
+    writer = sqlite3.connect(live)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    for n in range(40):  # new pages for the tables and their indexes, all in the WAL
+        writer.execute(
+            "INSERT INTO person (name, party, municipality, title, organisation) "
+            "VALUES (?, '', '', '', '')",
+            [f"person {n} " + "x" * 300],
+        )
+    writer.execute("UPDATE section SET body = 'kun i walen'")
+    writer.commit()
+    shutil.copyfile(live, crashed)
+    wal = live.with_name("live.db-wal").read_bytes()
+    writer.close()
+    crashed.with_name("kkr.db-wal").write_bytes(wal)
+    data = bytearray(crashed.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    frames = sorted(wal_frames(wal, page_size).items())
+    for page_number, image in frames[: len(frames) // 2]:  # the checkpoint got half-way
+        start = (page_number - 1) * page_size
+        data[start : start + page_size] = image
+    crashed.write_bytes(bytes(data))
+    assert quick_check(crashed) != "ok"  # the file alone: what the old check looked at
+    assert sqlite_opens_whole(crashed)  # file and -wal (judged on a copy)
+
+    with Store(crashed) as store:
+        assert {s.body for s in store.load_meeting(1).items[0].sections} == {"kun i walen"}
+        assert sum(p.name.startswith("person ") for p in store.people()) == 40
+        assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"]
+
+
+def test_a_damaged_file_beside_a_junk_journal_is_refused_and_left_alone(db_path, meeting):
+    db_path.write_bytes(with_garbage_pages(healthy_database(db_path, meeting)))
+    db_path.with_name(db_path.name + "-journal").write_bytes(b"not a journal " * 300)
+    refuse_and_leave_alone(db_path, "beskadiget")
+
+
+def test_a_damaged_files_message_is_one_short_line(db_path, meeting):
+    """quick_check's report runs to dozens of lines; the user reads one Danish sentence."""
+    healthy_database(db_path, meeting)
+    conn = sqlite3.connect(db_path)
+    conn.executemany(
+        "INSERT INTO person (name, party, municipality, title, organisation) "
+        "VALUES (?, '', '', '', '')",
+        [(f"person {n} " + "y" * 50,) for n in range(20_000)],
+    )
+    conn.commit()
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(len(data) // page_size - 60, len(data) // page_size, 3):  # people
+        start = (page - 1) * page_size + 1000
+        data[start : start + 200] = bytes(200)
+    db_path.write_bytes(bytes(data))
+    assert quick_check(db_path).count("\n") > 20
+    error = refuse_and_leave_alone(db_path, "beskadiget")
+    assert "\n" not in str(error) and len(str(error)) < 300, str(error)
+    result = kkr_desk("list", "--db", str(db_path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert error.report  # SQLite's own words are kept for whoever rescues the file

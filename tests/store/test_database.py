@@ -101,3 +101,37 @@ def test_default_database_lives_in_the_user_data_folder(monkeypatch, tmp_path):
     path = default_database_path()
     assert path.name == "kkr-desk.db"
     assert "KKR Desk" in path.parts
+
+
+def test_a_file_with_only_an_empty_migration_table_is_ours_and_new(db_path):
+    """What a kill left while an older version created a new file: open it as new."""
+    db = Database(db_path)
+    MIGRATIONS.ensure_migrations_table(db)
+    db.close()
+    with open_store(db_path) as store:
+        assert store.is_new
+        assert [s.committee for s in store.list_meetings()] == ["KKR Midtjylland"]
+        assert {m.name for m in MIGRATIONS.applied(store.db)} == KNOWN_MIGRATIONS
+
+
+def test_a_migration_table_of_another_program_is_still_foreign(db_path):
+    db = Database(db_path)
+    MIGRATIONS.ensure_migrations_table(db)
+    db[MIGRATIONS.migrations_table].insert(
+        {"migration_set": "other_tool", "name": "0001", "applied_at": "x"}
+    )
+    db.close()
+    with pytest.raises(DatabaseOpenError, match="andet program"):
+        Store(db_path)
+
+
+def test_the_first_schema_is_one_transaction_with_its_records(db_path, monkeypatch):
+    """A failure (or kill) part-way through creating the schema leaves an empty file."""
+    def broken(db):
+        raise sqlite3.OperationalError("stop here, as a kill would")
+
+    steps = MIGRATIONS._migrations
+    monkeypatch.setattr(MIGRATIONS, "_migrations", [*steps[:1], type(steps[0])("x", broken)])
+    with pytest.raises(DatabaseOpenError):
+        Store(db_path)
+    assert Database(db_path).table_names() == []
