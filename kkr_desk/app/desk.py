@@ -83,7 +83,8 @@ class Desk:
 
     # Import and export -------------------------------------------------------------------
 
-    def read_document(self, path: Path) -> ImportResult:
+    @staticmethod
+    def read_document(path: Path) -> ImportResult:
         """The meeting in a KL dagsorden or referat (an ImportResult); nothing is saved yet.
 
         Raises ``ImportFailed`` with a Danish message for a file that cannot be read.
@@ -95,7 +96,15 @@ class Desk:
         except DocumentImportError as error:
             raise ImportFailed(str(error)) from None
 
-    def export(self, meeting: Meeting, path: Path, kind: MeetingKind) -> list[str]:
+    def export(
+        self,
+        meeting: Meeting,
+        path: Path,
+        kind: MeetingKind | None,
+        *,
+        template: Path | None = None,
+        table_of_contents: bool = False,
+    ) -> list[str]:
         """Write ``meeting`` as a referat or dagsorden (.docx or .pdf); returns the warnings.
 
         Raises ``ExportFailed`` with a Danish message when the document cannot be written.
@@ -105,7 +114,9 @@ class Desk:
         except ImportError:
             raise ExportFailed("Eksport er ikke tilgængelig i denne udgave") from None
         try:
-            warnings = export_meeting(meeting, path, kind=kind)
+            warnings = export_meeting(
+                meeting, path, kind=kind, template=template, table_of_contents=table_of_contents
+            )
         except ReferatError as error:
             raise ExportFailed(str(error)) from None
         return [str(getattr(w, "message", w)) for w in warnings or []]

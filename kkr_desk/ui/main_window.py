@@ -359,9 +359,6 @@ class MainWindow(QMainWindow):
 
     # The current item --------------------------------------------------------------------
 
-    def current_item(self):
-        return self.agenda_model.item_at(self.agenda.current_index())
-
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         item = self.agenda_model.item_at(current)
         if item is self.editor.item:
