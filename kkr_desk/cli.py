@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import version
+from .app import Desk, ExportFailed, ImportFailed
 from .domain import MeetingKind
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .output_file import check_target
 from .store import (
     StoreError,
-    backup_now,
     default_database_path,
     list_backups,
     open_store,
@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _list(args: argparse.Namespace, db_path: Path | None) -> int:
     with open_store(db_path) as store:
-        for meeting in store.list_meetings():
+        for meeting in Desk(store).list_meetings():
             print(
                 f"{meeting.id}\t{meeting.committee}\t{meeting.date:%d-%m-%Y}\t"
                 f"{meeting.kind.value}\t{meeting.item_count} punkter"
@@ -156,7 +156,7 @@ def _dump(args: argparse.Namespace, db_path: Path | None) -> int:
     output: Path = args.output
     check_target(output)  # before any work: a target that can never be written
     with open_store(db_path) as store:
-        meeting = store.load_meeting(args.meeting_id)
+        meeting = Desk(store).load_meeting(args.meeting_id)
     write_meeting_file(meeting, output)
     return 0
 
@@ -169,7 +169,7 @@ def _load(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(f"filen {source} findes ikke")
     meeting = read_meeting_file(source)
     with open_store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = Desk(store).add_meeting(meeting)
     print(meeting_id)
     return 0
 
@@ -222,17 +222,15 @@ def _size_text(size: int) -> str:
 
 
 def _import(args: argparse.Namespace, db_path: Path | None) -> int:
-    from .dagsorden import DocumentImportError, import_document
-
     try:
-        result = import_document(args.file)
-    except DocumentImportError as error:
+        result = Desk.read_document(args.file)
+    except ImportFailed as error:
         raise UserError(str(error)) from None
     meeting = result.meeting
     for warning in result.warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
     with open_store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = Desk(store).add_meeting(meeting)
     print(
         f"{meeting.committee} {meeting.date:%d-%m-%Y} ({meeting.kind.value}): "
         f"{result.group_count} grupper, {result.item_count} punkter, "
@@ -249,20 +247,19 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
     if template is not None and not template.exists():
         raise UserError(f"skabelonen {template} findes ikke")
     with open_store(db_path) as store:
-        meeting = store.load_meeting(args.meeting_id)
+        desk = Desk(store)
+        meeting = desk.load_meeting(args.meeting_id)
         try:
-            backup_now(store)  # every export leaves a backup of what it was made from
+            desk.backup_now()  # every export leaves a backup of what it was made from
         except StoreError as error:
             print(f"{PROG}: advarsel: {error}", file=sys.stderr)
     kind = MeetingKind(args.kind) if args.kind else None
-    # python-docx is loaded only when a document is written: it would slow every start-up.
-    from .referat import ReferatError, export_meeting
-
+    # python-docx is loaded only when a document is written (inside Desk.export).
     try:
-        warnings = export_meeting(
-            meeting, args.output, kind=kind, template=template, table_of_contents=args.toc
+        warnings = desk.export(
+            meeting, args.output, kind, template=template, table_of_contents=args.toc
         )
-    except ReferatError as error:
+    except ExportFailed as error:
         raise UserError(str(error)) from None
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain import STANDARD_SECTIONS, AgendaGroup, AgendaItem, Meeting, MeetingKind, Section
+from ..domain.agenda_order import clamp_position, placed
 from ..domain.next_meeting import next_meeting
 from .database import StoreError, write_transaction
 
@@ -42,7 +43,7 @@ class AgendaEdits:
         with write_transaction(self.db):
             self._require_meeting(meeting_id)
             siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)
-            position = _clamp(position, len(siblings))
+            position = clamp_position(position, len(siblings))
             group_id = (
                 self.db["agenda_group"]
                 .insert({"meeting_id": meeting_id, "position": len(siblings), "title": title})
@@ -72,8 +73,7 @@ class AgendaEdits:
         with write_transaction(self.db):
             meeting_id = self._parent_of("agenda_group", "meeting_id", group_id)
             siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)
-            siblings.remove(group_id)
-            siblings.insert(_clamp(position, len(siblings)), group_id)
+            siblings = placed(siblings, group_id, position)
             self._renumber("agenda_group", siblings)
 
     # Items -------------------------------------------------------------------------------
@@ -91,7 +91,7 @@ class AgendaEdits:
         with write_transaction(self.db):
             self._require_group(group_id)
             siblings = self._ordered_ids("agenda_item", "group_id", group_id)
-            position = _clamp(position, len(siblings))
+            position = clamp_position(position, len(siblings))
             self._insert_item(group_id, len(siblings), item)
             siblings.insert(position, item.id)
             self._renumber("agenda_item", siblings)
@@ -143,7 +143,7 @@ class AgendaEdits:
                 if group_id == old_group_id
                 else self._ordered_ids("agenda_item", "group_id", group_id)
             )
-            siblings.insert(_clamp(position, len(siblings)), item_id)
+            siblings = placed(siblings, item_id, position)
             self.db.execute("UPDATE agenda_item SET group_id = ? WHERE id = ?", [group_id, item_id])
             if group_id != old_group_id:
                 self._renumber("agenda_item", old_siblings)
@@ -198,12 +198,6 @@ class AgendaEdits:
             f"UPDATE [{table}] SET position = ? WHERE id = ?",
             [(position, row_id) for position, row_id in enumerate(ordered_ids)],
         )
-
-
-def _clamp(position: int | None, length: int) -> int:
-    if position is None:
-        return length
-    return max(0, min(position, length))
 
 
 def _required_title(text: str, what: str) -> str:

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP_TRASH = 200
+TRASH_VERSION = 1
+"""The version of a trash payload: ``{"trash_version": 1, "content": <meeting-file JSON>}``.
+
+Entries written before versioning hold the bare meeting-file JSON and still restore."""
 MEETING = "meeting"
 GROUP = "group"
 ITEM = "item"
@@ -137,7 +141,7 @@ class TrashMixin:
             if not rows:
                 raise TrashEntryNotFound(f"papirkurven har intet element med id {trash_id}")
             row = rows[0]
-            payload = json.loads(row["payload"])
+            payload = _content(json.loads(row["payload"]))
             if row["kind"] == MEETING:
                 restored = self.add_meeting(meeting_from_dict(payload))  # type: ignore[attr-defined]
             elif row["kind"] == GROUP:
@@ -200,7 +204,9 @@ class TrashMixin:
                 "meeting_id": meeting_id,
                 "group_id": group_id,
                 "position": position,
-                "payload": json.dumps(payload, ensure_ascii=False),
+                "payload": json.dumps(
+                    {"trash_version": TRASH_VERSION, "content": payload}, ensure_ascii=False
+                ),
             }
         ).last_pk
         self.db.execute(
@@ -208,3 +214,15 @@ class TrashMixin:
             [KEEP_TRASH],
         )
         return trash_id
+
+
+def _content(stored: Any) -> Any:
+    """The meeting-file JSON inside a stored payload, versioned or from before versions."""
+    if not isinstance(stored, dict) or "trash_version" not in stored:
+        return stored  # written before payloads carried a version
+    if stored["trash_version"] != TRASH_VERSION:
+        raise StoreError(
+            "elementet i papirkurven er gemt af en nyere udgave af KKR Desk og kan ikke "
+            "gendannes her"
+        )
+    return stored["content"]

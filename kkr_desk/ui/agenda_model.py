@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..app import changes
 from ..domain import AgendaGroup, AgendaItem, ItemStatus
 from ..domain.agenda import group_number, item_number
 from .session import MeetingSession
@@ -53,6 +54,7 @@ class AgendaModel(QAbstractItemModel):
     def __init__(self, session: MeetingSession, parent=None):
         super().__init__(parent)
         self.session = session
+        session.editor.listen(self)
 
     @property
     def groups(self) -> list[AgendaGroup]:
@@ -233,97 +235,70 @@ class AgendaModel(QAbstractItemModel):
             self.dataChanged.emit(first, first.siblingAtColumn(STATUS_COLUMN))
 
     # Adding and deleting ---------------------------------------------------------------
-    # Each change is written to the store first; only a committed change enters the rows.
+    # Each change goes through the session (the app layer writes it first); the rows follow
+    # in changing()/changed(), which the app layer calls around the in-memory change.
 
     def add_group(self, title: str, position: int | None = None) -> QModelIndex:
-        meeting_id = self.session.meeting.id
-        position = len(self.groups) if position is None else position
-        ok, group = self.session.write(
-            lambda: self.session.store.add_group(meeting_id, title, position)
-        )
-        if not ok:
-            return QModelIndex()
-        self.beginInsertRows(QModelIndex(), position, position)
-        self.groups.insert(position, group)
-        self.endInsertRows()
-        self._numbers_changed()
-        return self.index_of_group(group)
+        group = self.session.add_group(title, position)
+        return QModelIndex() if group is None else self.index_of_group(group)
 
     def add_item(self, group: AgendaGroup, title: str, position: int | None = None) -> QModelIndex:
-        position = len(group.items) if position is None else position
-        ok, item = self.session.write(
-            lambda: self.session.store.add_item(group.id, title, position)
-        )
-        if not ok:
-            return QModelIndex()
-        self.beginInsertRows(self.index_of_group(group), position, position)
-        group.items.insert(position, item)
-        self.endInsertRows()
-        self._numbers_changed()
-        return self.index_of_item(item)
+        item = self.session.add_item(group, title, position)
+        return QModelIndex() if item is None else self.index_of_item(item)
 
     def delete(self, index: Index) -> bool:
         group = self.group_at(index)
         if group is not None:
-            ok, _ = self.session.write(lambda: self.session.store.delete_group(group.id))
-            if not ok:
-                return False
-            self.beginRemoveRows(QModelIndex(), index.row(), index.row())
-            self.groups.remove(group)
-            self.endRemoveRows()
-        else:
-            item = self.item_at(index)
-            if item is None:
-                return False
-            ok, _ = self.session.write(lambda: self.session.store.delete_item(item.id))
-            if not ok:
-                return False
-            parent = index.parent()
-            self.beginRemoveRows(parent, index.row(), index.row())
-            self.groups[parent.row()].items.remove(item)
-            self.endRemoveRows()
-        self._numbers_changed()
-        return True
+            return self.session.delete_group(group)
+        item = self.item_at(index)
+        return item is not None and self.session.delete_item(item)
 
     # Moving ------------------------------------------------------------------------------
 
     def move_item(self, item: AgendaItem, target: AgendaGroup, position: int) -> bool:
         """Move ``item`` to ``position`` in ``target`` (counted without the item)."""
-        source_index = self.index_of_item(item)
-        source_parent = source_index.parent()
-        source = self.groups[source_parent.row()]
-        position = max(0, min(position, len(target.items) - (1 if target is source else 0)))
-        row = source_index.row()
-        if target is source and position == row:
-            return False
-        ok, _ = self.session.write(
-            lambda: self.session.store.move_item(item.id, target.id, position)
-        )
-        if not ok:
-            return False
-        destination = position + 1 if target is source and position > row else position
-        self.beginMoveRows(source_parent, row, row, self.index_of_group(target), destination)
-        source.items.remove(item)
-        target.items.insert(position, item)
-        self.endMoveRows()
-        self._numbers_changed()
-        return True
+        return self.session.move_item(item, target, position)
 
     def move_group(self, group: AgendaGroup, position: int) -> bool:
-        row = self.index_of_group(group).row()
-        position = max(0, min(position, len(self.groups) - 1))
-        if position == row:
-            return False
-        ok, _ = self.session.write(lambda: self.session.store.move_group(group.id, position))
-        if not ok:
-            return False
-        destination = position + 1 if position > row else position
-        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-        self.groups.remove(group)
-        self.groups.insert(position, group)
-        self.endMoveRows()
+        return self.session.move_group(group, position)
+
+    # Following the app layer ---------------------------------------------------------------
+
+    def changing(self, change: changes.Change) -> None:
+        if isinstance(change, changes.GroupAdded):
+            self.beginInsertRows(QModelIndex(), change.row, change.row)
+        elif isinstance(change, changes.ItemAdded):
+            self.beginInsertRows(self.index_of_group(change.group), change.row, change.row)
+        elif isinstance(change, changes.GroupRemoved):
+            self.beginRemoveRows(QModelIndex(), change.row, change.row)
+        elif isinstance(change, changes.ItemRemoved):
+            self.beginRemoveRows(self.index_of_group(change.group), change.row, change.row)
+        elif isinstance(change, changes.GroupMoved):
+            row, position = change.row, change.position
+            destination = position + 1 if position > row else position
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        elif isinstance(change, changes.ItemMoved):
+            row, position = change.row, change.position
+            same = change.target is change.source
+            destination = position + 1 if same and position > row else position
+            self.beginMoveRows(
+                self.index_of_group(change.source),
+                row,
+                row,
+                self.index_of_group(change.target),
+                destination,
+            )
+
+    def changed(self, change: changes.Change) -> None:
+        if isinstance(change, changes.GroupAdded | changes.ItemAdded):
+            self.endInsertRows()
+        elif isinstance(change, changes.GroupRemoved | changes.ItemRemoved):
+            self.endRemoveRows()
+        elif isinstance(change, changes.GroupMoved | changes.ItemMoved):
+            self.endMoveRows()
+        else:
+            return
         self._numbers_changed()
-        return True
 
     def move_up(self, index: Index) -> bool:
         return self._move_by(index, -1)

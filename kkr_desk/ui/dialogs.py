@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import Person
 from ..domain.phrases import COMMITTEE_PLACEHOLDER
-from ..store import MeetingSummary
+from ..app import MeetingSummary
 from .attendance_model import describe
 
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from ..domain import AttendanceStatus, numbered_groups
 from ..domain.agenda import item_number
-from ..store import Store, StoreError
+from ..app import AppError, Desk, ImportFailed
 
 if TYPE_CHECKING:
-    from ..dagsorden import ImportResult
+    from ..app.desk import ImportResult
 
 DOCUMENT_FILTER_CONTEXT = "ImportDialog"
 
@@ -144,7 +144,7 @@ class ImportDialog(QDialog):
 
 
 def choose_and_import(
-    parent: QWidget, store: Store, on_saved: Callable[[int], None]
+    parent: QWidget, desk: Desk, on_saved: Callable[[int], None]
 ) -> QFileDialog:
     """Ask for a file (non-blocking), then show its summary; ``on_saved(id)`` after saving."""
     dialog = QFileDialog(parent, _tr("Importér dagsorden eller referat"))
@@ -158,7 +158,7 @@ def choose_and_import(
 
     def chosen(name: str) -> None:
         # Keep the summary alive even without a parent window.
-        dialog.summary = import_into_store(parent, store, Path(name), on_saved)
+        dialog.summary = import_into_store(parent, desk, Path(name), on_saved)
 
     dialog.summary = None
     dialog.fileSelected.connect(chosen)
@@ -167,25 +167,22 @@ def choose_and_import(
 
 
 def import_into_store(
-    parent: QWidget, store: Store, path: Path, on_saved: Callable[[int], None]
+    parent: QWidget, desk: Desk, path: Path, on_saved: Callable[[int], None]
 ) -> QDialog:
     """Read ``path`` and show the summary, or a message when it cannot be imported.
 
     Returns the dialog shown (an ImportDialog or the message box) so the caller can follow it.
     """
-    # The importer (pypdf, python-docx) loads when first used, not at start-up.
-    from ..dagsorden import DocumentImportError, import_document
-
     try:
-        result = import_document(path)
-    except DocumentImportError as error:
+        result = desk.read_document(path)
+    except ImportFailed as error:
         return _message(parent, _tr("Filen kan ikke importeres"), str(error))
     dialog = ImportDialog(result, parent)
 
     def save() -> None:
         try:
-            meeting_id = store.add_meeting(result.meeting)
-        except StoreError as error:
+            meeting_id = desk.add_meeting(result.meeting)
+        except AppError as error:
             _message(parent, _tr("Mødet blev ikke gemt"), str(error))
             return
         on_saved(meeting_id)
@@ -204,7 +201,7 @@ def _message(parent: QWidget, title: str, text: str) -> QMessageBox:
 def install_import_action(window) -> QAction:
     """Put File → Importér… in a main window; the imported meeting opens when saved.
 
-    The window provides ``store``, ``open_meeting(id)``, ``file_menu`` and, where the import
+    The window provides ``desk``, ``open_meeting(id)``, ``file_menu`` and, where the import
     entry belongs, ``import_anchor`` (a separator); without the anchor the entry is added at
     the end of the menu.
     """
@@ -212,7 +209,7 @@ def install_import_action(window) -> QAction:
     action.setObjectName("importDocument")
 
     def start() -> None:
-        window.import_dialog = choose_and_import(window, window.store, window.open_meeting)
+        window.import_dialog = choose_and_import(window, window.desk, window.open_meeting)
 
     action.triggered.connect(lambda *_: start())
     anchor = getattr(window, "import_anchor", None)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import AttendanceStatus, ItemStatus, Meeting, MeetingKind
-from ..store import Store, StoreError
+from ..app import AppError, Desk, ExportFailed
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
 from .attendance_model import AttendanceModel
@@ -69,12 +69,12 @@ EXPORT_KINDS = {
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        store: Store,
+        store,
         meeting_id: int | None = None,
         settings: QSettings | None = None,
     ):
         super().__init__()
-        self.store = store
+        self.desk = Desk(store)
         self.settings = settings if settings is not None else QSettings()
         self.autosaver = Autosaver(self)
         self.session: MeetingSession | None = None
@@ -94,10 +94,10 @@ class MainWindow(QMainWindow):
         self._build_frame()
         QApplication.instance().focusChanged.connect(self._focus_changed)
         if meeting_id is None:
-            meetings = store.list_meetings()
+            meetings = self.desk.list_meetings()
             meeting_id = meetings[0].id if meetings else None
         if meeting_id is None:
-            meeting_id = store.create_empty_meeting(self.tr("KKR"), dt.date.today())
+            meeting_id = self.desk.create_empty_meeting(self.tr("KKR"), dt.date.today())
         self.open_meeting(meeting_id)
         self._restore_layout()
 
@@ -213,13 +213,14 @@ class MainWindow(QMainWindow):
         """Show another meeting; everything typed in the current one is saved first."""
         self.autosaver.flush()
         try:
-            meeting = self.store.load_meeting(meeting_id)
-        except StoreError as error:
+            editor = self.desk.open_meeting(meeting_id)
+        except AppError as error:
             self.show_problem(str(error))
             return False
+        meeting = editor.meeting
         if self.session is not None:
             self.session.deleteLater()
-        self.session = MeetingSession(self.store, meeting, self)
+        self.session = MeetingSession(editor, self)
         self.session.saved.connect(self._saved)
         self.session.failed.connect(self._not_saved)
         self._build_workspace(meeting)
@@ -357,9 +358,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("KKR Desk – %s %s") % (committee, date.strftime("%d-%m-%Y")))
 
     # The current item --------------------------------------------------------------------
-
-    def current_item(self):
-        return self.agenda_model.item_at(self.agenda.current_index())
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         item = self.agenda_model.item_at(current)
@@ -510,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def ask_add_person(self) -> None:
         on_list = {entry.person.id for entry in self.session.meeting.attendance}
-        roster = [person for person in self.store.people() if person.id not in on_list]
+        roster = [person for person in self.desk.people() if person.id not in on_list]
         dialog = AddPersonDialog(roster, self)
         dialog.chosen.connect(self._add_person)
         self._open_dialog(dialog)
@@ -527,7 +525,7 @@ class MainWindow(QMainWindow):
 
     def show_meetings(self) -> None:
         self.autosaver.flush()
-        dialog = MeetingsDialog(self.store.list_meetings(), self.session.meeting.id, self)
+        dialog = MeetingsDialog(self.desk.list_meetings(), self.session.meeting.id, self)
         dialog.openRequested.connect(self.open_meeting)
         dialog.newRequested.connect(self.ask_new_meeting)
         dialog.nextRequested.connect(self.ask_next_meeting)
@@ -542,7 +540,7 @@ class MainWindow(QMainWindow):
 
     def create_meeting(self, committee: str, date: dt.date) -> None:
         ok, meeting_id = self.session.write(
-            lambda: self.store.create_empty_meeting(committee, date)
+            lambda: self.desk.create_empty_meeting(committee, date)
         )
         if ok:
             self.open_meeting(meeting_id)
@@ -551,8 +549,8 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         source_id = meeting_id if meeting_id is not None else self.session.meeting.id
         try:
-            source = self.store.load_meeting(source_id)
-        except StoreError as error:
+            source = self.desk.load_meeting(source_id)
+        except AppError as error:
             self.show_problem(str(error))
             return
         dialog = NewMeetingDialog(
@@ -565,7 +563,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def create_next_meeting(self, source_id: int, date: dt.date) -> None:
-        ok, meeting_id = self.session.write(lambda: self.store.create_next_meeting(source_id, date))
+        ok, meeting_id = self.session.write(lambda: self.desk.create_next_meeting(source_id, date))
         if ok:
             self.open_meeting(meeting_id)
 
@@ -593,14 +591,13 @@ class MainWindow(QMainWindow):
             return None
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        from ..referat import ReferatError, export_meeting
         self.statusBar().showMessage(self.tr("Eksporterer %s …") % path.name)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.safety.before_export()
         try:
             # Export what is in the database, the one source of truth.
-            warnings = export_meeting(self.store.load_meeting(meeting.id), path, kind=kind)
-        except (ReferatError, StoreError) as error:
+            warnings = self.desk.export(self.desk.load_meeting(meeting.id), path, kind)
+        except (ExportFailed, AppError) as error:
             self.show_problem(str(error))
             return None
         finally:
@@ -608,7 +605,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%s er gemt") % path.name, 8000)
         self.settings.setValue("export/folder", str(path.parent))
         self.last_export = path
-        self._offer_to_open(path, [str(getattr(w, "message", w)) for w in warnings or []])
+        self._offer_to_open(path, warnings)
         return path
 
     def _export_folder(self) -> Path:
@@ -657,7 +654,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "KKR Desk %s\nDeltagere, dagsorden og beslutninger til KKR-møder.\n\nDatabase: %s"
             )
-            % (__version__, self.store.path),
+            % (__version__, self.desk.database_path),
             parent=self,
         )
         self._open_dialog(box)

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
-from ..store import StoreError, backup_now, list_backups, restore_into
-from ..store.trash import TrashEntry
+from ..app import AppError, TrashEntry
 from .recovery_dialogs import RestoreBackupDialog
 
 if TYPE_CHECKING:
@@ -45,8 +44,8 @@ class WindowSafety(QObject):
     def take_backup(self) -> Path | None:
         """A backup now; a failure is shown, never stops the work."""
         try:
-            return backup_now(self.window.store)
-        except StoreError as error:
+            return self.window.desk.backup_now()
+        except AppError as error:
             self.window.show_problem(str(error))
             return None
 
@@ -62,7 +61,7 @@ class WindowSafety(QObject):
         window = self.window
         window.autosaver.flush()
         dialog = RestoreBackupDialog(
-            list_backups(window.store.path), lambda path: restore_into(window.store, path), window
+            window.desk.list_backups(), window.desk.restore_backup, window
         )
         dialog.restored.connect(self._restored)
         window._open_dialog(dialog)
@@ -72,7 +71,7 @@ class WindowSafety(QObject):
         self.last_deleted = None  # the trash is the backup's now
         self._show_undo()
         self._reopen()
-        taken = next((b.taken_at for b in list_backups(self.window.store.path) if b.path == backup), None)
+        taken = next((b.taken_at for b in self.window.desk.list_backups() if b.path == backup), None)
         when = taken.strftime("%d-%m-%Y kl. %H:%M:%S") if taken else backup.name
         self.window.statusBar().showMessage(
             self.tr(
@@ -87,7 +86,7 @@ class WindowSafety(QObject):
 
     def deleted(self) -> None:
         """Called after a delete went through: the newest trash entry is what it removed."""
-        entries = self.window.store.trash_entries()
+        entries = self.window.desk.trash_entries()
         self.last_deleted = entries[0] if entries else None
         self._show_undo()
         # Back to the agenda (the deleted row had it), where Ctrl+Z means "undo the delete".
@@ -107,7 +106,7 @@ class WindowSafety(QObject):
             return False
         window.autosaver.flush()
         ok, restored_id = window.session.write(
-            lambda: window.store.restore_from_trash(entry.id)
+            lambda: window.desk.restore_from_trash(entry.id)
         )
         self.last_deleted = None
         self._show_undo()
@@ -139,12 +138,12 @@ class WindowSafety(QObject):
         """Show the current meeting again from the database (or another if it is gone)."""
         window = self.window
         current = window.session.meeting.id if window.session is not None else None
-        ids = [summary.id for summary in window.store.list_meetings()]
+        ids = [summary.id for summary in window.desk.list_meetings()]
         if current in ids:
             target = current
         elif ids:
             target = ids[0]
         else:
-            target = window.store.create_empty_meeting(self.tr("KKR"), window.session.meeting.date)
+            target = window.desk.create_empty_meeting(self.tr("KKR"), window.session.meeting.date)
         self._backed_up_meeting = target  # the database was just backed up or restored
         window.open_meeting(target)

@@ -1,26 +1,26 @@
-"""The open meeting as the window sees it: the domain objects plus the store that keeps them.
+"""The open meeting as the window sees it: the app layer's MeetingEditor with Qt signals.
 
-Every widget and model edits through this object, which writes one small transaction to
-the store and then updates the in-memory Meeting. A write that fails leaves the meeting as
-it was and reports a Danish message; nothing here raises into Qt's event loop.
+Every widget and model edits through this object; the editor writes one small transaction
+and then updates the in-memory Meeting. A write that fails leaves the meeting as it was and
+reports a Danish message; nothing here raises into Qt's event loop.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from ..app import AppError, MeetingEditor, WriteFailed
 from ..domain import (
+    AgendaGroup,
     AgendaItem,
     Attendance,
     ItemStatus,
     Meeting,
     Section,
 )
-from ..store import Store, StoreError, StoreWriteError
 
 T = TypeVar("T")
 
@@ -33,18 +33,21 @@ class MeetingSession(QObject):
     failed = Signal(str)
     """A write was refused; the text says why, in Danish."""
 
-    def __init__(self, store: Store, meeting: Meeting, parent: QObject | None = None):
+    def __init__(self, editor: MeetingEditor, parent: QObject | None = None):
         super().__init__(parent)
-        self.store = store
-        self.meeting = meeting
+        self.editor = editor
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.editor.meeting
 
     # Writing -----------------------------------------------------------------------------
 
     def write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run one store call; (True, result) when it committed, (False, None) when refused."""
+        """Run one app-layer call; (True, result) when it committed, (False, None) when refused."""
         try:
             result = action()
-        except StoreWriteError as error:
+        except WriteFailed as error:
             # Locked by another program, disk full, file gone: the words stay in the window
             # and the autosaver tries again.
             self.failed.emit(
@@ -52,7 +55,7 @@ class MeetingSession(QObject):
                 % (error.__cause__ or error),
             )
             return False, None
-        except StoreError as error:
+        except AppError as error:
             self.failed.emit(str(error))
             return False, None
         self.saved.emit()
@@ -62,58 +65,68 @@ class MeetingSession(QObject):
 
     def save_meeting_details(self, **changes: object) -> bool:
         """Change the meeting's own fields (committee, date, start_time, end_time, place)."""
-        old = {name: getattr(self.meeting, name) for name in changes}
-        for name, value in changes.items():
-            setattr(self.meeting, name, value)
-        ok, _ = self.write(lambda: self.store.update_meeting_details(self.meeting))
-        if not ok:
-            for name, value in old.items():
-                setattr(self.meeting, name, value)
+        ok, _ = self.write(lambda: self.editor.save_meeting_details(**changes))
         return ok
 
     # Attendance --------------------------------------------------------------------------
 
     def save_attendance(self, entry: Attendance) -> bool:
-        ok, _ = self.write(lambda: self.store.set_attendance(self.meeting.id, entry))
+        ok, _ = self.write(lambda: self.editor.save_attendance(entry))
         return ok
 
     # Sections and items ------------------------------------------------------------------
 
     def save_section(self, section: Section, body: str) -> bool:
-        ok, _ = self.write(lambda: self.store.set_section_body(section.id, body))
-        if ok:
-            section.body = body
+        ok, _ = self.write(lambda: self.editor.save_section(section, body))
         return ok
 
     def add_section(self, item: AgendaItem, heading: str) -> Section | None:
-        ok, section = self.write(lambda: self.store.add_section(item.id, heading))
-        if ok:
-            item.sections.append(section)
+        ok, section = self.write(lambda: self.editor.add_section(item, heading))
         return section
 
     def save_item_fields(self, item: AgendaItem, **fields: str) -> bool:
-        ok, _ = self.write(lambda: self.store.update_item_fields(item.id, **fields))
-        if ok:
-            for name, value in fields.items():
-                setattr(item, name, value.strip())
+        ok, _ = self.write(lambda: self.editor.save_item_fields(item, **fields))
         return ok
 
     def set_item_status(self, item: AgendaItem, status: ItemStatus) -> bool:
-        now = dt.datetime.now().replace(microsecond=0)
-        ok, _ = self.write(lambda: self.store.set_item_status(item.id, status, at=now))
-        if ok:
-            item.status = status
-            if status is ItemStatus.IN_PROGRESS:
-                item.taken_up_at = now
-            if status is ItemStatus.DECIDED:
-                item.decided_at = now
+        ok, _ = self.write(lambda: self.editor.set_item_status(item, status))
         return ok
+
+    # Agenda structure --------------------------------------------------------------------
+
+    def add_group(self, title: str, position: int | None = None) -> AgendaGroup | None:
+        return self.write(lambda: self.editor.add_group(title, position))[1]
+
+    def add_item(
+        self, group: AgendaGroup, title: str, position: int | None = None
+    ) -> AgendaItem | None:
+        return self.write(lambda: self.editor.add_item(group, title, position))[1]
+
+    def rename_group(self, group: AgendaGroup, title: str) -> bool:
+        ok, _ = self.write(lambda: self.editor.rename_group(group, title))
+        return ok
+
+    def delete_group(self, group: AgendaGroup) -> bool:
+        ok, _ = self.write(lambda: self.editor.delete_group(group))
+        return ok
+
+    def delete_item(self, item: AgendaItem) -> bool:
+        ok, _ = self.write(lambda: self.editor.delete_item(item))
+        return ok
+
+    def move_item(self, item: AgendaItem, target: AgendaGroup, position: int) -> bool:
+        ok, moved = self.write(lambda: self.editor.move_item(item, target, position))
+        return bool(ok and moved)
+
+    def move_group(self, group: AgendaGroup, position: int) -> bool:
+        ok, moved = self.write(lambda: self.editor.move_group(group, position))
+        return bool(ok and moved)
 
     # Settings ----------------------------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        return self.store.decision_templates()
+        return self.editor.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> bool:
-        ok, _ = self.write(lambda: self.store.set_decision_templates(templates))
+        ok, _ = self.write(lambda: self.editor.set_decision_templates(templates))
         return ok

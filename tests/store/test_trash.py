@@ -113,3 +113,38 @@ def test_positions_stay_dense_through_delete_and_restore(store, meeting):
     assert positions == [0, 1, 2]
     titles = [i.title for i in store.load_meeting(meeting_id).groups[2].items]
     assert titles == ["Behovsanalyser", "Lærepladser", extra.title]
+
+
+def test_payloads_carry_a_version_and_old_unversioned_ones_still_restore(store, meeting):
+    import json
+
+    meeting_id = store.add_meeting(meeting)
+    group = store.load_meeting(meeting_id).groups[2]
+    first, _second = group.items
+    trash_id = store.delete_item(first.id)
+    [row] = store.db.query("SELECT payload FROM trash WHERE id = ?", [trash_id])
+    stored = json.loads(row["payload"])
+    assert stored["trash_version"] == 1
+    # An entry as written before payloads had a version: the bare item JSON.
+    store.db.execute(
+        "UPDATE trash SET payload = ? WHERE id = ?",
+        [json.dumps(stored["content"], ensure_ascii=False), trash_id],
+    )
+    restored_id = store.restore_from_trash(trash_id)
+    items = store.load_meeting(meeting_id).groups[2].items
+    assert [(i.id, i.title) for i in items][0] == (restored_id, first.title)
+    assert [s.body for s in items[0].sections] == [s.body for s in first.sections]
+
+
+def test_a_payload_from_a_newer_version_is_refused_in_danish(store, meeting):
+    import json
+
+    meeting_id = store.add_meeting(meeting)
+    trash_id = store.delete_item(store.load_meeting(meeting_id).groups[2].items[0].id)
+    store.db.execute(
+        "UPDATE trash SET payload = ? WHERE id = ?",
+        [json.dumps({"trash_version": 99, "content": {}}), trash_id],
+    )
+    with pytest.raises(StoreError, match="nyere udgave"):
+        store.restore_from_trash(trash_id)
+    assert [e.id for e in store.trash_entries()] == [trash_id]  # still there

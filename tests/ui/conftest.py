@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from kkr_desk.app import MeetingEditor
 from kkr_desk.store import open_store
 from kkr_desk.ui.main_window import MainWindow
 from kkr_desk.ui.session import MeetingSession
@@ -31,7 +32,7 @@ def sample_store(db_path):
 @pytest.fixture
 def session(sample_store):
     meeting = sample_store.load_meeting(sample_store.list_meetings()[0].id)
-    return MeetingSession(sample_store, meeting)
+    return MeetingSession(MeetingEditor(sample_store, meeting))
 
 
 @pytest.fixture

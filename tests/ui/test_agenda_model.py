@@ -83,11 +83,11 @@ def test_add_rename_delete(session, db_path, qtmodeltester):
     assert model.rowCount() == 7
 
 
-def test_a_refused_write_leaves_the_rows_alone(session):
+def test_a_refused_write_leaves_the_rows_alone(session, sample_store):
     model = AgendaModel(session)
     messages = []
     session.failed.connect(messages.append)
-    session.store.delete_item(session.meeting.groups[2].items[0].id)  # vanished behind our back
+    sample_store.delete_item(session.meeting.groups[2].items[0].id)  # vanished behind our back
     index = model.index(0, 0, model.index(2, 0))
     assert not model.move_down(index)
     assert messages and "findes ikke længere" in messages[0]
@@ -116,3 +116,12 @@ def test_foreign_or_misplaced_drops_are_refused(session):
     # Between groups it joins the end of the group above.
     assert model.dropMimeData(item_data, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
     assert titles(model, 1)[-1].startswith("2.2. Behovs")
+
+
+def test_renaming_a_group_in_place_is_saved(session, sample_store):
+    model = AgendaModel(session)
+    index = model.index(1, 0)
+    assert model.setData(index, "  Nyt navn  ")
+    assert index.data() == "Nyt navn"
+    stored = sample_store.load_meeting(session.meeting.id)
+    assert stored.groups[1].title == "Nyt navn"

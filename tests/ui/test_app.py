@@ -16,7 +16,7 @@ def test_the_command_opens_the_window_on_the_given_database(qapp, tmp_path, monk
     def fake_exec(self=None):
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         window = windows[-1]
-        seen.append((window.store.path, window.isVisible(), window.windowTitle()))
+        seen.append((window.desk.database_path, window.isVisible(), window.windowTitle()))
         window.close()
         window.deleteLater()
         return 0

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from kkr_desk.dagsorden import import_document
 from kkr_desk.store import open_store
+from kkr_desk.app import Desk
 from kkr_desk.ui.import_dialog import ImportDialog, import_into_store
 
 FIXTURE = Path(__file__).resolve().parent.parent / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
@@ -40,14 +41,14 @@ def test_importer_saves_the_meeting_and_annuller_saves_nothing(qtbot, db_path):
     with open_store(db_path) as store:
         before = len(store.list_meetings())
         saved: list[int] = []
-        dialog = import_into_store(None, store, FIXTURE, saved.append)
+        dialog = import_into_store(None, Desk(store), FIXTURE, saved.append)
         qtbot.add_widget(dialog)
         assert isinstance(dialog, ImportDialog)
         assert dialog.isVisible()
         dialog.cancel_button.click()
         assert saved == [] and len(store.list_meetings()) == before
 
-        dialog = import_into_store(None, store, FIXTURE, saved.append)
+        dialog = import_into_store(None, Desk(store), FIXTURE, saved.append)
         qtbot.add_widget(dialog)
         dialog.import_button.click()
         assert len(saved) == 1
@@ -63,7 +64,7 @@ def test_a_file_that_is_no_agenda_gets_a_message_and_nothing_is_saved(qtbot, db_
     with open_store(db_path) as store:
         before = len(store.list_meetings())
         saved: list[int] = []
-        box = import_into_store(None, store, letter, saved.append)
+        box = import_into_store(None, Desk(store), letter, saved.append)
         qtbot.add_widget(box)
         assert isinstance(box, QMessageBox)
         assert box.isVisible()
@@ -76,7 +77,7 @@ def test_choosing_a_file_opens_its_summary(qtbot, db_path):
     from kkr_desk.ui.import_dialog import choose_and_import
 
     with open_store(db_path) as store:
-        file_dialog = choose_and_import(None, store, lambda meeting_id: None)
+        file_dialog = choose_and_import(None, Desk(store), lambda meeting_id: None)
         qtbot.add_widget(file_dialog)
         assert file_dialog.isVisible()
         file_dialog.fileSelected.emit(str(FIXTURE))
@@ -96,7 +97,7 @@ def test_file_menu_entry_imports_and_opens_the_new_meeting(qtbot, db_path):
 
         def __init__(self, store):
             super().__init__()
-            self.store = store
+            self.desk = Desk(store)
             self.opened: list[int] = []
             self.file_menu = self.menuBar().addMenu("&Filer")
             self.file_menu.addAction("Møder …")

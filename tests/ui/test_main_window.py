@@ -261,10 +261,10 @@ def test_file_menu_imports_a_document_and_opens_it(window):
     assert texts.index(window.import_action.text()) < window.file_menu.actions().index(
         window.import_anchor
     )
-    before = {m.id for m in window.store.list_meetings()}
+    before = {m.id for m in window.desk.list_meetings()}
     fixture = Path(__file__).parent.parent / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
     window.import_action.trigger()
     window.import_dialog.fileSelected.emit(str(fixture))
     window.import_dialog.summary.import_button.click()
-    (new_id,) = {m.id for m in window.store.list_meetings()} - before
+    (new_id,) = {m.id for m in window.desk.list_meetings()} - before
     assert window.session.meeting.id == new_id

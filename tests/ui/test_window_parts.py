@@ -173,8 +173,10 @@ def test_attendance_proxy_passes_the_model_tester(qtbot, qtmodeltester, session)
     assert by_name["Jacob Bundsgaard"].status is AttendanceStatus.ABSENT
 
 
-def test_a_refused_save_keeps_the_words_and_retries(qtbot, window, db_path, monkeypatch):
-    store = window.store
+def test_a_refused_save_keeps_the_words_and_retries(
+    qtbot, window, sample_store, db_path, monkeypatch
+):
+    store = sample_store
     real = store.set_section_body
     calls = []
 

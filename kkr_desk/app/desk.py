@@ -1,0 +1,128 @@
+"""The database as the secretary's programs use it: meetings, backups, trash, import, export.
+
+The window and the CLI hold one Desk each; it is the only way from them to the store,
+the importer (kkr_desk.dagsorden) and the writer (kkr_desk.referat). Nothing here knows Qt.
+Import and export load their libraries when first used, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain import Meeting, MeetingKind, Person
+from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..store.trash import TrashEntry
+from .meeting_editor import MeetingEditor
+
+if TYPE_CHECKING:
+    from ..dagsorden import ImportResult
+
+
+class Desk:
+    """One open database; every method is one thing a secretary asks of it."""
+
+    def __init__(self, store: Store):
+        self._store = store
+
+    @property
+    def database_path(self) -> Path:
+        return self._store.path
+
+    # Meetings ----------------------------------------------------------------------------
+
+    def list_meetings(self) -> list[MeetingSummary]:
+        return self._store.list_meetings()
+
+    def load_meeting(self, meeting_id: int) -> Meeting:
+        return self._store.load_meeting(meeting_id)
+
+    def open_meeting(self, meeting_id: int) -> MeetingEditor:
+        return MeetingEditor(self._store, self._store.load_meeting(meeting_id))
+
+    def create_empty_meeting(self, committee: str, date: dt.date) -> int:
+        return self._store.create_empty_meeting(committee, date)
+
+    def create_next_meeting(self, source_id: int, date: dt.date) -> int:
+        return self._store.create_next_meeting(source_id, date)
+
+    def add_meeting(self, meeting: Meeting) -> int:
+        return self._store.add_meeting(meeting)
+
+    def people(self) -> list[Person]:
+        return self._store.people()
+
+    # Settings ----------------------------------------------------------------------------
+
+    def decision_templates(self) -> list[str]:
+        return self._store.decision_templates()
+
+    def set_decision_templates(self, templates: list[str]) -> None:
+        self._store.set_decision_templates(templates)
+
+    # Trash -------------------------------------------------------------------------------
+
+    def trash_entries(self) -> list[TrashEntry]:
+        return self._store.trash_entries()
+
+    def restore_from_trash(self, trash_id: int) -> int:
+        return self._store.restore_from_trash(trash_id)
+
+    # Backups -----------------------------------------------------------------------------
+
+    def backup_now(self) -> Path | None:
+        return backup_now(self._store)
+
+    def list_backups(self) -> list[Backup]:
+        return list_backups(self._store.path)
+
+    def restore_backup(self, backup: Path) -> Path:
+        """Replace the database's content with ``backup``; the current state is kept first."""
+        return restore_into(self._store, backup)
+
+    # Import and export -------------------------------------------------------------------
+
+    @staticmethod
+    def read_document(path: Path) -> ImportResult:
+        """The meeting in a KL dagsorden or referat (an ImportResult); nothing is saved yet.
+
+        Raises ``ImportFailed`` with a Danish message for a file that cannot be read.
+        """
+        from ..dagsorden import DocumentImportError, import_document
+
+        try:
+            return import_document(path)
+        except DocumentImportError as error:
+            raise ImportFailed(str(error)) from None
+
+    def export(
+        self,
+        meeting: Meeting,
+        path: Path,
+        kind: MeetingKind | None,
+        *,
+        template: Path | None = None,
+        table_of_contents: bool = False,
+    ) -> list[str]:
+        """Write ``meeting`` as a referat or dagsorden (.docx or .pdf); returns the warnings.
+
+        Raises ``ExportFailed`` with a Danish message when the document cannot be written.
+        """
+        from ..referat import ReferatError, export_meeting  # python-docx on first use only
+
+        try:
+            warnings = export_meeting(
+                meeting, path, kind=kind, template=template, table_of_contents=table_of_contents
+            )
+        except ReferatError as error:
+            raise ExportFailed(str(error)) from None
+        return [warning.message for warning in warnings]
+
+
+class ImportFailed(Exception):
+    """A document that cannot be imported; the message is Danish."""
+
+
+class ExportFailed(Exception):
+    """A document that cannot be written; the message is Danish."""
