@@ -34,8 +34,9 @@ typed_lines = (
     # left out of typing here (stored text loses them in RichTextEdit.set_markdown).
     .map(lambda text: text.replace("\ufffe", "").replace("\uffff", ""))
     .filter(lambda text: normalised(word_safe(text)))
-    # A byte-order mark first in a text is read as a file marker (and is invisible anyway).
-    .filter(lambda text: not text.lstrip().startswith("\ufeff"))
+    # A byte-order mark first in a text is read as a file marker (and is invisible anyway);
+    # "first" is after the control characters the editor drops ("\x00 \ufeff").
+    .filter(lambda text: not CONTROL.sub("", text).lstrip().startswith("\ufeff"))
     # Typed "<https://…>" becomes a link on purpose.
     .filter(lambda text: not re.search(r"<[A-Za-z][A-Za-z0-9+.-]*:", text))
 )
