@@ -26,12 +26,15 @@ class StallProbe(QObject):
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
         self.longest_ms = 0.0
+        self.longest_at_ms = 0.0
         self.ticks = 0
+        self._started = 0.0
 
     def start(self) -> None:
         self.longest_ms = 0.0
+        self.longest_at_ms = 0.0
         self.ticks = 0
-        self._last = time.perf_counter()
+        self._started = self._last = time.perf_counter()
         self._timer.start()
 
     def stop(self) -> float:
@@ -45,5 +48,8 @@ class StallProbe(QObject):
         self._record(time.perf_counter())
 
     def _record(self, now: float) -> None:
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        if gap > self.longest_ms:
+            self.longest_ms = gap
+            self.longest_at_ms = (self._last - self._started) * 1000  # when it began
         self._last = now
