@@ -3,7 +3,7 @@
 Entry point for the window and the CLI::
 
     export_meeting(meeting, path, *, kind=None, template=None, table_of_contents=False,
-                   author="KL") -> list[ExportWarning]
+                   author="KL", cancel=None) -> list[ExportWarning]
 
 - ``meeting``: a domain ``Meeting`` (never widgets); ``kind``: ``MeetingKind.REFERAT`` or
   ``MeetingKind.DAGSORDEN`` (default: the meeting's own kind). A dagsorden leaves out the
@@ -17,17 +17,21 @@ Entry point for the window and the CLI::
   ones before calling, too, if you like.
 - Raises ``ReferatError`` with a Danish message for everything the user can fix: a target
   that cannot be written (the old file is then intact), a bad template, no LibreOffice.
+- ``cancel``: a ``threading.Event``; setting it (from any thread, e.g. the window's
+  Annullér while the export runs in a worker) ends LibreOffice at once and raises
+  ``ExportCancelled`` (a ReferatError); nothing is written then.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 from ..domain import Meeting, MeetingKind
 from ..domain.checks import ExportWarning, export_warnings
 from ..output_file import OutputError, check_target, write_atomically
-from .pdf import NO_LIBREOFFICE, PdfError, docx_to_pdf, find_soffice, heading_pages
+from .pdf import NO_LIBREOFFICE, PdfCancelled, PdfError, docx_to_pdf, find_soffice, heading_pages
 from .style import MissingStyleError
 from .template import TemplateError
 from .writer import build_document
@@ -41,6 +45,10 @@ class ReferatError(Exception):
     """The document could not be written; the message is Danish and shown as is."""
 
 
+class ExportCancelled(ReferatError):
+    """The user cancelled the export; no file was written."""
+
+
 def export_meeting(
     meeting: Meeting,
     path: Path | str,
@@ -49,6 +57,7 @@ def export_meeting(
     template: Path | str | None = None,
     table_of_contents: bool = False,
     author: str = "KL",
+    cancel: threading.Event | None = None,
 ) -> list[ExportWarning]:
     """Write the meeting's referat or dagsorden to ``path`` (.docx or .pdf); see module doc."""
     path = Path(path)
@@ -73,7 +82,7 @@ def export_meeting(
     )
     try:
         if suffix == ".pdf":
-            data = docx_to_pdf(data)
+            data = docx_to_pdf(data, cancel=cancel)
             if table_of_contents:
                 # A PDF cannot update its table of contents: render once to learn the
                 # pages, then again with them filled in.
@@ -87,9 +96,14 @@ def export_meeting(
                             table_of_contents=True,
                             toc_pages=pages,
                             author=author,
-                        )
+                        ),
+                        cancel=cancel,
                     )
+        if cancel is not None and cancel.is_set():
+            raise PdfCancelled("Eksporten blev annulleret.")
         write_atomically(path, data)
+    except PdfCancelled as error:
+        raise ExportCancelled(str(error)) from None
     except (OutputError, PdfError) as error:
         raise ReferatError(str(error)) from None
     return warnings
@@ -131,4 +145,4 @@ def document_bytes(
     return buffer.getvalue()
 
 
-__all__ = ["ExportWarning", "ReferatError", "SUFFIXES", "document_bytes", "export_meeting"]
+__all__ = ["ExportCancelled", "ExportWarning", "ReferatError", "SUFFIXES", "document_bytes", "export_meeting"]

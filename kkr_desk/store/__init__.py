@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .backup import Backup, backup_now, list_backups, restore_backup, restore_into
+from .backup import Backup, backup_copy, backup_now, list_backups, restore_backup, restore_into
 from .database import (
     DatabaseOpenError,
     StoreError,
@@ -55,6 +55,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreWriteError",
+    "backup_copy",
     "backup_now",
     "default_database_path",
     "list_backups",

@@ -127,24 +127,53 @@ def backup_now(
     leaves a half copy that looks like a backup. Raises StoreError (in Danish) when the
     copy cannot be written; the database itself is never touched by a failed backup.
     """
-    return _take_backup(store, keep=keep, now=now, before_restore=False)
+    return _take_backup(store.db.conn, store.path, keep=keep, now=now, before_restore=False)
+
+
+def backup_copy(
+    db_path: Path, *, keep: int = KEEP_BACKUPS, now: dt.datetime | None = None
+) -> Path | None:
+    """``backup_now`` for a worker thread: reads ``db_path`` through a connection of its own.
+
+    A sqlite3 connection belongs to the thread that opened it, so a backup run off the UI
+    thread cannot use the Store's. This one is opened read-only in the calling thread and
+    closed before returning; under WAL it reads the last committed state while the window
+    goes on writing. The caller runs one backup of a database at a time (the job runner's
+    one job per kind), as the Store's writer lock ensures for ``backup_now``.
+    """
+    db_path = Path(db_path)
+    try:
+        source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"sikkerhedskopien af {db_path.name} kunne ikke tages ({error}); databasen er uændret"
+        ) from error
+    try:
+        return _take_backup(source, db_path, keep=keep, now=now, before_restore=False)
+    finally:
+        source.close()
 
 
 def _take_backup(
-    store: Store, *, keep: int | None, now: dt.datetime | None, before_restore: bool
+    conn: sqlite3.Connection,
+    db_path: Path,
+    *,
+    keep: int | None,
+    now: dt.datetime | None,
+    before_restore: bool,
 ) -> Path | None:
     """``keep`` None: rotate nothing now (the next backup will)."""
-    folder = backup_folder(store.path)
+    folder = backup_folder(db_path)
     stamp = (now or dt.datetime.now()).strftime(_STAMP_FORMAT)
     temp: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
-        _remove_leftovers(folder, store.path.stem)
-        existing = list_backups(store.path)
+        _remove_leftovers(folder, db_path.stem)
+        existing = list_backups(db_path)
         number = max((backup.number for backup in existing), default=0) + 1
-        target = _free_name(folder, store.path.stem, number, stamp, before_restore)
+        target = _free_name(folder, db_path.stem, number, stamp, before_restore)
         temp = folder / f".{target.name}.tmp"
-        _copy_database(store.db.conn, temp)
+        _copy_database(conn, temp)
         if (
             not before_restore
             and existing
@@ -161,7 +190,7 @@ def _take_backup(
             "databasen er uændret"
         ) from error
     if keep is not None:
-        _rotate(store.path, keep)
+        _rotate(db_path, keep)
     return target
 
 
@@ -281,7 +310,7 @@ def _safety_copy(store: Store) -> Path:
     rotation can keep it until the user has seen what the restore did. It rotates nothing
     away itself, so the backup being restored, however old, is still there to be read.
     """
-    taken = _take_backup(store, keep=None, now=None, before_restore=True)
+    taken = _take_backup(store.db.conn, store.path, keep=None, now=None, before_restore=True)
     assert taken is not None  # a safety copy is never skipped as unchanged
     return taken
 

@@ -296,3 +296,24 @@ def test_a_work_folder_in_use_is_left_alone(private_temp, tmp_path, monkeypatch)
         hard_kill(busy)
     pdf.remove_abandoned_work()
     assert work_folders(private_temp) == [new_unmarked]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for LibreOffice")
+def test_export_meeting_cancelled_from_another_thread_writes_nothing(tmp_path, meeting, monkeypatch):
+    """The window's Annullér sets the event from the UI thread while the export runs."""
+    import kkr_desk.referat as referat
+
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: fake)
+    monkeypatch.setattr(referat, "find_soffice", lambda: fake)
+    out = tmp_path / "referat.pdf"
+    out.write_bytes(b"old")
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(referat.ExportCancelled, match="annulleret"):
+        export_meeting(meeting, out, cancel=cancel)
+    assert time.monotonic() - started < 5
+    assert out.read_bytes() == b"old"

@@ -14,6 +14,7 @@ from kkr_desk.store import (
     DatabaseInUse,
     Store,
     StoreError,
+    backup_copy,
     backup_now,
     list_backups,
     restore_backup,
@@ -333,3 +334,45 @@ def test_side_files_of_a_copy_cut_short_are_cleared(store, meeting):
     remaining = sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
     assert remaining == sorted(other.name + s for s in ("", "-shm", "-wal"))  # not ours
     assert len(list_backups(store.path)) == 1
+
+
+# A backup from a worker thread (the window's background backup) -----------------------------
+
+
+def test_backup_now_cannot_run_in_a_worker_thread_but_backup_copy_can(store, meeting):
+    """The Store's connection belongs to the UI thread; backup_copy opens its own."""
+    import threading
+
+    meeting_id = store.add_meeting(meeting)
+    set_first_body(store, meeting_id, "Skrevet før kopien.")
+    outcome: dict[str, object] = {}
+
+    def worker() -> None:
+        try:
+            backup_now(store, now=at(0))
+        except Exception as error:  # noqa: BLE001 - the test looks at what it was
+            outcome["backup_now"] = error
+        outcome["backup_copy"] = backup_copy(store.path, now=at(1))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)
+
+    assert isinstance(outcome["backup_now"], (sqlite3.ProgrammingError, StoreError))
+    path = outcome["backup_copy"]
+    assert path == backup_folder(store.path) / "kkr-000001-20201127-090100.db"
+    with Store(path) as opened:
+        assert first_body(opened, meeting_id) == "Skrevet før kopien."
+    # the window's store still writes after the worker's copy, and the next copy sees it
+    set_first_body(store, meeting_id, "Skrevet efter.")
+    later = backup_copy(store.path, now=at(2))
+    assert backup_copy(store.path, now=at(3)) is None  # unchanged: not copied again
+    assert [b.path for b in list_backups(store.path)] == [later, path]
+    with Store(later) as opened:  # (opening a copy as a Store writes to it: do it last)
+        assert first_body(opened, meeting_id) == "Skrevet efter."
+
+
+def test_backup_copy_of_a_missing_database_is_a_danish_store_error(tmp_path):
+    with pytest.raises(StoreError, match="sikkerhedskopien"):
+        backup_copy(tmp_path / "findes-ikke.db")
+    assert not (tmp_path / "findes-ikke.db").exists()  # read-only: nothing created
