@@ -43,7 +43,7 @@ def main() -> None:
 
 
 def _writer():
-    from kkr_desk.referat import export_meeting
+    from kkr_desk.writer import export_meeting
 
     return lambda meeting, path: export_meeting(meeting, path)
 

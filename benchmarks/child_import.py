@@ -14,7 +14,7 @@ from .children import report
 
 
 def main() -> None:
-    from kkr_desk.dagsorden import import_document
+    from kkr_desk.importer import import_document
 
     path, runs = Path(sys.argv[1]), int(sys.argv[2])
     times = []

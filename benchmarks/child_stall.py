@@ -23,9 +23,9 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from kkr_desk.dagsorden import DocumentImportError, import_document
-    from kkr_desk.referat import ReferatError, export_meeting
-    from kkr_desk.referat.pdf import find_soffice
+    from kkr_desk.importer import DocumentImportError, import_document
+    from kkr_desk.writer import ReferatError, export_meeting
+    from kkr_desk.writer.pdf import find_soffice
     from kkr_desk.store import StoreError, backup_copy, open_store
     from kkr_desk.ui.jobs import JobRunner
     from kkr_desk.ui.stall_probe import StallProbe

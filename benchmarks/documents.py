@@ -33,10 +33,10 @@ def _export_rows(workspace: Workspace, runs: int) -> list[Row]:
     large_figure = f"Export {LARGE_ITEMS} items / {NORMAL_ITEMS} items (CPU time)"
     target = f"≤ {EXPORT_TARGET:.2f}× python-docx"
     large_target = f"≤ {LINEAR_TARGET:.0f}×"
-    if not _has("kkr_desk.referat"):
+    if not _has("kkr_desk.writer"):
         return [
-            not_built(figure, target, "the referat writer (kkr_desk.referat)"),
-            not_built(large_figure, large_target, "the referat writer (kkr_desk.referat)"),
+            not_built(figure, target, "the referat writer (kkr_desk.writer)"),
+            not_built(large_figure, large_target, "the referat writer (kkr_desk.writer)"),
         ]
     folder = str(workspace.folder)
     normal = str(NORMAL_ITEMS)
@@ -94,8 +94,8 @@ def _import_rows(workspace: Workspace, runs: int) -> list[Row]:
     docx_figure = f"Import own {NORMAL_ITEMS}-item .docx"
     text_figure = f"Import {NORMAL_ITEMS}-item text in the seed's form"
     target = f"≤ {IMPORT_TARGET:.1f} s"
-    if not _has("kkr_desk.dagsorden"):
-        what = "the importer (kkr_desk.dagsorden)"
+    if not _has("kkr_desk.importer"):
+        what = "the importer (kkr_desk.importer)"
         return [not_built(docx_figure, target, what), not_built(text_figure, target, what)]
     text_path = workspace.path(f"seed-form-{NORMAL_ITEMS}.txt")
     text_path.write_text(seed_form_text(workspace.meeting_100), encoding="utf-8")

@@ -3,7 +3,7 @@
     python benchmarks/seed_word_match.py [SEED.txt]
 
 Imports the seed (text extracted from KL's PDF; default ../shared/seeds/referat-kkr-
-midtjylland-2024.txt), exports the meeting as a referat .docx with kkr_desk.referat, reads
+midtjylland-2024.txt), exports the meeting as a referat .docx with kkr_desk.writer, reads
 the document's body text back (paragraphs and table cells in order) and compares the word
 lists with difflib.SequenceMatcher. Both sides get the same normalisation: empty lines and
 whitespace ignored, a word split at a line end ("læ-" + "repladser") joined. The export has
@@ -21,9 +21,9 @@ from pathlib import Path
 
 import docx
 
-from kkr_desk.dagsorden import import_document
+from kkr_desk.importer import import_document
 from kkr_desk.domain import MeetingKind
-from kkr_desk.referat import export_meeting
+from kkr_desk.writer import export_meeting
 
 SEED_NAME = Path("shared") / "seeds" / "referat-kkr-midtjylland-2024.txt"
 

@@ -102,7 +102,7 @@ def test_main_py_and_the_module_are_the_same_program(tmp_path):
     assert "KKR Midtjylland" in result.stdout
 
 
-FIXTURE_REFERAT = ROOT / "tests" / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
+FIXTURE_REFERAT = ROOT / "tests" / "importer" / "fixtures" / "referat-kkr-test.txt"
 
 
 def test_import_prints_the_new_meetings_id_last_and_the_roster_grows_without_duplicates(tmp_path):

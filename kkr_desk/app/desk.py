@@ -1,7 +1,7 @@
 """The database as the secretary's programs use it: meetings, backups, trash, import, export.
 
 The window and the CLI hold one Desk each; it is the only way from them to the store,
-the importer (kkr_desk.dagsorden) and the writer (kkr_desk.referat). Nothing here knows Qt.
+the importer (kkr_desk.importer) and the writer (kkr_desk.writer). Nothing here knows Qt.
 Import and export load their libraries when first used, so start-up stays quick.
 """
 
@@ -17,7 +17,7 @@ from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
 
 if TYPE_CHECKING:
-    from ..dagsorden import ImportResult
+    from ..importer import ImportResult
 
 
 class Desk:
@@ -89,7 +89,7 @@ class Desk:
 
         Raises ``ImportFailed`` with a Danish message for a file that cannot be read.
         """
-        from ..dagsorden import DocumentImportError, import_document
+        from ..importer import DocumentImportError, import_document
 
         try:
             return import_document(path)
@@ -109,7 +109,7 @@ class Desk:
 
         Raises ``ExportFailed`` with a Danish message when the document cannot be written.
         """
-        from ..referat import ReferatError, export_meeting  # python-docx on first use only
+        from ..writer import ReferatError, export_meeting  # python-docx on first use only
 
         try:
             warnings = export_meeting(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kkr_desk.dagsorden.blocks import Block
-from kkr_desk.dagsorden.markdown import render
+from kkr_desk.importer.blocks import Block
+from kkr_desk.importer.markdown import render
 from kkr_desk.markdown_form import DroppedLink, Span, link, markdown_blocks
 
 

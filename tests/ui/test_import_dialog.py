@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from kkr_desk.dagsorden import import_document
+from kkr_desk.importer import import_document
 from kkr_desk.store import open_store
 from kkr_desk.app import Desk
 from kkr_desk.ui.import_dialog import ImportDialog, import_into_store
 
-FIXTURE = Path(__file__).resolve().parent.parent / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
+FIXTURE = Path(__file__).resolve().parent.parent / "importer" / "fixtures" / "referat-kkr-test.txt"
 
 
 def test_summary_shows_counts_agenda_and_warnings(qtbot):

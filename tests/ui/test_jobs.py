@@ -13,7 +13,7 @@ from docx import Document
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kkr_desk.logs import LOG_FILE_NAME, install_excepthooks
-from kkr_desk.referat import ExportCancelled, ReferatError, export_meeting
+from kkr_desk.writer import ExportCancelled, ReferatError, export_meeting
 from kkr_desk.store import StoreError
 from kkr_desk.ui.crash_dialog import install_crash_dialog
 from kkr_desk.ui.jobs import (

@@ -11,8 +11,8 @@ import kkr_desk.ui
 UI = Path(kkr_desk.ui.__file__).parent
 FORBIDDEN = (
     "kkr_desk.store",
-    "kkr_desk.referat",
-    "kkr_desk.dagsorden",
+    "kkr_desk.writer",
+    "kkr_desk.importer",
     "sqlite3",
     "sqlite_utils",
     "docx",

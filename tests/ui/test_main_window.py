@@ -262,7 +262,7 @@ def test_file_menu_imports_a_document_and_opens_it(window):
         window.import_anchor
     )
     before = {m.id for m in window.desk.list_meetings()}
-    fixture = Path(__file__).parent.parent / "dagsorden" / "fixtures" / "referat-kkr-test.txt"
+    fixture = Path(__file__).parent.parent / "importer" / "fixtures" / "referat-kkr-test.txt"
     window.import_action.trigger()
     window.import_dialog.fileSelected.emit(str(fixture))
     window.import_dialog.summary.import_button.click()

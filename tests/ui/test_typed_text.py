@@ -16,11 +16,11 @@ import uuid
 
 from hypothesis import HealthCheck, given, settings
 
-from kkr_desk.referat import export_meeting
+from kkr_desk.writer import export_meeting
 from kkr_desk.ui.rich_text import RichTextEdit
 from tests.conftest import make_meeting
 from tests.hostile import hostile_text
-from tests.referat.test_hostile_referat import normalised, paragraphs_of, word_safe
+from tests.writer.test_hostile_referat import normalised, paragraphs_of, word_safe
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 

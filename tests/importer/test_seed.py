@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kkr_desk.dagsorden import import_document
+from kkr_desk.importer import import_document
 from kkr_desk.domain import AttendanceStatus
 
 SEED_NAME = Path("shared") / "seeds" / "referat-kkr-midtjylland-2024.txt"
@@ -48,7 +48,7 @@ def test_seed_words_survive_import_and_export(tmp_path):
     from docx.text.paragraph import Paragraph
 
     from kkr_desk.domain import MeetingKind
-    from kkr_desk.referat import export_meeting
+    from kkr_desk.writer import export_meeting
 
     def words(text: str) -> list[str]:
         joined: list[str] = []

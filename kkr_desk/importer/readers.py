@@ -315,7 +315,7 @@ def _docx_source(document) -> SourceText:
     Every ``Paragraph``, ``Run`` and ``_Cell`` is a Python object over the XML, and each run's
     text an XPath query; for a 100-item referat that was ~11,000 queries. This walks the
     elements with lxml and gives the same text, links, styles and cells (python-docx 1.2's
-    rules, written out in ``_run_text``; tests/dagsorden/test_docx_reader.py compares the
+    rules, written out in ``_run_text``; tests/importer/test_docx_reader.py compares the
     two on varied documents).
     """
     source = SourceText(whole_paragraphs=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kkr_desk.dagsorden import DocumentImportError, ImportResult, import_document, import_text
+from kkr_desk.importer import DocumentImportError, ImportResult, import_document, import_text
 
 from .documents import REFERAT_TEXT, write_agenda_docx, write_text_pdf
 

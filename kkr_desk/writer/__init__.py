@@ -34,7 +34,7 @@ from ..output_file import OutputError, check_target, write_atomically
 from .pdf import NO_LIBREOFFICE, PdfCancelled, PdfError, docx_to_pdf, find_soffice, heading_pages
 from .style import MissingStyleError
 from .template import TemplateError
-from .writer import build_document
+from .layout import build_document
 
 SUFFIXES = (".docx", ".pdf")
 

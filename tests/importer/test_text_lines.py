@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kkr_desk.dagsorden.text_lines import lines_from_text
+from kkr_desk.importer.text_lines import lines_from_text
 
 
 def test_empty_lines_go_page_starts_and_urls_are_found():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kkr_desk.dagsorden.hyphenation import Vocabulary, join_lines
+from kkr_desk.importer.hyphenation import Vocabulary, join_lines
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_join_all_is_join_lines_over_every_line():
     import functools
     import random
 
-    from kkr_desk.dagsorden.hyphenation import Vocabulary, join_all
+    from kkr_desk.importer.hyphenation import Vocabulary, join_all
 
     pieces = ["læ-", "repladser", "SOSU-", "skolerne", "social-", "og", "2022-", "2032", "(kl.dk)",
               "Azad-", "Ahmad", "ord", "-", "a b-", "c", "  mellem  ", "x-", "y-", "z"]

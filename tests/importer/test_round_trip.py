@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from kkr_desk import referat
-from kkr_desk.dagsorden import import_document
+from kkr_desk import writer
+from kkr_desk.importer import import_document
 from kkr_desk.domain import AttendanceStatus, ItemStatus, MeetingKind
 from kkr_desk.meeting_file import read_meeting_file
 from kkr_desk.resources import resource_path
@@ -56,7 +56,7 @@ def meeting():
 @pytest.mark.parametrize("table_of_contents", [False, True])
 def test_exported_docx_imports_to_an_identical_meeting(meeting, tmp_path, table_of_contents):
     target = tmp_path / "referat.docx"
-    referat.export_meeting(
+    writer.export_meeting(
         meeting, target, kind=MeetingKind.REFERAT, table_of_contents=table_of_contents
     )
     result = import_document(target)
@@ -65,12 +65,12 @@ def test_exported_docx_imports_to_an_identical_meeting(meeting, tmp_path, table_
 
 
 def test_exported_pdf_imports_to_an_identical_meeting(meeting, tmp_path):
-    from kkr_desk.referat.pdf import find_soffice
+    from kkr_desk.writer.pdf import find_soffice
 
     if find_soffice() is None:
         pytest.skip("LibreOffice is not installed: no PDF to read")
     target = tmp_path / "referat.pdf"
-    referat.export_meeting(meeting, target, kind=MeetingKind.REFERAT, table_of_contents=True)
+    writer.export_meeting(meeting, target, kind=MeetingKind.REFERAT, table_of_contents=True)
     result = import_document(target)
     assert result.warnings == []
     assert document_facts(result.meeting) == document_facts(meeting)
@@ -78,7 +78,7 @@ def test_exported_pdf_imports_to_an_identical_meeting(meeting, tmp_path):
 
 def test_exported_dagsorden_imports_without_decisions(meeting, tmp_path):
     target = tmp_path / "dagsorden.docx"
-    referat.export_meeting(meeting, target, kind=MeetingKind.DAGSORDEN)
+    writer.export_meeting(meeting, target, kind=MeetingKind.DAGSORDEN)
     imported = import_document(target).meeting
     expected = copy.deepcopy(meeting)
     expected.kind = MeetingKind.DAGSORDEN
@@ -91,7 +91,7 @@ def test_exported_dagsorden_imports_without_decisions(meeting, tmp_path):
 
 def test_importing_the_export_reuses_the_roster(meeting, tmp_path):
     target = tmp_path / "referat.docx"
-    referat.export_meeting(meeting, target, kind=MeetingKind.REFERAT)
+    writer.export_meeting(meeting, target, kind=MeetingKind.REFERAT)
     with Store(tmp_path / "kkr.db") as store:
         first = store.add_meeting(meeting)
         people_before = len(store.people())

@@ -17,8 +17,8 @@ import zipfile
 
 import pytest
 
-from kkr_desk.dagsorden import DocumentImportError, import_document, import_text, readers
-from kkr_desk.dagsorden.limits import MAX_DOCX_XML_BYTES, MAX_ITEMS
+from kkr_desk.importer import DocumentImportError, import_document, import_text, readers
+from kkr_desk.importer.limits import MAX_DOCX_XML_BYTES, MAX_ITEMS
 
 from .documents import AGENDA_PAGES_FOR_LINKS, add_hyperlink, write_text_pdf
 from .hostile_documents import (
@@ -35,7 +35,7 @@ MEGABYTES = 500
 _CHILD = textwrap.dedent(
     """
     import json, resource, sys
-    from kkr_desk.dagsorden import DocumentImportError, import_document
+    from kkr_desk.importer import DocumentImportError, import_document
     try:
         result = import_document(sys.argv[1])
         report = {"items": len(result.meeting.items), "warnings": result.warnings}
@@ -202,7 +202,7 @@ def test_docx_whose_directory_lies_is_stopped_while_unpacking(tmp_path):
 
 def test_reading_counts_the_bytes_it_unpacks(tmp_path, monkeypatch):
     """Even if zipfile trusted the directory, the reader stops at the limit."""
-    from kkr_desk.dagsorden import word_package
+    from kkr_desk.importer import word_package
 
     path = docx_with_document_xml(tmp_path / "stor.docx", lambda xml: xml.replace("PLACEHOLDER", "x" * 5000))
     monkeypatch.setattr(word_package, "MAX_DOCX_XML_BYTES", 10**9)  # pass the directory check
@@ -294,7 +294,7 @@ def test_a_bug_in_the_docx_reading_is_not_reported_as_a_damaged_word_file(tmp_pa
 
 
 def test_a_bug_in_the_parser_is_not_reported_as_unreadable_text(tmp_path, monkeypatch):
-    import kkr_desk.dagsorden as dagsorden
+    import kkr_desk.importer as dagsorden
 
     def broken(*args, **kwargs):
         raise RecursionError("a bug in our own code")

@@ -8,7 +8,7 @@ import zipfile
 import pypdf
 import pytest
 
-from kkr_desk.dagsorden import DocumentImportError, import_document
+from kkr_desk.importer import DocumentImportError, import_document
 from kkr_desk.domain import AttendanceStatus, MeetingKind
 
 from .documents import write_agenda_docx, write_text_pdf

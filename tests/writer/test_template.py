@@ -10,8 +10,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from kkr_desk.referat import ReferatError, export_meeting
-from kkr_desk.referat.template import MAX_TEMPLATE_BYTES, MAX_UNPACKED_BYTES
+from kkr_desk.writer import ReferatError, export_meeting
+from kkr_desk.writer.template import MAX_TEMPLATE_BYTES, MAX_UNPACKED_BYTES
 from tests.pipes import read_without_hanging
 
 from .conftest import texts

@@ -17,8 +17,8 @@ from kkr_desk.domain import (
     MeetingKind,
     Section,
 )
-from kkr_desk.referat import export_meeting
-from kkr_desk.referat.writer import letter_spaced
+from kkr_desk.writer import export_meeting
+from kkr_desk.writer.layout import letter_spaced
 
 from .conftest import assert_in_order, body_lines, normalised, texts
 
@@ -298,7 +298,7 @@ def test_a_decision_stays_on_one_page_with_its_heading(referat):
 
 def test_table_columns_leave_room_for_the_longest_body_word():
     from kkr_desk.markdown_form.reading import markdown_blocks
-    from kkr_desk.referat.tables import CELL_PADDING, CHAR_WIDTH, column_widths
+    from kkr_desk.writer.table_widths import CELL_PADDING, CHAR_WIDTH, column_widths
 
     [table] = markdown_blocks(
         "| KKR | Social- og sundhedsassistenter, dimensionering 2024 | 2025 |\n"
@@ -340,7 +340,7 @@ def test_an_empty_meeting_still_makes_a_document(tmp_path):
 
 
 def test_known_page_numbers_fill_the_table_of_contents(sample):
-    from kkr_desk.referat.writer import build_document
+    from kkr_desk.writer.layout import build_document
 
     pages = list(range(4, 4 + 17))
     document = build_document(sample, MeetingKind.REFERAT, table_of_contents=True, toc_pages=pages)

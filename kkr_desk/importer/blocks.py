@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .hyphenation import Vocabulary, ends_with_split, join_all, join_lines
-from .tables import table_from_lines
+from .pdf_tables import table_from_lines
 from .text_lines import SourceLine, SourceTable
 
 BULLET = re.compile(r"^[-–•]\s+(?P<text>.*)$")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kkr_desk.domain import MeetingKind
-from kkr_desk.referat import document_bytes
+from kkr_desk.writer import document_bytes
 from kkr_desk.markdown_form.reading import markdown_blocks
 
 from .conftest import normalised

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kkr_desk.referat import ReferatError, export_meeting
+from kkr_desk.writer import ReferatError, export_meeting
 from kkr_desk.store import Store
 from tests.store.test_store import without_ids
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kkr_desk.dagsorden.tables import table_from_lines
+from kkr_desk.importer.pdf_tables import table_from_lines
 
 HEADER = [
     "Social- og sundheds-", "hjælpere", "Social- og sundhedsas-", "sistenter",

@@ -11,10 +11,10 @@ from __future__ import annotations
 import docx
 from docx.oxml.ns import qn
 
-from kkr_desk.dagsorden import import_document
-from kkr_desk.referat import export_meeting
+from kkr_desk.importer import import_document
+from kkr_desk.writer import export_meeting
 from tests.conftest import make_meeting
-from tests.dagsorden.documents import add_hyperlink, write_agenda_docx
+from tests.importer.documents import add_hyperlink, write_agenda_docx
 
 from .conftest import texts
 

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kkr_desk.referat import export_meeting
+from kkr_desk.writer import export_meeting
 from tests.conftest import make_meeting
 from tests.hostile import HOSTILE_PIECES, hostile_text
 

@@ -36,9 +36,9 @@ from .front_page import (
 from .errors import DocumentImportError
 from .hyphenation import Vocabulary, join_all, join_lines
 from .limits import MAX_ITEMS, MAX_PRINTED_NUMBER, number, too_large
-from .links import attach_links
+from .link_text import attach_links
 from .markdown import render
-from .participants import heading_of, is_list_title, read_participants
+from .participant_list import heading_of, is_list_title, read_participants
 from .text_lines import SourceLine, SourceTable, SourceText
 
 GROUP_HEADING = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>\S.*)$")

@@ -168,7 +168,7 @@ def _region_end(lines: list[PrintedLine], start: int) -> int:
 
 
 def _table(lines: list[PrintedLine]) -> PrintedTable | None:
-    from .tables import FIGURE
+    from .pdf_tables import FIGURE
 
     pieces = [(x, y, text.strip(), line.size or 10.0) for line in lines for x, y, text in line.pieces]
     pieces = [piece for piece in pieces if piece[2]]

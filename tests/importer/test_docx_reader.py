@@ -3,7 +3,7 @@
 readers.py reads paragraphs, runs, links, styles and table cells straight from lxml
 because python-docx's proxies cost most of an import (docs/performance.md). Every helper is
 compared here with the python-docx property it stands for, on documents with the content a
-hand-made Word file can hold (tests/dagsorden/documents.py: write_varied_docx) and on our
+hand-made Word file can hold (tests/importer/documents.py: write_varied_docx) and on our
 own referat.
 """
 
@@ -15,7 +15,7 @@ from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
-from kkr_desk.dagsorden.readers import (
+from kkr_desk.importer.readers import (
     _breaks_page_before,
     _cell_text,
     _column_aligns,
@@ -25,20 +25,20 @@ from kkr_desk.dagsorden.readers import (
     _table_cells,
     read_source,
 )
-from kkr_desk.dagsorden.text_lines import SourceLine, SourceTable
-from kkr_desk.dagsorden.word_xml import W_P, W_PPR, W_TBL
+from kkr_desk.importer.text_lines import SourceLine, SourceTable
+from kkr_desk.importer.word_xml import W_P, W_PPR, W_TBL
 
 from .documents import write_agenda_docx, write_varied_docx
 
 
 def _referat(path):
-    from kkr_desk import referat
+    from kkr_desk import writer
     from kkr_desk.domain import MeetingKind
     from kkr_desk.meeting_file import read_meeting_file
     from kkr_desk.resources import resource_path
 
     meeting = read_meeting_file(resource_path("sample-meeting.json"))
-    referat.export_meeting(meeting, path, kind=MeetingKind.REFERAT, table_of_contents=True)
+    writer.export_meeting(meeting, path, kind=MeetingKind.REFERAT, table_of_contents=True)
     return path
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from kkr_desk.referat import ReferatError, export_meeting
+from kkr_desk.writer import ReferatError, export_meeting
 
 OLD = b"the old referat"
 ROOT = Path(__file__).resolve().parents[2]

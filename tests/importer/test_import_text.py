@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from kkr_desk.dagsorden import DocumentImportError, import_document, import_text
+from kkr_desk.importer import DocumentImportError, import_document, import_text
 from kkr_desk.domain import AttendanceStatus, ItemStatus, MeetingKind
 
 from .documents import REFERAT_TEXT

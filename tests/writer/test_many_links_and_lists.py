@@ -11,7 +11,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from kkr_desk.domain import AgendaGroup, AgendaItem, MeetingKind, Section
-from kkr_desk.referat import export_meeting
+from kkr_desk.writer import export_meeting
 
 from ..conftest import make_meeting
 

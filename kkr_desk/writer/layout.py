@@ -51,7 +51,7 @@ from .style import (
     Role,
     install_styles,
 )
-from .tables import column_widths
+from .table_widths import column_widths
 from .template import blank_document, copy_part_content, open_template
 
 TOC_TITLE = "Indholdsfortegnelse"

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from kkr_desk.domain import MeetingKind
-from kkr_desk.referat import ReferatError, document_bytes, export_meeting, pdf
+from kkr_desk.writer import ReferatError, document_bytes, export_meeting, pdf
 
 needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice not installed")
 
@@ -38,7 +38,7 @@ def test_sample_referat_as_pdf(tmp_path, sample):
 
 def test_no_libreoffice_gives_a_message_and_leaves_the_old_file(tmp_path, meeting, monkeypatch):
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
-    import kkr_desk.referat as referat
+    import kkr_desk.writer as referat
 
     monkeypatch.setattr(referat, "find_soffice", lambda: None)
     out = tmp_path / "referat.pdf"
@@ -187,7 +187,7 @@ def test_cancel_ends_libreoffice_and_all_it_started_at_once(private_temp, sample
 KILLED_EXPORT = """
 import sys
 from pathlib import Path
-from kkr_desk.referat import pdf
+from kkr_desk.writer import pdf
 if len(sys.argv) > 2:
     pdf.find_soffice = lambda: Path(sys.argv[2])
 print("start", flush=True)
@@ -301,7 +301,7 @@ def test_a_work_folder_in_use_is_left_alone(private_temp, tmp_path, monkeypatch)
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for LibreOffice")
 def test_export_meeting_cancelled_from_another_thread_writes_nothing(tmp_path, meeting, monkeypatch):
     """The window's Annullér sets the event from the UI thread while the export runs."""
-    import kkr_desk.referat as referat
+    import kkr_desk.writer as referat
 
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
