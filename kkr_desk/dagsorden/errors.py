@@ -8,7 +8,7 @@ file (that would send the secretary hunting for a better copy of a good file).
 
 from __future__ import annotations
 
-READING_LIBRARIES = frozenset({"pypdf", "docx", "lxml", "zipfile", "zlib", "xml", "struct"})
+READING_LIBRARIES = frozenset({"pypdfium2", "docx", "lxml", "zipfile", "zlib", "xml", "struct"})
 
 
 class DocumentImportError(Exception):

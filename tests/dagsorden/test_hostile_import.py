@@ -25,6 +25,7 @@ from .hostile_documents import (
     docx_bomb,
     docx_with_document_xml,
     numbered_agenda,
+    pdf_content_bomb,
     pdf_with_pages,
     with_lying_directory,
 )
@@ -175,6 +176,15 @@ def test_fifty_thousand_page_pdf_is_refused_in_time(tmp_path):
 def test_pdf_over_the_page_limit_is_refused_by_its_pages(tmp_path):
     with pytest.raises(DocumentImportError, match=r"600 sider \(højst 500 sider\)"):
         import_document(pdf_with_pages(tmp_path / "sider.pdf", 600))
+
+
+def test_pdf_whose_page_unpacks_to_hundreds_of_megabytes_is_refused_before_reading(tmp_path):
+    # Before (PDFium unpacks a page whole): 300 MB of page content in a 0.3 MB file took
+    # ~650 MB of memory; 1 GB took 2.1 GB and 11 s.
+    path = pdf_content_bomb(tmp_path / "bombe.pdf", 300)
+    assert path.stat().st_size < 1024 * 1024
+    report = import_in_child(path)
+    assert "udpakket" in report["refused"], report
 
 
 # --- 8: .docx that unpacks to far more than its size -----------------------------------
