@@ -173,7 +173,7 @@ def import_into_store(
 
     Returns the dialog shown (an ImportDialog or the message box) so the caller can follow it.
     """
-    # The importer (pypdf, python-docx) loads when first used, not at start-up.
+    # The importer (pypdfium2, python-docx) loads when first used, not at start-up.
     from ..dagsorden import DocumentImportError, import_document
 
     try:
