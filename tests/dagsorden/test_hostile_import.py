@@ -322,6 +322,20 @@ def test_a_damaged_pdf_is_still_the_files_problem(tmp_path):
         import_document(broken)
 
 
+def test_a_failure_inside_pdfium_is_the_files_problem(tmp_path, monkeypatch):
+    """A page PDFium cannot load (after the document opened) is "beskadiget", not a bug."""
+    import pypdfium2
+
+    path = write_text_pdf(tmp_path / "side.pdf", AGENDA_PAGES_FOR_LINKS)
+
+    def unloadable(document, index):
+        return pypdfium2.PdfDocument(b"%PDF-1.4 nonsense")  # PdfiumError, raised in pypdfium2
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "__getitem__", unloadable)
+    with pytest.raises(DocumentImportError, match="ikke en læsbar PDF"):
+        import_document(path)
+
+
 def test_a_pdf_with_nonsense_annotations_reads_without_them(tmp_path):
     data = write_text_pdf(tmp_path / "hel.pdf", AGENDA_PAGES_FOR_LINKS, links={0: ["https://www.kl.dk/a"]}).read_bytes()
     odd = tmp_path / "underlig.pdf"
