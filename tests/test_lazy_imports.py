@@ -13,7 +13,7 @@ CHECK = """
 import sys
 import kkr_desk.cli
 import kkr_desk.ui.app
-heavy = sorted(name for name in ("docx", "lxml", "markdown_it", "pypdf") if name in sys.modules)
+heavy = sorted(name for name in ("docx", "lxml", "markdown_it", "pypdf", "pypdfium2") if name in sys.modules)
 print(",".join(heavy) or "none")
 """
 

@@ -1,6 +1,6 @@
 """The one error the importer raises: its message is Danish and shown to the user as is.
 
-Which failures are the file's and which are ours: a reading library (pypdf, python-docx,
+Which failures are the file's and which are ours: a reading library (pypdfium2, python-docx,
 lxml, zipfile) failing on a file means the file is damaged, and the user is told so. An
 exception raised in our own code is a bug; it is let through, never reported as a damaged
 file (that would send the secretary hunting for a better copy of a good file).
@@ -8,7 +8,7 @@ file (that would send the secretary hunting for a better copy of a good file).
 
 from __future__ import annotations
 
-READING_LIBRARIES = frozenset({"pypdf", "docx", "lxml", "zipfile", "zlib", "xml", "struct"})
+READING_LIBRARIES = frozenset({"pypdfium2", "docx", "lxml", "zipfile", "zlib", "xml", "struct"})
 
 
 class DocumentImportError(Exception):

@@ -18,10 +18,10 @@ MAX_TEXT_CHARACTERS = 3_000_000
 MAX_LINES = 200_000
 """Lines of text (a real referat has ~3,000; KL's extraction form doubles them)."""
 MAX_PAGES = 500
-MAX_PDF_OBJECTS = 20_000
-"""Objects in a PDF (our 71-page referat has ~300); bounds pypdf's walk of the page tree."""
-MAX_PAGE_CONTENT_BYTES = 10 * 1024 * 1024
-"""A PDF's page descriptions, decompressed, all pages together (our 71-page PDF: 1.4 MB)."""
+MAX_PDF_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A PDF's zlib streams (pages, fonts, pictures) unpacked, together (our 71-page PDF: ~2 MB).
+
+PDFium unpacks each page's content whole and needs about twice that in memory."""
 MAX_LINKS_PER_PAGE = 100
 MAX_DOCX_XML_BYTES = 10 * 1024 * 1024
 """A .docx's XML parts, decompressed, together (our 100-item referat: 2.4 MB)."""

@@ -20,9 +20,8 @@ from .hyphenation import join_lines
 from .limits import (
     MAX_FILE_BYTES,
     MAX_LINKS_PER_PAGE,
-    MAX_PAGE_CONTENT_BYTES,
     MAX_PAGES,
-    MAX_PDF_OBJECTS,
+    MAX_PDF_UNPACKED_BYTES,
     MAX_TEXT_CHARACTERS,
     MAX_TEXT_FILE_BYTES,
     megabytes,
@@ -30,6 +29,7 @@ from .limits import (
     too_large,
 )
 from .markdown import LIST_INDENT
+from .pdf_streams import unpacks_beyond
 from .pdf_lines import (
     PrintedTable,
     TooMuchText,
@@ -141,62 +141,56 @@ def read_text_file(path: Path) -> SourceText:
 
 
 def read_pdf(path: Path) -> SourceText:
-    """Every page's lines by pypdf, with paragraph breaks from the line spacing and links."""
-    import pypdf
+    """Every page's lines by PDFium, with paragraph breaks from the line spacing and links."""
+    import pypdfium2
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    data = path.read_bytes()  # at most MAX_FILE_BYTES (read_source checked)
+    if unpacks_beyond(data, MAX_PDF_UNPACKED_BYTES):
+        raise too_large(
+            path.name, f"over {megabytes(MAX_PDF_UNPACKED_BYTES)} udpakket", megabytes(MAX_PDF_UNPACKED_BYTES)
+        )
     try:
-        return _pdf_source(pypdf.PdfReader(path), path.name)
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if getattr(error, "err_code", None) == pypdfium2.raw.FPDF_ERR_PASSWORD:
+            raise DocumentImportError(
+                f"{path.name} er krypteret med adgangskode; gem en ukrypteret kopi og prøv igen"
+            ) from None
+        raise DocumentImportError(f"{path.name} er ikke en læsbar PDF (filen er beskadiget)") from error
+    try:
+        return _pdf_source(document, path.name)
     except DocumentImportError:
         raise
     except Exception as error:
         if not raised_by_library(error):
             raise  # a bug of ours, not a damaged file
         raise DocumentImportError(f"{path.name} er ikke en læsbar PDF (filen er beskadiget)") from error
+    finally:
+        document.close()
 
 
-def _pdf_source(reader, name: str) -> SourceText:
-    # DependencyError: the file needs AES and the 'cryptography' package is not installed
-    from pypdf.errors import DependencyError, FileNotDecryptedError
-
-    if reader.is_encrypted:
-        try:
-            unlocked = reader.decrypt("")
-        except (FileNotDecryptedError, NotImplementedError, DependencyError):
-            unlocked = 0
-        if not unlocked:
-            raise DocumentImportError(
-                f"{name} er krypteret med adgangskode; gem en ukrypteret kopi og prøv igen"
-            )
-    # Counting the pages walks the whole page tree (10 s for 50,000 pages), so the objects
-    # in the file and the count it declares are checked first.
-    objects = sum(len(table) for table in reader.xref.values()) + len(reader.xref_objStm)
-    if objects > MAX_PDF_OBJECTS:
-        raise too_large(name, f"{number(objects)} PDF-objekter", f"{number(MAX_PDF_OBJECTS)}")
-    declared = _resolved(_resolved(reader.trailer["/Root"]).get("/Pages"))
-    declared = _resolved(declared.get("/Count")) if hasattr(declared, "get") else None
-    page_count = declared if isinstance(declared, int) and declared > MAX_PAGES else len(reader.pages)
+def _pdf_source(document, name: str) -> SourceText:
+    # PDFium counts the pages from the page tree without loading any page.
+    page_count = len(document)
     if page_count > MAX_PAGES:
         raise too_large(name, f"{number(page_count)} sider", f"{number(MAX_PAGES)} sider")
     pages: list[list] = []
     source = SourceText()
-    content_bytes = characters = 0
-    for number_, page in enumerate(reader.pages):
-        content = page.get_contents()
-        content_bytes += len(content.get_data()) if content is not None else 0
-        if content_bytes > MAX_PAGE_CONTENT_BYTES:
-            raise too_large(
-                name, f"over {megabytes(MAX_PAGE_CONTENT_BYTES)} sideindhold", megabytes(MAX_PAGE_CONTENT_BYTES)
-            )
+    characters = 0
+    for number_ in range(page_count):
+        page = document[number_]
         try:
-            lines = page_lines(page, MAX_TEXT_CHARACTERS - characters)
-        except TooMuchText:
-            raise too_large(
-                name, f"over {number(MAX_TEXT_CHARACTERS)} tegn tekst", f"{number(MAX_TEXT_CHARACTERS)} tegn"
-            ) from None
-        characters += sum(len(line.text) for line in lines)
-        pages.append(paragraph_breaks(with_tables(lines)))
-        _read_page_links(page, number_, lines, source)
+            try:
+                lines = page_lines(page, MAX_TEXT_CHARACTERS - characters)
+            except TooMuchText:
+                raise too_large(
+                    name, f"over {number(MAX_TEXT_CHARACTERS)} tegn tekst", f"{number(MAX_TEXT_CHARACTERS)} tegn"
+                ) from None
+            characters += sum(len(line.text) for line in lines)
+            pages.append(paragraph_breaks(with_tables(lines)))
+            _read_page_links(document, page, number_, lines, source)
+        finally:
+            page.close()
     if not any(pages):
         raise DocumentImportError(
             f"{name} indeholder ingen tekst (måske en skannet PDF); en PDF med tekst kræves"
@@ -218,9 +212,9 @@ def _pdf_source(reader, name: str) -> SourceText:
     return source
 
 
-def _read_page_links(page, number_: int, lines: list, source: SourceText) -> None:
+def _read_page_links(document, page, number_: int, lines: list, source: SourceText) -> None:
     """The page's safe link addresses, and the printed words inside each link's rectangle."""
-    links = _page_links(page)
+    links = _page_links(document, page)
     if len(links) > MAX_LINKS_PER_PAGE:
         source.warnings.append(
             f"Side {number_ + 1} har {number(len(links))} links; kun de første "
@@ -239,47 +233,35 @@ def _read_page_links(page, number_: int, lines: list, source: SourceText) -> Non
             known[url] = join_lines(known[url], words) if known.get(url) else words
 
 
+def _page_links(document, page) -> list[tuple[str, tuple[float, float, float, float] | None]]:
+    """(address, rectangle) of every link annotation with a web-style (URI) action on the page.
 
-def _page_links(page) -> list[tuple[str, tuple[float, float, float, float] | None]]:
-    """(address, rectangle) of every link annotation with an address on the page.
-
-    Every object is checked for its kind: a hostile file can put anything anywhere, and
-    that must read as "no link", not crash our code.
+    PDFium reads the annotations and their actions; an annotation of the wrong kind or
+    without a usable rectangle reads as "no link" or "no rectangle", never as an error.
     """
-    from pypdf.generic import ArrayObject, DictionaryObject
+    import ctypes
 
-    annotations = _resolved(page.get("/Annots"))
-    if not isinstance(annotations, ArrayObject):
-        return []
+    import pypdfium2.raw as pdfium_c
+
     links = []
-    for annotation in annotations:
-        annotation = _resolved(annotation)
-        if not isinstance(annotation, DictionaryObject) or annotation.get("/Subtype") != "/Link":
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    rect = pdfium_c.FS_RECTF()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, position, link):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
             continue
-        action = _resolved(annotation.get("/A"))
-        if not isinstance(action, DictionaryObject):
+        size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
+        if size <= 1:
             continue
-        address = _resolved(action.get("/URI"))
-        if isinstance(address, (str, bytes)) and address:
-            text = address.decode("latin-1") if isinstance(address, bytes) else str(address)
-            links.append((text, _rectangle(_resolved(annotation.get("/Rect")))))
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, size)
+        address = buffer.raw[: size - 1].decode("latin-1")
+        corners = None
+        if pdfium_c.FPDFLink_GetAnnotRect(link, rect):
+            corners = (rect.left, rect.bottom, rect.right, rect.top)
+        links.append((address, corners))
     return links
-
-
-def _resolved(value):
-    return value.get_object() if value is not None and hasattr(value, "get_object") else value
-
-
-def _rectangle(value) -> tuple[float, float, float, float] | None:
-    from pypdf.generic import ArrayObject, FloatObject, NumberObject
-
-    if not isinstance(value, ArrayObject) or len(value) != 4:
-        return None
-    corners = [_resolved(corner) for corner in value]
-    if not all(isinstance(corner, (FloatObject, NumberObject)) for corner in corners):
-        return None
-    x1, y1, x2, y2 = (float(corner) for corner in corners)
-    return x1, y1, x2, y2
 
 
 def read_docx(path: Path) -> SourceText:

@@ -2,7 +2,7 @@
 
 KL's PDFs reach us as extracted text with artefacts: every printed line is followed by an
 empty line, the first line of a page starts with a space, link addresses are listed as bare
-URL lines after the page that holds the link. Other extractions (pdftotext, pypdf, a
+URL lines after the page that holds the link. Other extractions (pdftotext, PDFium, a
 secretary's copy-paste) differ in details, so the rules here are tolerant: they find the
 form from the text itself instead of assuming it.
 """

@@ -202,23 +202,22 @@ def heading_pages(pdf_bytes: bytes) -> list[int]:
     LibreOffice turns the outline levels of Heading 1 and 2 into bookmarks, so these are
     the pages of the group and item headings as printed.
     """
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    import pypdfium2
 
     try:
-        reader = PdfReader(io.BytesIO(pdf_bytes))
-        pages: list[int] = []
-
-        def walk(entries) -> None:
-            for entry in entries:
-                if isinstance(entry, list):
-                    walk(entry)
-                else:
-                    pages.append(reader.get_destination_page_number(entry) + 1)
-
-        walk(reader.outline)
-        return pages
-    except (PyPdfError, ValueError, KeyError, TypeError):
+        document = pypdfium2.PdfDocument(pdf_bytes)
+    except pypdfium2.PdfiumError:
         return []
+    try:
+        return [_bookmark_page(bookmark) for bookmark in document.get_toc()]
+    except (pypdfium2.PdfiumError, ValueError):
+        return []
+    finally:
+        document.close()
+
+
+def _bookmark_page(bookmark) -> int:
+    """The page (from 1) a bookmark opens; 0 when it points nowhere (as pypdf's -1 + 1 was)."""
+    dest = bookmark.get_dest()
+    index = dest.get_index() if dest is not None else None
+    return index + 1 if index is not None else 0

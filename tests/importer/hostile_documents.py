@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -113,4 +114,33 @@ def with_lying_directory(path: Path, member: str, declared: int) -> Path:
             struct.pack_into("<L", raw, position + 24, declared)
         position += 4
     path.write_bytes(bytes(raw))
+    return path
+
+
+def pdf_content_bomb(path: Path, megabytes: int) -> Path:
+    """A one-page PDF whose page description unpacks to ``megabytes`` MB (the file: ~1/1000)."""
+    packer = zlib.compressobj(9)
+    spaces = b" " * (1024 * 1024)
+    packed = [packer.compress(b"BT /F1 11 Tf 56 790 Td (1. Punkt) Tj ET\n")]
+    packed += [packer.compress(spaces) for _ in range(megabytes)]
+    packed.append(packer.flush())
+    body = b"".join(packed)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
     return path

@@ -25,6 +25,7 @@ from .hostile_documents import (
     docx_bomb,
     docx_with_document_xml,
     numbered_agenda,
+    pdf_content_bomb,
     pdf_with_pages,
     with_lying_directory,
 )
@@ -177,6 +178,15 @@ def test_pdf_over_the_page_limit_is_refused_by_its_pages(tmp_path):
         import_document(pdf_with_pages(tmp_path / "sider.pdf", 600))
 
 
+def test_pdf_whose_page_unpacks_to_hundreds_of_megabytes_is_refused_before_reading(tmp_path):
+    # Before (PDFium unpacks a page whole): 300 MB of page content in a 0.3 MB file took
+    # ~650 MB of memory; 1 GB took 2.1 GB and 11 s.
+    path = pdf_content_bomb(tmp_path / "bombe.pdf", 300)
+    assert path.stat().st_size < 1024 * 1024
+    report = import_in_child(path)
+    assert "udpakket" in report["refused"], report
+
+
 # --- 8: .docx that unpacks to far more than its size -----------------------------------
 
 
@@ -310,6 +320,20 @@ def test_a_damaged_pdf_is_still_the_files_problem(tmp_path):
     broken.write_bytes(data[: len(data) // 3])
     with pytest.raises(DocumentImportError, match="ikke en læsbar PDF"):
         import_document(broken)
+
+
+def test_a_failure_inside_pdfium_is_the_files_problem(tmp_path, monkeypatch):
+    """A page PDFium cannot load (after the document opened) is "beskadiget", not a bug."""
+    import pypdfium2
+
+    path = write_text_pdf(tmp_path / "side.pdf", AGENDA_PAGES_FOR_LINKS)
+
+    def unloadable(document, index):
+        return pypdfium2.PdfDocument(b"%PDF-1.4 nonsense")  # PdfiumError, raised in pypdfium2
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "__getitem__", unloadable)
+    with pytest.raises(DocumentImportError, match="ikke en læsbar PDF"):
+        import_document(path)
 
 
 def test_a_pdf_with_nonsense_annotations_reads_without_them(tmp_path):
