@@ -61,6 +61,12 @@ def write_text_pdf(path: Path, pages: list[list], links: dict[int, list[str]] | 
     assert len(objects) + 1 == pages_id
     add(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in page_ids) + b"] /Count %d >>" % len(page_ids))
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    path.write_bytes(pdf_file(objects, catalog))
+    return path
+
+
+def pdf_file(objects: list[bytes], catalog: int) -> bytes:
+    """A PDF file of numbered ``objects`` (object ``catalog`` is the root) with its xref."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -68,11 +74,13 @@ def write_text_pdf(path: Path, pages: list[list], links: dict[int, list[str]] | 
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    path.write_bytes(bytes(out))
-    return path
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        xref,
+    )
+    return bytes(out)
 
 
 def add_hyperlink(paragraph, text: str, url: str) -> None:
