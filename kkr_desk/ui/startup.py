@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..store import Store, StoreError, backup_now, default_database_path, open_store
+from ..app import AppError, Database
+from ..app.database import default_database_path, open_database, startup_backup
 from .recovery_dialogs import DatabaseProblemDialog
 
 
@@ -23,11 +24,11 @@ class Startup(QObject):
     windowReady = Signal(object)
     gaveUp = Signal()
 
-    def __init__(self, db_path: Path | None, make_window: Callable[[Store], QWidget]):
+    def __init__(self, db_path: Path | None, make_window: Callable[[Database], QWidget]):
         super().__init__()
         self.db_path = db_path
         self.make_window = make_window
-        self.store: Store | None = None
+        self.store: Database | None = None
         self.window: QWidget | None = None
         self.dialog: DatabaseProblemDialog | None = None
         self.backup_problem: str | None = None
@@ -37,8 +38,8 @@ class Startup(QObject):
 
     def try_open(self, path: Path | None) -> None:
         try:
-            store = open_store(path)
-        except StoreError as error:
+            store = open_database(path)
+        except AppError as error:
             dialog = DatabaseProblemDialog(error, path or default_database_path())
             dialog.resolved.connect(self.try_open)
             dialog.rejected.connect(self.gaveUp)
@@ -47,8 +48,8 @@ class Startup(QObject):
             return
         self.store = store
         try:
-            backup_now(store)
-        except StoreError as error:
+            startup_backup(store)
+        except AppError as error:
             self.backup_problem = str(error)  # the window shows it; editing goes on
         self.window = self.make_window(store)
         self.window.show()
