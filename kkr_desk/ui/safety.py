@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -78,7 +78,10 @@ class WindowSafety(QObject):
     def meeting_opened(self, meeting_id: int) -> None:
         if meeting_id != self._backed_up_meeting:
             self._backed_up_meeting = meeting_id
-            self.take_backup()
+            if self.window.isVisible():
+                self.take_backup()
+            else:  # the first meeting, while the window is built: back up once it is shown
+                QTimer.singleShot(0, self.take_backup)
 
     def before_export(self) -> None:
         self.take_backup()

@@ -2,7 +2,8 @@
 
 A damaged, foreign or busy database is not a dead end: the problem dialog offers a backup,
 a fresh start (the damaged file moved aside) or another file, and start-up tries again
-with the answer. A backup is taken as soon as the database is open, before any editing.
+with the answer. The start-up backup is taken right after the window is shown (a zero-delay
+timer, so the window paints first), before any editing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..app import AppError, Database
@@ -47,13 +48,20 @@ class Startup(QObject):
             dialog.open()
             return
         self.store = store
-        try:
-            startup_backup(store)
-        except AppError as error:
-            self.backup_problem = str(error)  # the window shows it; editing goes on
         self.window = self.make_window(store)
         self.window.show()
+        # Still on the UI thread; the background job runner plugs in here.
+        QTimer.singleShot(0, self.take_startup_backup)
         self.windowReady.emit(self.window)
+
+    def take_startup_backup(self) -> None:
+        """The backup of the database as it was opened; a failure never stops the work."""
+        if self.store is None:
+            return  # closed before the timer fired
+        try:
+            startup_backup(self.store)
+        except AppError as error:
+            self.backup_problem = str(error)
 
     def close(self) -> None:
         if self.store is not None:
