@@ -4,23 +4,29 @@ The window (kkr_desk.ui) and the command line use this package and the domain on
 the one door to the store, the importer and the document writer.
 """
 
-from ..store import Backup, MeetingSummary
+from ..store import Backup, DatabaseDamaged, DatabaseInUse, MeetingSummary, RestoreInterrupted
 from ..store import StoreError as AppError
 from ..store import StoreWriteError as WriteFailed
 from ..store.trash import TrashEntry
-from . import changes
+from ..store import Store as Database
+from . import changes, database
 from .desk import Desk, ExportFailed, ImportFailed
 from .meeting_editor import MeetingEditor
 
 __all__ = [
     "AppError",
     "Backup",
+    "Database",
+    "DatabaseDamaged",
+    "DatabaseInUse",
     "Desk",
     "ExportFailed",
     "ImportFailed",
     "MeetingEditor",
     "MeetingSummary",
+    "RestoreInterrupted",
     "TrashEntry",
     "WriteFailed",
     "changes",
+    "database",
 ]

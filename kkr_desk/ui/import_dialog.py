@@ -1,9 +1,8 @@
 """File → Importér…: show what a dagsorden or referat holds before anything is saved.
 
 ``ImportDialog`` shows the parsed meeting (groups, items, people, warnings) with Importér and
-Annullér; ``install_import_action(window)`` adds File → Importér… to a main window, and
-``choose_and_import`` / ``import_into_store`` are what it calls. Nothing
-is saved until the secretary presses Importér, and then in one transaction.
+Annullér; ``choose_and_import`` / ``import_into_store`` are what File → Importér…
+(import_flow) calls. Nothing is saved until the secretary presses Importér, and then in one transaction.
 
 Dialogs are opened with open(), never exec(): the window stays responsive and tests can
 drive them.
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -196,25 +194,3 @@ def _message(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.open()
     return box
-
-
-def install_import_action(window) -> QAction:
-    """Put File → Importér… in a main window; the imported meeting opens when saved.
-
-    The window provides ``desk``, ``open_meeting(id)``, ``file_menu`` and, where the import
-    entry belongs, ``import_anchor`` (a separator); without the anchor the entry is added at
-    the end of the menu.
-    """
-    action = QAction(_tr("&Importér dagsorden eller referat …"), window)
-    action.setObjectName("importDocument")
-
-    def start() -> None:
-        window.import_dialog = choose_and_import(window, window.desk, window.open_meeting)
-
-    action.triggered.connect(lambda *_: start())
-    anchor = getattr(window, "import_anchor", None)
-    if anchor is not None:
-        window.file_menu.insertAction(anchor, action)
-    else:
-        window.file_menu.addAction(action)
-    return action

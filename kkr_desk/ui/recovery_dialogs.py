@@ -1,7 +1,8 @@
 """Recovery dialogs: restoring a backup, and what to do with a database that cannot be opened.
 
 Both are opened with open() (never a blocking exec in code a test drives) and report
-through signals. They call the store's recovery functions; none of them touches SQL.
+through signals. They call the recovery functions in kkr_desk.app.database; none of them
+touches SQL.
 """
 
 from __future__ import annotations
@@ -21,22 +22,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..store import (
-    Backup,
-    DatabaseDamaged,
-    DatabaseInUse,
-    RestoreInterrupted,
-    StoreError,
-    list_backups,
-    move_aside,
-    restore_backup,
-)
+from ..app import AppError
+from ..app import Backup, DatabaseDamaged, DatabaseInUse, RestoreInterrupted
+from ..app.database import list_backups, move_aside, restore_backup
 
 
 class RestoreBackupDialog(QDialog):
     """The backups, newest first; "Gendan" restores the chosen one through ``restore``.
 
-    ``restore(path)`` is ``restore_into(store, path)`` in the window and
+    ``restore(path)`` is ``Desk.restore_backup`` in the window and
     ``restore_backup(db_path, path)`` when the database could not be opened. A failure is
     shown in the dialog, which stays open so the user can pick another copy.
     """
@@ -114,7 +108,7 @@ class RestoreBackupDialog(QDialog):
         path = Path(current.data(Qt.ItemDataRole.UserRole))
         try:
             self._restore(path)
-        except StoreError as error:
+        except AppError as error:
             self.problem.setText(str(error))
             self.problem.show()
             return
@@ -132,7 +126,7 @@ class DatabaseProblemDialog(QDialog):
 
     resolved = Signal(Path)
 
-    def __init__(self, error: StoreError, db_path: Path, parent=None):
+    def __init__(self, error: AppError, db_path: Path, parent=None):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.error = error
@@ -175,7 +169,7 @@ class DatabaseProblemDialog(QDialog):
         layout.addWidget(buttons)
         self.backup_dialog: RestoreBackupDialog | None = None
 
-    def _explain(self, error: StoreError) -> str:
+    def _explain(self, error: AppError) -> str:
         """The error in the window's words: what happened, then what the buttons do."""
         if isinstance(error, DatabaseDamaged):
             detail = error.detail[:1].upper() + error.detail[1:]
@@ -201,7 +195,7 @@ class DatabaseProblemDialog(QDialog):
     def start_afresh(self) -> None:
         try:
             moved = move_aside(self.db_path)
-        except StoreError as error:
+        except AppError as error:
             self.message.setText(str(error))
             return
         self.moved_aside = moved

@@ -3,75 +3,103 @@
 
 Kept beside MainWindow rather than in it: the window calls four hooks (meeting opened,
 before export, after a delete, undo with nothing else to undo) and this object does the
-rest through the store's backup and trash functions (docs/reliability.md).
+rest through Desk's backup and trash functions (docs/reliability.md). What it needs of the
+window (menus, actions, the current session and agenda, opening a meeting or a dialog)
+comes in its constructor.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
 
-from ..app import AppError, TrashEntry
+from ..app import AppError, Desk, TrashEntry
+from .agenda_panel import AgendaPanel
+from .autosave import Autosaver
 from .recovery_dialogs import RestoreBackupDialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .session import MeetingSession
+from .window_actions import WindowMenus
 
 
 class WindowSafety(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(
+        self,
+        window: QMainWindow,
+        desk: Desk,
+        autosaver: Autosaver,
+        menus: WindowMenus,
+        actions: dict[str, QAction],
+        session: Callable[[], MeetingSession | None],
+        agenda: Callable[[], AgendaPanel],
+        open_meeting: Callable[[int], object],
+        open_dialog: Callable[[object], None],
+        show_problem: Callable[[str], None],
+    ):
+        """``window`` parents the actions and dialogs and shows messages in its status bar;
+        ``session()`` and ``agenda()`` give the open meeting's parts (they change with it).
+        Adds "restore_backup" and "undo_delete" to ``actions``."""
         super().__init__(window)
         self.window = window
+        self.desk = desk
+        self.autosaver = autosaver
+        self.session = session
+        self.agenda = agenda
+        self.open_meeting = open_meeting
+        self.open_dialog = open_dialog
+        self.show_problem = show_problem
         self.last_deleted: TrashEntry | None = None
         self._backed_up_meeting: int | None = None
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi …"), window)
         self.restore_action.triggered.connect(lambda *_: self.ask_restore())
-        quit_action = window.actions_by_name["quit"]
-        window.file_menu.insertAction(quit_action, self.restore_action)
-        window.file_menu.insertSeparator(quit_action)
+        quit_action = actions["quit"]
+        menus.file_menu.insertAction(quit_action, self.restore_action)
+        menus.file_menu.insertSeparator(quit_action)
         self.undo_delete_action = QAction(self.tr("Fortryd &sletning"), window)
         self.undo_delete_action.setEnabled(False)
         self.undo_delete_action.triggered.connect(lambda *_: self.undo_delete())
-        window.edit_menu.insertAction(window.actions_by_name["redo"], self.undo_delete_action)
-        window.actions_by_name["restore_backup"] = self.restore_action
-        window.actions_by_name["undo_delete"] = self.undo_delete_action
+        menus.edit_menu.insertAction(actions["redo"], self.undo_delete_action)
+        actions["restore_backup"] = self.restore_action
+        actions["undo_delete"] = self.undo_delete_action
 
     # Backups -----------------------------------------------------------------------------
 
     def take_backup(self) -> Path | None:
         """A backup now; a failure is shown, never stops the work."""
         try:
-            return self.window.desk.backup_now()
+            return self.desk.backup_now()
         except AppError as error:
-            self.window.show_problem(str(error))
+            self.show_problem(str(error))
             return None
 
     def meeting_opened(self, meeting_id: int) -> None:
         if meeting_id != self._backed_up_meeting:
             self._backed_up_meeting = meeting_id
-            self.take_backup()
+            if self.window.isVisible():
+                self.take_backup()
+            else:  # the first meeting, while the window is built: back up once it is shown
+                QTimer.singleShot(0, self.take_backup)
 
     def before_export(self) -> None:
         self.take_backup()
 
     def ask_restore(self) -> RestoreBackupDialog:
-        window = self.window
-        window.autosaver.flush()
+        self.autosaver.flush()
         dialog = RestoreBackupDialog(
-            window.desk.list_backups(), window.desk.restore_backup, window
+            self.desk.list_backups(), self.desk.restore_backup, self.window
         )
         dialog.restored.connect(self._restored)
-        window._open_dialog(dialog)
+        self.open_dialog(dialog)
         return dialog
 
     def _restored(self, backup: Path) -> None:
         self.last_deleted = None  # the trash is the backup's now
         self._show_undo()
         self._reopen()
-        taken = next((b.taken_at for b in self.window.desk.list_backups() if b.path == backup), None)
+        taken = next((b.taken_at for b in self.desk.list_backups() if b.path == backup), None)
         when = taken.strftime("%d-%m-%Y kl. %H:%M:%S") if taken else backup.name
         self.window.statusBar().showMessage(
             self.tr(
@@ -86,11 +114,11 @@ class WindowSafety(QObject):
 
     def deleted(self) -> None:
         """Called after a delete went through: the newest trash entry is what it removed."""
-        entries = self.window.desk.trash_entries()
+        entries = self.desk.trash_entries()
         self.last_deleted = entries[0] if entries else None
         self._show_undo()
         # Back to the agenda (the deleted row had it), where Ctrl+Z means "undo the delete".
-        self.window.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.agenda().view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.last_deleted is not None:
             self.window.statusBar().showMessage(
                 self.tr("»%s« er slettet. Fortryd med Ctrl+Z eller Rediger ▸ Fortryd sletning.")
@@ -104,24 +132,22 @@ class WindowSafety(QObject):
         window = self.window
         if entry is None:
             return False
-        window.autosaver.flush()
-        ok, restored_id = window.session.write(
-            lambda: window.desk.restore_from_trash(entry.id)
-        )
+        self.autosaver.flush()
+        ok, restored_id = self.session().write(lambda: self.desk.restore_from_trash(entry.id))
         self.last_deleted = None
         self._show_undo()
         if not ok:
             return False
         self._reopen()
-        model = window.agenda_model
+        agenda, meeting = self.agenda(), self.session().meeting
         if entry.kind == "item":
-            item = next((i for i in window.session.meeting.items if i.id == restored_id), None)
+            item = next((i for i in meeting.items if i.id == restored_id), None)
             if item is not None:
-                window.agenda.select(model.index_of_item(item))
+                agenda.select(agenda.model.index_of_item(item))
         elif entry.kind == "group":
-            group = next((g for g in window.session.meeting.groups if g.id == restored_id), None)
+            group = next((g for g in meeting.groups if g.id == restored_id), None)
             if group is not None:
-                window.agenda.select(model.index_of_group(group))
+                agenda.select(agenda.model.index_of_group(group))
         window.statusBar().showMessage(self.tr("»%s« er gendannet.") % entry.label, 8000)
         return True
 
@@ -136,14 +162,14 @@ class WindowSafety(QObject):
 
     def _reopen(self) -> None:
         """Show the current meeting again from the database (or another if it is gone)."""
-        window = self.window
-        current = window.session.meeting.id if window.session is not None else None
-        ids = [summary.id for summary in window.desk.list_meetings()]
+        session = self.session()
+        current = session.meeting.id if session is not None else None
+        ids = [summary.id for summary in self.desk.list_meetings()]
         if current in ids:
             target = current
         elif ids:
             target = ids[0]
         else:
-            target = window.desk.create_empty_meeting(self.tr("KKR"), window.session.meeting.date)
+            target = self.desk.create_empty_meeting(self.tr("KKR"), session.meeting.date)
         self._backed_up_meeting = target  # the database was just backed up or restored
-        window.open_meeting(target)
+        self.open_meeting(target)

@@ -2,7 +2,8 @@
 
 A damaged, foreign or busy database is not a dead end: the problem dialog offers a backup,
 a fresh start (the damaged file moved aside) or another file, and start-up tries again
-with the answer. A backup is taken as soon as the database is open, before any editing.
+with the answer. The start-up backup is taken right after the window is shown (a zero-delay
+timer, so the window paints first), before any editing.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..store import Store, StoreError, backup_now, default_database_path, open_store
+from ..app import AppError, Database
+from ..app.database import default_database_path, open_database, startup_backup
 from .recovery_dialogs import DatabaseProblemDialog
 
 
@@ -23,11 +25,11 @@ class Startup(QObject):
     windowReady = Signal(object)
     gaveUp = Signal()
 
-    def __init__(self, db_path: Path | None, make_window: Callable[[Store], QWidget]):
+    def __init__(self, db_path: Path | None, make_window: Callable[[Database], QWidget]):
         super().__init__()
         self.db_path = db_path
         self.make_window = make_window
-        self.store: Store | None = None
+        self.store: Database | None = None
         self.window: QWidget | None = None
         self.dialog: DatabaseProblemDialog | None = None
         self.backup_problem: str | None = None
@@ -37,8 +39,8 @@ class Startup(QObject):
 
     def try_open(self, path: Path | None) -> None:
         try:
-            store = open_store(path)
-        except StoreError as error:
+            store = open_database(path)
+        except AppError as error:
             dialog = DatabaseProblemDialog(error, path or default_database_path())
             dialog.resolved.connect(self.try_open)
             dialog.rejected.connect(self.gaveUp)
@@ -46,13 +48,20 @@ class Startup(QObject):
             dialog.open()
             return
         self.store = store
-        try:
-            backup_now(store)
-        except StoreError as error:
-            self.backup_problem = str(error)  # the window shows it; editing goes on
         self.window = self.make_window(store)
         self.window.show()
+        # Still on the UI thread; the background job runner plugs in here.
+        QTimer.singleShot(0, self.take_startup_backup)
         self.windowReady.emit(self.window)
+
+    def take_startup_backup(self) -> None:
+        """The backup of the database as it was opened; a failure never stops the work."""
+        if self.store is None:
+            return  # closed before the timer fired
+        try:
+            startup_backup(self.store)
+        except AppError as error:
+            self.backup_problem = str(error)
 
     def close(self) -> None:
         if self.store is not None:

@@ -3,8 +3,6 @@ never retried as if the database were only busy."""
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import threading
 
 import pytest
@@ -20,14 +18,12 @@ def log_text(log_folder):
 
 
 @pytest.mark.qt_no_exception_capture  # the program's own hook must see the slot's exception
-def test_a_sql_mistake_in_an_autosave_is_shown_and_not_retried(qtbot, qapp, window, log_folder):
+def test_a_sql_mistake_in_an_autosave_is_shown_and_not_retried(
+    qtbot, qapp, window, sample_store, log_folder
+):
     reporter = install_crash_dialog(qapp)
     # The schema no longer matches the code: every save of a section's text is a bug.
-    # (Through a connection of the test's own: the window reaches the database only through
-    # the application layer.)
-    with contextlib.closing(sqlite3.connect(window.desk.database_path)) as conn:
-        conn.execute("ALTER TABLE section RENAME COLUMN body TO tekst")
-        conn.commit()
+    sample_store.db.execute("ALTER TABLE section RENAME COLUMN body TO tekst")
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Vigtigt ord")
 

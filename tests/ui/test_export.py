@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kkr_desk.ui import main_window as main_window_module
+from kkr_desk.ui import export_flow as export_flow_module
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -29,7 +29,7 @@ def answer_save_dialog(monkeypatch, window, path):
         asked.append((caption, suggested, name_filter))
         return path
 
-    monkeypatch.setattr(window, "ask_save_path", ask)
+    monkeypatch.setattr(window.export_flow, "ask_save_path", ask)
     return asked
 
 
@@ -40,7 +40,7 @@ def test_referat_export_writes_what_was_typed_and_offers_to_open(
     asked = answer_save_dialog(monkeypatch, window, target)
     opened = []
     monkeypatch.setattr(
-        main_window_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
+        export_flow_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
     )
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Skrevet lige før eksporten.")
@@ -68,7 +68,7 @@ def test_dagsorden_export_leaves_out_the_decisions(qtbot, window, tmp_path, monk
 
 def test_a_refused_export_says_why_in_danish(qtbot, window, tmp_path, monkeypatch):
     answer_save_dialog(monkeypatch, window, tmp_path / "mangler" / "referat.docx")
-    window.export("referat")
+    window.export_flow.export("referat")
     message = window.statusBar().currentMessage()
     assert message.startswith("⚠ ") and "mangler" in message
     assert not (tmp_path / "mangler").exists()
@@ -77,5 +77,5 @@ def test_a_refused_export_says_why_in_danish(qtbot, window, tmp_path, monkeypatc
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="PDF needs LibreOffice")
 def test_pdf_export(qtbot, window, tmp_path, monkeypatch):
     answer_save_dialog(monkeypatch, window, tmp_path / "referat.pdf")
-    window.export("pdf")
+    window.export_flow.export("pdf")
     assert (tmp_path / "referat.pdf").read_bytes().startswith(b"%PDF")

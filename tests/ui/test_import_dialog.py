@@ -90,7 +90,7 @@ def test_choosing_a_file_opens_its_summary(qtbot, db_path):
 def test_file_menu_entry_imports_and_opens_the_new_meeting(qtbot, db_path):
     from PySide6.QtWidgets import QMainWindow
 
-    from kkr_desk.ui.import_dialog import install_import_action
+    from kkr_desk.ui.import_flow import ImportFlow
 
     class Window(QMainWindow):
         """The parts of the main window the import entry relies on."""
@@ -111,11 +111,14 @@ def test_file_menu_entry_imports_and_opens_the_new_meeting(qtbot, db_path):
     with open_store(db_path) as store:
         window = Window(store)
         qtbot.add_widget(window)
-        action = install_import_action(window)
+        flow = ImportFlow(
+            window, window.desk, window.open_meeting, window.file_menu, window.import_anchor
+        )
+        action = flow.action
         texts = [entry.text() for entry in window.file_menu.actions()]
         assert texts.index(action.text()) == 1  # before the separator, after "Møder …"
         action.trigger()
-        file_dialog = window.import_dialog
+        file_dialog = flow.dialog
         assert file_dialog.isVisible()
         file_dialog.fileSelected.emit(str(FIXTURE))
         file_dialog.summary.import_button.click()

@@ -124,7 +124,7 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, mo
 
     # Export the referat: Ctrl+E, the file name (the save dialog is answered here).
     target = tmp_path / "referat.docx"
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *args: target)
     key(qtbot, window, Qt.Key.Key_E, CTRL)
     assert "referat.docx er gemt" in window.dialog.text()
     window.dialog.close()
@@ -218,14 +218,14 @@ def test_layout_is_remembered(qtbot, sample_store, settings):
     qtbot.add_widget(first)
     first.show()
     first.resize(1000, 640)  # the offscreen screen is small; stay within it
-    first.splitter.setSizes([420, 200, 380])
-    sizes = first.splitter.sizes()
+    first.panes.splitter.setSizes([420, 200, 380])
+    sizes = first.panes.splitter.sizes()
     first.close()
     second = MainWindow(sample_store, settings=settings)
     qtbot.add_widget(second)
     second.show()
     assert second.size() == first.size()
-    assert second.splitter.sizes() == sizes
+    assert second.panes.splitter.sizes() == sizes
 
 
 def test_settings_in_tests_stay_out_of_the_users_files(isolated_settings):
@@ -237,17 +237,17 @@ def test_settings_in_tests_stay_out_of_the_users_files(isolated_settings):
 
 def test_narrow_windows_put_the_lists_in_tabs(qtbot, window):
     window.resize(1300, 700)
-    assert not window.wide and window.left_tabs.count() == 2
-    assert window.left_tabs.tabText(1) == "Deltagere (27/40)"
+    assert not window.panes.wide and window.panes.left_tabs.count() == 2
+    assert window.panes.left_tabs.tabText(1) == "Deltagere (27/40)"
     assert not window.agenda.title_label.isVisible()  # the tab names the pane
     key(qtbot, window, Qt.Key.Key_F, CTRL)
-    assert window.left_tabs.currentWidget() is window.attendance
+    assert window.panes.left_tabs.currentWidget() is window.attendance
     assert QApplication.focusWidget() is window.attendance.search
     key(qtbot, window, Qt.Key.Key_2, ALT)
-    assert window.left_tabs.currentWidget() is window.agenda
+    assert window.panes.left_tabs.currentWidget() is window.agenda
     window.resize(1800, 900)
-    assert window.wide and window.left_tabs.count() == 0
-    assert window.inner_splitter.widget(0) is window.attendance
+    assert window.panes.wide and window.panes.left_tabs.count() == 0
+    assert window.panes.inner_splitter.widget(0) is window.attendance
     assert window.attendance.isVisible() and window.agenda.isVisible()
 
 
@@ -257,14 +257,14 @@ def test_the_window_starts_in_the_agenda(qtbot, window):
 
 def test_file_menu_imports_a_document_and_opens_it(window):
     texts = [action.text() for action in window.file_menu.actions()]
-    assert window.import_action.text() in texts
-    assert texts.index(window.import_action.text()) < window.file_menu.actions().index(
-        window.import_anchor
+    assert window.import_flow.action.text() in texts
+    assert texts.index(window.import_flow.action.text()) < window.file_menu.actions().index(
+        window.menus.import_anchor
     )
     before = {m.id for m in window.desk.list_meetings()}
     fixture = Path(__file__).parent.parent / "importer" / "fixtures" / "referat-kkr-test.txt"
-    window.import_action.trigger()
-    window.import_dialog.fileSelected.emit(str(fixture))
-    window.import_dialog.summary.import_button.click()
+    window.import_flow.action.trigger()
+    window.import_flow.dialog.fileSelected.emit(str(fixture))
+    window.import_flow.dialog.summary.import_button.click()
     (new_id,) = {m.id for m in window.desk.list_meetings()} - before
     assert window.session.meeting.id == new_id

@@ -75,7 +75,7 @@ def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
     assert window.agenda_model.rowCount() == 0 and window.editor.item is None
     assert "09-01-2025" in window.windowTitle()
     # Back to the sample meeting through the list.
-    window.show_meetings()
+    window.meeting_flow.show_meetings()
     dialog = window.dialog
     assert dialog.list.count() == 2
     dialog.list.setCurrentRow(1)  # newest first: the sample is second
@@ -192,7 +192,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Vigtigt ord")
     section_id = window.editor.decision_section.id
-    window.go_to_item(+1)  # flushes; the write is refused; the item changes anyway
+    window.commands.go_to_item(+1)  # flushes; the write is refused; the item changes anyway
     assert calls and calls[-1].endswith("Vigtigt ord")
     assert window.saved_label.text() == "Ikke gemt"
     assert "kunne ikke gemme" in window.statusBar().currentMessage()

@@ -92,8 +92,8 @@ def test_opening_a_meeting_and_exporting_take_backups(qtbot, window, sample_stor
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Enstemmigt.")
     target = tmp_path / "referat.docx"
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: target)
-    window.export("referat")
+    monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *args: target)
+    window.export_flow.export("referat")
     window.dialog.close()
     backups = list_backups(sample_store.path)
     assert len(backups) == 2
@@ -140,13 +140,13 @@ def test_a_failed_export_explains_itself_and_keeps_the_old_file(
     target = tmp_path / "referat.docx"
     target.write_bytes(b"yesterday's referat")
     before = without_ids(sample_store.load_meeting(window.session.meeting.id))
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *args: target)
 
     def held_by_word(source, destination):
         raise PermissionError(13, "The process cannot access the file")
 
     monkeypatch.setattr(os, "replace", held_by_word)
-    assert window.export("referat") is None
+    assert window.export_flow.export("referat") is None
     monkeypatch.undo()
     message = window.statusBar().currentMessage()
     assert "åben i Word" in message and "hidtidige fil er uændret" in message

@@ -1,0 +1,85 @@
+"""File → Møder / Nyt møde / Næste møde: the dialogs, the new meeting through Desk, and
+opening it once it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow
+
+from ..app import AppError, Desk
+from .autosave import Autosaver
+from .dialogs import MeetingsDialog, NewMeetingDialog
+from .session import MeetingSession
+
+
+class MeetingFlow(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        desk: Desk,
+        autosaver: Autosaver,
+        session: Callable[[], MeetingSession],
+        open_meeting: Callable[[int], object],
+        open_dialog: Callable[[object], None],
+        show_problem: Callable[[str], None],
+    ):
+        """``window`` parents the dialogs; ``session()`` is the open meeting's session."""
+        super().__init__(window)
+        self.window = window
+        self.desk = desk
+        self.autosaver = autosaver
+        self.session = session
+        self.open_meeting = open_meeting
+        self.open_dialog = open_dialog
+        self.show_problem = show_problem
+
+    def show_meetings(self) -> None:
+        self.autosaver.flush()
+        dialog = MeetingsDialog(self.desk.list_meetings(), self.session().meeting.id, self.window)
+        dialog.openRequested.connect(self.open_meeting)
+        dialog.newRequested.connect(self.ask_new_meeting)
+        dialog.nextRequested.connect(self.ask_next_meeting)
+        self.open_dialog(dialog)
+
+    def ask_new_meeting(self) -> None:
+        committee = self.session().meeting.committee
+        dialog = NewMeetingDialog(
+            committee, dt.date.today(), fixed_committee=False, parent=self.window
+        )
+        dialog.chosen.connect(self.create_meeting)
+        self.open_dialog(dialog)
+
+    def create_meeting(self, committee: str, date: dt.date) -> None:
+        ok, meeting_id = self.session().write(
+            lambda: self.desk.create_empty_meeting(committee, date)
+        )
+        if ok:
+            self.open_meeting(meeting_id)
+
+    def ask_next_meeting(self, meeting_id: int | None = None) -> None:
+        self.autosaver.flush()
+        source_id = meeting_id if meeting_id is not None else self.session().meeting.id
+        try:
+            source = self.desk.load_meeting(source_id)
+        except AppError as error:
+            self.show_problem(str(error))
+            return
+        dialog = NewMeetingDialog(
+            source.committee,
+            source.date + dt.timedelta(weeks=8),
+            fixed_committee=True,
+            parent=self.window,
+        )
+        dialog.chosen.connect(lambda _, date: self.create_next_meeting(source_id, date))
+        self.open_dialog(dialog)
+
+    def create_next_meeting(self, source_id: int, date: dt.date) -> None:
+        ok, meeting_id = self.session().write(
+            lambda: self.desk.create_next_meeting(source_id, date)
+        )
+        if ok:
+            self.open_meeting(meeting_id)
