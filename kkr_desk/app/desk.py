@@ -8,6 +8,7 @@ Import and export load their libraries when first used, so start-up stays quick.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,16 +105,23 @@ class Desk:
         *,
         template: Path | None = None,
         table_of_contents: bool = False,
+        cancel: threading.Event | None = None,
     ) -> list[str]:
         """Write ``meeting`` as a referat or dagsorden (.docx or .pdf); returns the warnings.
 
-        Raises ``ExportFailed`` with a Danish message when the document cannot be written.
+        Touches no database, so it may run on any thread. Raises ``ExportFailed`` with a
+        Danish message when the document cannot be written, or when ``cancel`` was set.
         """
         from ..writer import ReferatError, export_meeting  # python-docx on first use only
 
         try:
             warnings = export_meeting(
-                meeting, path, kind=kind, template=template, table_of_contents=table_of_contents
+                meeting,
+                path,
+                kind=kind,
+                template=template,
+                table_of_contents=table_of_contents,
+                cancel=cancel,
             )
         except ReferatError as error:
             raise ExportFailed(str(error)) from None

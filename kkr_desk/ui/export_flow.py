@@ -1,22 +1,28 @@
 """Export of the referat, dagsorden or PDF: the save dialog, the export through Desk.export,
 and the "saved — open it?" box with the writer's warnings.
 
-The one call that writes the file is ``ExportFlow.write``; running it in the background
-plugs in there (the dialogs before and after stay on the UI thread).
+The writing runs as a background job (``ui/jobs.py``) on a snapshot of the meeting taken
+on the UI thread, so the secretary keeps typing and switching items meanwhile, and what
+is typed is saved as usual. The status bar shows the job, with Annullér for a PDF. A
+second export while one runs is refused with a message. The dialogs before and after
+stay on the UI thread.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QObject, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..app import AppError, Desk, ExportFailed
 from ..domain import MeetingKind
 from .autosave import Autosaver
+from .job_status import JobStatus
+from .jobs import EXPORT, Job, JobRefused, JobRunner
 
 MAX_WARNINGS_SHOWN = 8
 
@@ -34,6 +40,8 @@ class ExportFlow(QObject):
         desk: Desk,
         settings: QSettings,
         autosaver: Autosaver,
+        jobs: JobRunner,
+        job_status: JobStatus,
         current_meeting: Callable[[], object],
         before_export: Callable[[], object],
         open_dialog: Callable[[object], None],
@@ -44,19 +52,32 @@ class ExportFlow(QObject):
         self.desk = desk
         self.settings = settings
         self.autosaver = autosaver
+        self.jobs = jobs
+        self.job_status = job_status
         self.current_meeting = current_meeting
         self.before_export = before_export
         self.open_dialog = open_dialog
         self.show_problem = show_problem
         self.last_export: Path | None = None
+        self.exporting: Path | None = None
 
     def ask_save_path(self, caption: str, suggested: Path, name_filter: str) -> Path | None:
         """The save dialog; tests replace this method instead of clicking a native dialog."""
         chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(suggested), name_filter)
         return Path(chosen) if chosen else None
 
-    def export(self, which: str) -> Path | None:
-        """Write the referat, dagsorden or PDF, then offer to open it."""
+    @property
+    def running(self) -> bool:
+        return self.jobs.is_running(EXPORT)
+
+    def export(self, which: str) -> Job | None:
+        """Start writing the referat, dagsorden or PDF; offer to open it when written.
+
+        Returns the running job (None when nothing was started).
+        """
+        if self.running:
+            self.show_problem(str(JobRefused(EXPORT)))
+            return None
         self.autosaver.flush()
         kind, suffix = EXPORT_KINDS[which]
         meeting = self.current_meeting()
@@ -72,26 +93,37 @@ class ExportFlow(QObject):
             return None
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        self.window.statusBar().showMessage(self.tr("Eksporterer %s …") % path.name)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.before_export()
         try:
-            warnings = self.write(meeting.id, path, kind)
-        except (ExportFailed, AppError) as error:
+            # Export what is in the database, the one source of truth, as it is now.
+            snapshot = self.desk.load_meeting(meeting.id)
+        except AppError as error:
             self.show_problem(str(error))
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.finished(path, warnings)
-        return path
+        cancel = threading.Event() if suffix == ".pdf" else None
+        job = self.jobs.start(
+            EXPORT,
+            lambda: self.desk.export(snapshot, path, kind, cancel=cancel),
+            cancel=cancel,
+            expected=(ExportFailed, AppError),
+        )
+        self.exporting = path
+        job.finished.connect(self._written)
+        job.failed.connect(self._refused)
+        job.cancelled.connect(self._cancelled)
+        self.job_status.show_job(job, self.tr("Eksporterer %s …") % path.name)
+        return job
 
-    def write(self, meeting_id: int, path: Path, kind: MeetingKind) -> list[str]:
-        """The export itself (the slow part): the writer's warnings, or ExportFailed/AppError.
+    def _written(self, warnings: list[str]) -> None:
+        self.finished(self.exporting, warnings)
 
-        Background running plugs in here: run this off the UI thread, then call finished().
-        """
-        # Export what is in the database, the one source of truth.
-        return self.desk.export(self.desk.load_meeting(meeting_id), path, kind)
+    def _refused(self, error: Exception) -> None:
+        self.show_problem(str(error))
+
+    def _cancelled(self) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Eksporten af %s er annulleret; intet er gemt") % self.exporting.name, 8000
+        )
 
     def finished(self, path: Path, warnings: list[str]) -> None:
         self.window.statusBar().showMessage(self.tr("%s er gemt") % path.name, 8000)

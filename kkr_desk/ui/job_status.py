@@ -7,7 +7,7 @@ job. It hides itself when the job ends, however it ends.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from .jobs import Job
 
@@ -24,6 +24,8 @@ class JobStatus(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Annullér"))
         self.cancel_button.clicked.connect(self._cancel)
+        # As wide as its word: the status bar would otherwise stretch it across the window.
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -29,6 +29,8 @@ from .edit_commands import EditCommands
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
 from .item_editor import ItemEditor
+from .job_status import JobStatus
+from .jobs import JobRunner
 from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
 from .safety import WindowSafety
@@ -70,8 +72,11 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(
             self, self.desk, self.open_meeting, menus.file_menu, menus.import_anchor
         )
+        self.jobs = JobRunner(self)
+        self.job_status = JobStatus()
+        self.statusBar().addPermanentWidget(self.job_status)
         self.export_flow = ExportFlow(
-            self, self.desk, self.settings, self.autosaver,
+            self, self.desk, self.settings, self.autosaver, self.jobs, self.job_status,
             current_meeting=lambda: self.session.meeting,
             before_export=self.safety.before_export,
             open_dialog=self.open_dialog, show_problem=self.show_problem,
@@ -286,6 +291,7 @@ class MainWindow(QMainWindow):
             # The database refuses the last words: say so instead of closing over them.
             event.ignore()
             return
+        self.jobs.shutdown(wait_seconds=2.0)  # a PDF is cancelled; a .docx has moments left
         self.panes.save()
         QApplication.instance().focusChanged.disconnect(self.focus_changed)
         super().closeEvent(event)

@@ -33,6 +33,11 @@ def answer_save_dialog(monkeypatch, window, path):
     return asked
 
 
+def wait_for_export(qtbot, window, timeout=60_000):
+    """The export runs as a background job; wait until its outcome has been shown."""
+    qtbot.waitUntil(lambda: not window.export_flow.running, timeout=timeout)
+
+
 def test_referat_export_writes_what_was_typed_and_offers_to_open(
     qtbot, window, tmp_path, monkeypatch
 ):
@@ -45,6 +50,7 @@ def test_referat_export_writes_what_was_typed_and_offers_to_open(
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Skrevet lige før eksporten.")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, CTRL)
+    wait_for_export(qtbot, window)
     assert asked[0][1].name == "Referat KKR Midtjylland 05-09-2024.docx"
     written = tmp_path / "referat.docx"
     assert written.is_file()
@@ -61,6 +67,7 @@ def test_referat_export_writes_what_was_typed_and_offers_to_open(
 def test_dagsorden_export_leaves_out_the_decisions(qtbot, window, tmp_path, monkeypatch):
     answer_save_dialog(monkeypatch, window, tmp_path / "dagsorden.docx")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, CTRL | SHIFT)
+    wait_for_export(qtbot, window)
     text = document_text(tmp_path / "dagsorden.docx")
     assert "Fordeling af lærepladser" in text
     assert "KKR Midtjylland godkendte dimensioneringen." not in text
@@ -69,6 +76,7 @@ def test_dagsorden_export_leaves_out_the_decisions(qtbot, window, tmp_path, monk
 def test_a_refused_export_says_why_in_danish(qtbot, window, tmp_path, monkeypatch):
     answer_save_dialog(monkeypatch, window, tmp_path / "mangler" / "referat.docx")
     window.export_flow.export("referat")
+    wait_for_export(qtbot, window)
     message = window.statusBar().currentMessage()
     assert message.startswith("⚠ ") and "mangler" in message
     assert not (tmp_path / "mangler").exists()
@@ -78,4 +86,5 @@ def test_a_refused_export_says_why_in_danish(qtbot, window, tmp_path, monkeypatc
 def test_pdf_export(qtbot, window, tmp_path, monkeypatch):
     answer_save_dialog(monkeypatch, window, tmp_path / "referat.pdf")
     window.export_flow.export("pdf")
+    wait_for_export(qtbot, window)
     assert (tmp_path / "referat.pdf").read_bytes().startswith(b"%PDF")

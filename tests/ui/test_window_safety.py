@@ -94,6 +94,7 @@ def test_opening_a_meeting_and_exporting_take_backups(qtbot, window, sample_stor
     target = tmp_path / "referat.docx"
     monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *args: target)
     window.export_flow.export("referat")
+    qtbot.waitUntil(lambda: not window.export_flow.running, timeout=60_000)
     window.dialog.close()
     backups = list_backups(sample_store.path)
     assert len(backups) == 2
@@ -146,7 +147,8 @@ def test_a_failed_export_explains_itself_and_keeps_the_old_file(
         raise PermissionError(13, "The process cannot access the file")
 
     monkeypatch.setattr(os, "replace", held_by_word)
-    assert window.export_flow.export("referat") is None
+    window.export_flow.export("referat")
+    qtbot.waitUntil(lambda: not window.export_flow.running, timeout=60_000)
     monkeypatch.undo()
     message = window.statusBar().currentMessage()
     assert "åben i Word" in message and "hidtidige fil er uændret" in message
