@@ -61,25 +61,26 @@ _HITS = f"""
 WITH hits AS (SELECT rowid AS hit FROM search_text WHERE search_text MATCH :match),
 found AS (
     SELECT hits.hit, section.item_id, section.heading AS section, section.position AS part
-    FROM hits JOIN section ON hits.hit % 8 = {SECTION} AND section.id = hits.hit / 8
+    FROM hits CROSS JOIN section ON hits.hit % 8 = {SECTION} AND section.id = hits.hit / 8
     UNION ALL
     SELECT hits.hit, agenda_item.id, '{TITLE_SECTION}', -1
-    FROM hits JOIN agenda_item ON hits.hit % 8 = {ITEM} AND agenda_item.id = hits.hit / 8
+    FROM hits CROSS JOIN agenda_item ON hits.hit % 8 = {ITEM} AND agenda_item.id = hits.hit / 8
 ),
-placed AS (
+placed AS (  -- CROSS JOIN keeps the hits the outer loop (SQLite's rule), so each
+               -- hit is looked up by id instead of every row scanned for hits
     SELECT found.hit, found.item_id, found.section, found.part,
            agenda_item.title, agenda_item.position AS item_position,
            agenda_group.position AS group_position, meeting.id AS meeting_id,
            meeting.committee, meeting.date
     FROM found
-    JOIN agenda_item ON agenda_item.id = found.item_id
+    CROSS JOIN agenda_item ON agenda_item.id = found.item_id
     JOIN agenda_group ON agenda_group.id = agenda_item.group_id
     JOIN meeting ON meeting.id = agenda_group.meeting_id
     UNION ALL
     SELECT hits.hit, NULL, '{PEOPLE_SECTION}', -1, '', -1, -1, meeting.id,
            meeting.committee, meeting.date
     FROM hits
-    JOIN attendance ON hits.hit % 8 = {PERSON} AND attendance.rowid = hits.hit / 8
+    CROSS JOIN attendance ON hits.hit % 8 = {PERSON} AND attendance.rowid = hits.hit / 8
     JOIN meeting ON meeting.id = attendance.meeting_id
 )
 SELECT * FROM placed
@@ -90,10 +91,10 @@ ORDER BY date DESC, meeting_id DESC, group_position, item_position, part
 LIMIT :limit
 """
 
-_SNIPPETS = f"""
+_SNIPPET = f"""
 SELECT rowid, snippet(search_text, 0, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS})
     AS snippet
-FROM search_text WHERE search_text MATCH ? AND rowid IN ({{marks}})
+FROM search_text WHERE search_text MATCH ? AND rowid = ?
 """
 
 
@@ -148,13 +149,12 @@ class SearchMixin:
         ]
 
     def _snippets(self, match: str, hits: list[int]) -> dict[int, str]:
-        """Snippets for the hits shown only: FTS5 would make one for every match."""
+        """Snippets for the hits shown only (FTS5 would make one for every match), one
+        rowid at a time: FTS5 looks a rowid up directly, but scans for ``rowid IN``."""
         snippets: dict[int, str] = {}
-        for start in range(0, len(hits), 500):  # under SQLite's limit on parameters
-            chunk = hits[start : start + 500]
-            sql = _SNIPPETS.format(marks=", ".join("?" * len(chunk)))
-            for row in self.db.query(sql, [match, *chunk]):
-                snippets[row["rowid"]] = row["snippet"]
+        for hit in hits:
+            for row in self.db.query(_SNIPPET, [match, hit]):
+                snippets[hit] = row["snippet"]
         return snippets
 
     def earlier_treatments(self, item_id: int) -> list[EarlierTreatment]:
