@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from . import documents, keystroke, stall, window_start
+from . import documents, keystroke, search, stall, window_start
 from .children import use_bytecode_cache
 from .machine import machine_lines
 from .report import Row, format_table
@@ -22,6 +22,7 @@ GROUPS: dict[str, Callable[[Workspace, int], list[Row]]] = {
     "keystroke": keystroke.measure,
     "documents": documents.measure,
     "stall": stall.measure,
+    "search": search.measure,
 }
 RUNS = 5
 QUICK_RUNS = 3

@@ -16,6 +16,7 @@ from typing import NoReturn
 from . import version
 from .app import Desk, ExportFailed, ImportFailed
 from .domain import MeetingKind
+from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .output_file import check_target
@@ -119,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--template", type=Path, metavar="SKABELON.docx", help="Word-skabelon")
     export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
     export.set_defaults(run=_export)
+
+    search = commands.add_parser(
+        "search", parents=[db_option], help="søg i alle møder (docs/search.md)"
+    )
+    search.add_argument("query", metavar="SØGNING", help='ord, "en frase", præfiks*, OR, NOT')
+    search.add_argument("--committee", metavar="UDVALG", help="kun dette udvalg")
+    search.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="kun møder i dette år")
+    search.add_argument("--section", metavar="AFSNIT", help="kun dette afsnit, fx Beslutning")
+    search.set_defaults(run=_search)
     return parser
 
 
@@ -263,6 +273,26 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(str(error)) from None
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    return 0
+
+
+def _search(args: argparse.Namespace, db_path: Path | None) -> int:
+    """One hit a line: meeting id, item number, committee, date, section: snippet (tabs)."""
+    from .domain.search_query import SearchQueryError
+
+    try:
+        query = parse_query(args.query)
+    except SearchQueryError as error:
+        raise UserError(str(error)) from None
+    with open_store(db_path) as store:
+        hits = store.search(
+            query, committee=args.committee, year=args.year, section=args.section
+        )
+    for hit in hits:
+        print(
+            f"{hit.meeting_id}\t{hit.item_number or '-'}\t{hit.committee}\t"
+            f"{hit.date:%d-%m-%Y}\t{hit.section}: {hit.snippet_text}"
+        )
     return 0
 
 

@@ -14,6 +14,7 @@ from .database import (
 from .health import DatabaseDamaged, RestoreInterrupted, move_aside
 from .lock import DatabaseInUse
 from .sample import read_sample_meeting
+from .search import EarlierTreatment, SearchHit
 from .store import MeetingNotFound, MeetingSummary, Store
 
 
@@ -49,9 +50,11 @@ __all__ = [
     "DatabaseDamaged",
     "DatabaseInUse",
     "DatabaseOpenError",
+    "EarlierTreatment",
     "MeetingNotFound",
     "MeetingSummary",
     "RestoreInterrupted",
+    "SearchHit",
     "Store",
     "StoreError",
     "StoreWriteError",

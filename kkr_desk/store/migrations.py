@@ -144,6 +144,87 @@ def trash(db: Database) -> None:
     )
 
 
+
+@MIGRATIONS(name="0004_search")
+def search(db: Database) -> None:
+    """The full-text index behind search (kkr_desk/store/search.py), kept by triggers.
+
+    One FTS5 row per indexed text; its rowid is the source row's id * 8 + a kind: 0 a
+    section body, 1 an item's title and case number, 2 the name of a person present (the
+    attendance row's rowid). Kinds 3 (votes) and 4 (protocol remarks) are kept free for
+    those texts once they have tables; a later step adds their triggers. The triggers run
+    inside the edit's own transaction, whichever write path made it, so a word is found as
+    soon as it is saved. Danish letters stay themselves (``remove_diacritics 0``: "æ" is
+    not "ae"); case is folded. Bodies are indexed as the Markdown they are stored in: the
+    tokenizer splits at the markup's punctuation, so only link addresses add words.
+    """
+    db.execute(
+        "CREATE VIRTUAL TABLE search_text USING fts5("
+        "body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')"
+    )
+    present = "'til stede'"
+    for statement in (
+        # Sections: kind 0.
+        """CREATE TRIGGER section_search_insert AFTER INSERT ON section BEGIN
+            INSERT INTO search_text(rowid, body) VALUES (NEW.id * 8, NEW.body);
+        END""",
+        """CREATE TRIGGER section_search_update AFTER UPDATE OF body ON section BEGIN
+            DELETE FROM search_text WHERE rowid = OLD.id * 8;
+            INSERT INTO search_text(rowid, body) VALUES (NEW.id * 8, NEW.body);
+        END""",
+        """CREATE TRIGGER section_search_delete AFTER DELETE ON section BEGIN
+            DELETE FROM search_text WHERE rowid = OLD.id * 8;
+        END""",
+        # Item heading line: kind 1.
+        """CREATE TRIGGER item_search_insert AFTER INSERT ON agenda_item BEGIN
+            INSERT INTO search_text(rowid, body)
+            VALUES (NEW.id * 8 + 1, NEW.title || ' ' || NEW.case_number);
+        END""",
+        """CREATE TRIGGER item_search_update AFTER UPDATE OF title, case_number
+        ON agenda_item BEGIN
+            DELETE FROM search_text WHERE rowid = OLD.id * 8 + 1;
+            INSERT INTO search_text(rowid, body)
+            VALUES (NEW.id * 8 + 1, NEW.title || ' ' || NEW.case_number);
+        END""",
+        """CREATE TRIGGER item_search_delete AFTER DELETE ON agenda_item BEGIN
+            DELETE FROM search_text WHERE rowid = OLD.id * 8 + 1;
+        END""",
+        # People present: kind 2.
+        f"""CREATE TRIGGER attendance_search_insert AFTER INSERT ON attendance BEGIN
+            INSERT INTO search_text(rowid, body)
+            SELECT NEW.rowid * 8 + 2, name FROM person
+            WHERE id = NEW.person_id AND NEW.status = {present};
+        END""",
+        f"""CREATE TRIGGER attendance_search_update AFTER UPDATE OF person_id, status
+        ON attendance BEGIN
+            DELETE FROM search_text WHERE rowid = OLD.rowid * 8 + 2;
+            INSERT INTO search_text(rowid, body)
+            SELECT NEW.rowid * 8 + 2, name FROM person
+            WHERE id = NEW.person_id AND NEW.status = {present};
+        END""",
+        """CREATE TRIGGER attendance_search_delete AFTER DELETE ON attendance BEGIN
+            DELETE FROM search_text WHERE rowid = OLD.rowid * 8 + 2;
+        END""",
+        f"""CREATE TRIGGER person_search_update AFTER UPDATE OF name ON person BEGIN
+            DELETE FROM search_text WHERE rowid IN (
+                SELECT rowid * 8 + 2 FROM attendance WHERE person_id = NEW.id);
+            INSERT INTO search_text(rowid, body)
+            SELECT attendance.rowid * 8 + 2, NEW.name FROM attendance
+            WHERE person_id = NEW.id AND status = {present};
+        END""",
+        # What is already there.
+        "INSERT INTO search_text(rowid, body) SELECT id * 8, body FROM section",
+        """INSERT INTO search_text(rowid, body)
+        SELECT id * 8 + 1, title || ' ' || case_number FROM agenda_item""",
+        f"""INSERT INTO search_text(rowid, body)
+        SELECT attendance.rowid * 8 + 2, person.name FROM attendance
+        JOIN person ON person.id = attendance.person_id
+        WHERE attendance.status = {present}""",
+        # Earlier treatments of a case: items with the same case number.
+        "CREATE INDEX agenda_item_case_number ON agenda_item(case_number COLLATE NOCASE)",
+    ):
+        db.execute(statement)
+
 KNOWN_MIGRATIONS = frozenset(
     step.name for step in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))
 )

@@ -27,6 +27,7 @@ from .agenda_edits import AgendaEdits
 from .database import StoreError, check_location, open_database, write_transaction
 from .health import inspect_database_file
 from .lock import acquire_database_lock
+from .search import SearchMixin
 from .settings import Settings
 from .trash import TrashMixin
 
@@ -46,7 +47,7 @@ class MeetingSummary:
     item_count: int
 
 
-class Store(TrashMixin, AgendaEdits, Settings):
+class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
     """A KKR Desk database file, opened and migrated; many meetings share one roster."""
 
     def __init__(self, path: Path):
