@@ -126,6 +126,7 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, mo
     target = tmp_path / "referat.docx"
     monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *args: target)
     key(qtbot, window, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(lambda: not window.export_flow.running, timeout=60_000)  # a background job
     assert "referat.docx er gemt" in window.dialog.text()
     window.dialog.close()
     window.close()
