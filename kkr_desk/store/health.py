@@ -76,6 +76,12 @@ def inspect_database_file(path: Path) -> None:
         if _size(path) > 0:
             _inspect_alone(path, path)
         return
+    if "-journal" in sides and _names_a_super_journal(path.with_name(path.name + "-journal")):
+        raise DatabaseOpenError(
+            f"ved siden af {path} ligger en journalfil ({path.name}-journal), som henviser til "
+            "en anden fil; den er ikke skrevet af KKR Desk. Flyt den væk, før databasen åbnes "
+            "(filen er ikke ændret)"
+        )
     with tempfile.TemporaryDirectory(prefix="kkr-desk-check-") as folder:
         copy = Path(folder) / "check.db"
         try:
@@ -95,6 +101,22 @@ def inspect_database_file(path: Path) -> None:
         _inspect_alone(copy, path)
         if recovery_error is not None:  # the file alone looks sound, but not with its side file
             raise DatabaseDamaged(path, "filen er beskadiget", str(recovery_error))
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def _names_a_super_journal(journal: Path) -> bool:
+    """True when a rollback journal ends with a super-journal record (name, length,
+    checksum, magic). SQLite may delete the file such a record names while it rolls the
+    journal back, and KKR Desk never writes one (it attaches no second database), so a
+    journal that names one was put there by someone else and is never handed to SQLite."""
+    try:
+        with journal.open("rb") as handle:
+            handle.seek(-len(JOURNAL_MAGIC), 2)
+            return handle.read() == JOURNAL_MAGIC
+    except OSError:
+        return False  # shorter than the magic, or gone: nothing that names a file
 
 
 def _recover(copy: Path, shown: Path) -> sqlite3.Error | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kkr_desk.store import DatabaseDamaged, DatabaseInUse, Store, move_aside, open_store
+from kkr_desk.store import DatabaseDamaged, DatabaseInUse, DatabaseOpenError, Store, move_aside, open_store
 from tests.store.killpoints import sqlite_opens_whole
 from tests.store.processes import hold_store_open, kill
 from tests.test_cli import kkr_desk
@@ -234,3 +234,26 @@ def test_a_damaged_files_message_is_one_short_line(db_path, meeting):
     result = kkr_desk("list", "--db", str(db_path))
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert error.report  # SQLite's own words are kept for whoever rescues the file
+
+
+def test_a_journal_that_names_a_super_journal_is_never_handed_to_sqlite(
+    db_path, meeting, tmp_path_factory
+):
+    """SQLite may delete the super-journal a hot journal names while it rolls back; KKR Desk
+    never writes one, so such a journal beside our file is refused and nothing is touched."""
+    healthy_database(db_path, meeting)
+    magic = bytes.fromhex("d9d505f920a163d7")  # SQLite's rollback-journal magic
+    victim = tmp_path_factory.mktemp("elsewhere") / "important.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    name = str(victim).encode()
+    header = magic + (1).to_bytes(4, "big") + bytes(8) + (512).to_bytes(4, "big")
+    header += (4096).to_bytes(4, "big")
+    trailer = name + len(name).to_bytes(4, "big") + sum(name).to_bytes(4, "big") + magic
+    journal = db_path.with_name(db_path.name + "-journal")
+    journal.write_bytes(header.ljust(512, b"\0") + trailer)
+    before = files_beside(db_path)
+    with pytest.raises(DatabaseOpenError, match="journalfil") as caught:
+        Store(db_path)
+    assert "\n" not in str(caught.value)
+    assert files_beside(db_path) == before
+    assert victim.read_text(encoding="utf-8") == "keep me"
