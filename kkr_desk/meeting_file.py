@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
+from .bounded_file import FileTooLarge, NotARegularFile, read_at_most
 from .domain import (
     AgendaGroup,
     AgendaItem,
@@ -128,15 +128,12 @@ def read_meeting_file(path: Path) -> Meeting:
     or a device would never end). A UTF-8 byte-order mark, as Notepad writes it, is allowed.
     """
     path = Path(path)
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise MeetingFileError(f"{path} er ikke en almindelig fil")
-    if info.st_size > MAX_FILE_BYTES:
-        raise MeetingFileError(_too_big(info.st_size))
-    with path.open("rb") as stream:
-        data = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
-    if len(data) > MAX_FILE_BYTES:
-        raise MeetingFileError(_too_big(len(data)))
+    try:
+        data = read_at_most(path, MAX_FILE_BYTES)
+    except NotARegularFile:
+        raise MeetingFileError(f"{path} er ikke en almindelig fil") from None
+    except FileTooLarge as error:
+        raise MeetingFileError(_too_big(error.size)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -14,6 +14,7 @@ import logging
 import re
 from pathlib import Path
 
+from ..bounded_file import NotARegularFile, regular_file_size
 from ..domain.links import safe_link_target
 from .errors import DocumentImportError, raised_by_library
 from .hyphenation import join_lines
@@ -90,11 +91,13 @@ def read_source(path: Path) -> SourceText:
     if path.is_dir():
         raise DocumentImportError(f"{path.name} er en mappe, ikke et dokument")
     try:
-        size = path.stat().st_size
+        size = regular_file_size(path)  # a pipe or device would never end
         if size > MAX_FILE_BYTES:
             raise too_large(path.name, f"filen fylder {megabytes(size)}", megabytes(MAX_FILE_BYTES))
         with path.open("rb") as handle:
             head = handle.read(8)
+    except NotARegularFile:
+        raise DocumentImportError(f"{path.name} er ikke en almindelig fil") from None
     except FileNotFoundError:
         raise DocumentImportError(f"filen {path} findes ikke") from None
     except PermissionError:

@@ -9,7 +9,6 @@ page size, margins and header and footer references.
 from __future__ import annotations
 
 import io
-import stat
 import zipfile
 from copy import deepcopy
 from pathlib import Path
@@ -18,6 +17,8 @@ import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Twips
+
+from ..bounded_file import FileTooLarge, NotARegularFile, read_at_most
 
 A4 = (11906, 16838)  # twips
 MARGIN = 1418  # 2.5 cm
@@ -57,23 +58,17 @@ def _read_template(path: Path) -> bytes:
     """The file's bytes: only a regular file, checked before it is opened (a pipe would
     never end and /dev/zero never stop), and never more than MAX_TEMPLATE_BYTES."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise TemplateError(
-                f"Skabelonen {path} er ikke en almindelig fil. Vælg en Word-fil (.docx eller "
-                ".dotx)."
-            )
-        if info.st_size > MAX_TEMPLATE_BYTES:
-            raise _too_big(path, info.st_size)
-        with path.open("rb") as stream:
-            data = stream.read(MAX_TEMPLATE_BYTES + 1)  # it may have grown since stat()
+        return read_at_most(path, MAX_TEMPLATE_BYTES)
+    except NotARegularFile:
+        raise TemplateError(
+            f"Skabelonen {path} er ikke en almindelig fil. Vælg en Word-fil (.docx eller .dotx)."
+        ) from None
+    except FileTooLarge as error:
+        raise _too_big(path, error.size) from None
     except OSError as error:
         raise TemplateError(
             f"Skabelonen {path} kan ikke læses: {error.strerror or error}"
         ) from None
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise _too_big(path, len(data))
-    return data
 
 
 def _too_big(path: Path, size: int) -> TemplateError:
