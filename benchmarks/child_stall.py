@@ -11,6 +11,7 @@ Reports each run's longest gap between the probe's 5 ms ticks.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -39,6 +40,7 @@ def main() -> None:
     runner = JobRunner(window)
     store = open_store(database)
     meeting_id = store.meetings.summaries()[0].id
+    gc.freeze()  # as kkr_desk.ui.app.run_window does once the window is up
     source = folder / "stall-import.docx"
     if what == "import":
         export_meeting(store.meetings.load(meeting_id), source)
