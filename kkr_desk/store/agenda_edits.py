@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain import STANDARD_SECTIONS, AgendaGroup, AgendaItem, Meeting, MeetingKind, Section
+from ..domain import STANDARD_SECTIONS, AgendaGroup, AgendaItem, Meeting, Section
 from ..domain.agenda_order import clamp_position, placed
 from ..domain.next_meeting import next_meeting
 from .database import StoreError, write_transaction
@@ -23,9 +23,7 @@ class AgendaEdits:
         """A new agenda with no groups and nobody on the list; returns its id."""
         if not committee.strip():
             raise StoreError("mødet skal have et udvalg")
-        meeting = Meeting(
-            committee=committee.strip(), date=date, kind=MeetingKind.DAGSORDEN, place=place
-        )
+        meeting = Meeting(committee=committee.strip(), date=date, place=place)
         return self.add_meeting(meeting)
 
     def create_next_meeting(self, meeting_id: int, date: dt.date) -> int:

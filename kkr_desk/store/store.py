@@ -12,21 +12,23 @@ from typing import Any
 
 
 from ..domain import (
+    BESLUTNING,
     AgendaGroup,
     AgendaItem,
     Attendance,
     AttendanceStatus,
     ItemStatus,
     Meeting,
-    MeetingKind,
     Person,
     Section,
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
+from ..domain.meeting_life import MeetingState
 from .agenda_edits import AgendaEdits
 from .database import StoreError, check_location, open_database, write_transaction
 from .health import inspect_database_file
 from .lock import acquire_database_lock
+from .meeting_life import MeetingLife
 from .search import SearchMixin
 from .settings import Settings
 from .trash import TrashMixin
@@ -43,8 +45,12 @@ class MeetingSummary:
     id: int
     committee: str
     date: dt.date
-    kind: MeetingKind
+    state: MeetingState
     item_count: int
+    decided_count: int
+    """Items whose Beslutning holds text."""
+    changed_at: dt.datetime | None
+    """The last edit of anything in the meeting (None: not since the database was upgraded)."""
 
 
 class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
@@ -60,6 +66,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         except BaseException:
             self._lock.release()
             raise
+        self.life = MeetingLife(self.db, self.load_meeting)
 
     def close(self) -> None:
         self.db.close()
@@ -77,24 +84,37 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         """Every meeting, newest date first."""
         rows = self.db.query(
             """
-            SELECT meeting.id, committee, date, kind, COUNT(agenda_item.id) AS item_count
+            SELECT meeting.id, committee, date, state, changed_at,
+                   COUNT(agenda_item.id) AS item_count,
+                   COUNT(decided.item_id) AS decided_count
             FROM meeting
             LEFT JOIN agenda_group ON agenda_group.meeting_id = meeting.id
             LEFT JOIN agenda_item ON agenda_item.group_id = agenda_group.id
+            LEFT JOIN (
+                SELECT DISTINCT item_id FROM section
+                WHERE heading = ? AND TRIM(body) != ''
+            ) AS decided ON decided.item_id = agenda_item.id
             GROUP BY meeting.id
             ORDER BY date DESC, meeting.id DESC
-            """
+            """,
+            [BESLUTNING],
         )
         return [
             MeetingSummary(
                 id=row["id"],
                 committee=row["committee"],
                 date=dt.date.fromisoformat(row["date"]),
-                kind=MeetingKind(row["kind"]),
+                state=MeetingState(row["state"]),
                 item_count=row["item_count"],
+                decided_count=row["decided_count"],
+                changed_at=parse_datetime(row["changed_at"]),
             )
             for row in rows
         ]
+
+    def meeting_version(self, meeting_id: int, purpose: str) -> Meeting | None:
+        """The meeting as kept when it was sent ('sent') or approved ('approved'), or None."""
+        return self.life.version(meeting_id, purpose)
 
     def load_meeting(self, meeting_id: int) -> Meeting:
         """The whole meeting with attendance and agenda; MeetingNotFound if there is none."""
@@ -106,7 +126,6 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         return Meeting(
             id=row["id"],
             committee=row["committee"],
-            kind=MeetingKind(row["kind"]),
             date=dt.date.fromisoformat(row["date"]),
             start_time=parse_time(row["start_time"]),
             end_time=parse_time(row["end_time"]),
@@ -130,14 +149,16 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
             groups=self._groups_of_meeting(meeting_id),
         )
 
-    def add_meeting(self, meeting: Meeting) -> int:
+    def add_meeting(self, meeting: Meeting, state: MeetingState = MeetingState.PLANNED) -> int:
         """Save a whole new meeting in one transaction; people are matched to the roster.
 
-        Sets the ids on the meeting and its parts, and returns the meeting's id.
+        ``state`` is where its life begins (an imported referat was held). Sets the ids on
+        the meeting and its parts, and returns the meeting's id.
         """
         with write_transaction(self.db):
             roster = self._roster_ids()  # once: a long attendance list stays linear
-            meeting.id = self.db["meeting"].insert(_meeting_row(meeting)).last_pk
+            row = {**_meeting_row(meeting), "state": state.value}
+            meeting.id = self.db["meeting"].insert(row).last_pk
             for position, entry in enumerate(meeting.attendance):
                 self._insert_attendance(meeting.id, position, entry, roster)
             for position, group in enumerate(meeting.groups):
@@ -145,7 +166,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         return meeting.id
 
     def update_meeting_details(self, meeting: Meeting) -> None:
-        """Save the meeting's own fields (committee, kind, date, times, place, front page)."""
+        """Save the meeting's own fields (committee, date, times, place, front page)."""
         with write_transaction(self.db):
             self._require_meeting(meeting.id)
             self.db["meeting"].update(meeting.id, _meeting_row(meeting))
@@ -368,7 +389,6 @@ def _roster_key(text: str) -> str:
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:
     return {
         "committee": meeting.committee,
-        "kind": meeting.kind.value,
         "date": meeting.date.isoformat(),
         "start_time": time_text(meeting.start_time),
         "end_time": time_text(meeting.end_time),
