@@ -18,6 +18,7 @@ from .app import AppError, Desk, ExportFailed, ImportFailed
 from .app.database import default_database_path, list_backups, restore_backup
 from .app.database import open_database as open_store
 from .domain import MeetingKind
+from .domain.meeting_life import StateStep
 from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
@@ -110,11 +111,36 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--kind",
         choices=[kind.value for kind in MeetingKind],
-        help="referat eller dagsorden (standard: mødets egen type)",
+        help="referat eller dagsorden (standard: referatet, når mødet er begyndt eller en "
+        "beslutning er skrevet, ellers dagsordenen)",
     )
     export.add_argument("--template", type=Path, metavar="SKABELON.docx", help="Word-skabelon")
     export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
     export.set_defaults(run=_export)
+
+    state = commands.add_parser(
+        "state",
+        parents=[db_option],
+        help="vis eller skift mødets tilstand (planlagt, i gang, afholdt, sendt, godkendt)",
+        description="Uden TRIN: vis mødets tilstand og dens historik. started: i gang; held: "
+        "afholdt; sent: sendt til godkendelse (--to); approved: godkendt (--by); reopen: "
+        "genåbn et godkendt møde (--reason).",
+    )
+    state.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    state.add_argument(
+        "step", nargs="?", choices=[step.value for step in StateStep], metavar="TRIN",
+        help="started, held, sent, approved eller reopen",
+    )
+    state.add_argument("--by", default="", metavar="NAVN", help="hvem der godkendte")
+    state.add_argument("--to", default="", metavar="NAVN", help="hvem det er sendt til")
+    state.add_argument("--reason", default="", metavar="TEKST", help="hvorfor det genåbnes")
+    state.set_defaults(run=_state)
+
+    delete = commands.add_parser(
+        "delete", parents=[db_option], help="flyt et møde til papirkurven (kan fortrydes)"
+    )
+    delete.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    delete.set_defaults(run=_delete)
 
     search = commands.add_parser(
         "search", parents=[db_option], help="søg i alle møder (docs/search.md)"
@@ -152,7 +178,7 @@ def _list(args: argparse.Namespace, db_path: Path | None) -> int:
         for meeting in Desk(store).list_meetings():
             print(
                 f"{meeting.id}\t{meeting.committee}\t{meeting.date:%d-%m-%Y}\t"
-                f"{meeting.kind.value}\t{meeting.item_count} punkter"
+                f"{meeting.state.value}\t{meeting.item_count} punkter"
             )
     return 0
 
@@ -235,9 +261,9 @@ def _import(args: argparse.Namespace, db_path: Path | None) -> int:
     for warning in result.warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
     with open_store(db_path) as store:
-        meeting_id = Desk(store).add_meeting(meeting)
+        meeting_id = Desk(store).add_imported(result)
     print(
-        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({meeting.kind.value}): "
+        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({result.kind.value}): "
         f"{result.group_count} grupper, {result.item_count} punkter, "
         f"{result.people_count} personer"
     )
@@ -253,12 +279,12 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(f"skabelonen {template} findes ikke")
     with open_store(db_path) as store:
         desk = Desk(store)
-        meeting = desk.load_meeting(args.meeting_id)
+        meeting, state = desk.meeting_for_export(args.meeting_id)
         try:
             desk.backup_now()  # every export leaves a backup of what it was made from
         except AppError as error:
             print(f"{PROG}: advarsel: {error}", file=sys.stderr)
-    kind = MeetingKind(args.kind) if args.kind else None
+    kind = MeetingKind(args.kind) if args.kind else desk.export_kind(meeting, state)
     # python-docx is loaded only when a document is written (inside Desk.export).
     try:
         warnings = desk.export(
@@ -268,6 +294,50 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(str(error)) from None
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    return 0
+
+
+def _state(args: argparse.Namespace, db_path: Path | None) -> int:
+    """Without a step: the state and its history. With one: take it, print the new state."""
+    with open_store(db_path) as store:
+        desk = Desk(store)
+        if args.step is None:
+            print(desk.meeting_state(args.meeting_id).value)
+            for change in desk.state_history(args.meeting_id):
+                details = [
+                    text
+                    for text in (
+                        change.to_whom and f"til {change.to_whom}",
+                        change.by_whom and f"af {change.by_whom}",
+                        change.reason and f"begrundelse: {change.reason}",
+                    )
+                    if text
+                ]
+                print(
+                    f"{change.at:%d-%m-%Y %H:%M}\t{change.state.value}"
+                    + (f"\t{'; '.join(details)}" if details else "")
+                )
+            return 0
+        change = desk.take_step(
+            args.meeting_id,
+            StateStep(args.step),
+            by_whom=args.by,
+            to_whom=args.to,
+            reason=args.reason,
+        )
+    print(change.state.value)
+    return 0
+
+
+def _delete(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        desk = Desk(store)
+        summary = desk.load_meeting(args.meeting_id)
+        trash_id = desk.delete_meeting(args.meeting_id)
+    print(
+        f"mødet {summary.committee} {summary.date:%d-%m-%Y} er flyttet til papirkurven "
+        f"(element {trash_id})"
+    )
     return 0
 
 

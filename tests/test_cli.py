@@ -25,7 +25,7 @@ def kkr_desk(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_list_on_a_new_file_shows_the_sample_meeting(tmp_path):
     result = kkr_desk("list", "--db", str(tmp_path / "new.db"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\treferat\t10 punkter"]
+    assert result.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\tafholdt\t10 punkter"]
 
 
 def test_db_before_the_sub_command_works_too(tmp_path):
@@ -115,7 +115,7 @@ def test_import_prints_the_new_meetings_id_last_and_the_roster_grows_without_dup
     second_id = int(second.stdout.splitlines()[-1])
     assert second_id == first_id + 1
     listing = kkr_desk("list", "--db", db).stdout.splitlines()
-    assert f"{second_id}\tKKR Midtjylland\t05-09-2024\treferat\t3 punkter" in listing
+    assert f"{second_id}\tKKR Midtjylland\t05-09-2024\tafholdt\t3 punkter" in listing
 
     from kkr_desk.store import Store
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..domain import AgendaGroup, AgendaItem, Attendance, Section
+from ..domain.meeting_life import StateChange
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,13 @@ class MeetingDetailsChanged:
     pass
 
 
+@dataclass(frozen=True)
+class StateChanged:
+    """The meeting moved on in its life (or was reopened); ``step`` is the StateChange."""
+
+    step: StateChange
+
+
 Change = (
     GroupAdded
     | ItemAdded
@@ -96,6 +104,7 @@ Change = (
     | SectionChanged
     | AttendanceChanged
     | MeetingDetailsChanged
+    | StateChanged
 )
 
 

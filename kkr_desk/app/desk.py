@@ -8,11 +8,20 @@ Import and export load their libraries when first used, so start-up stays quick.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..domain import Meeting, MeetingKind, Person
+from ..domain.meeting_life import (
+    FROZEN_MESSAGE,
+    MeetingState,
+    StateChange,
+    StateStep,
+    default_kind,
+    is_frozen,
+)
 from ..domain.search_query import SearchQuery
 from ..store import (
     Backup,
@@ -25,10 +34,14 @@ from ..store import (
     restore_backup,
 )
 from ..store.trash import TrashEntry
-from .meeting_editor import MeetingEditor
+from .meeting_editor import MeetingEditor, MeetingFrozen
 
 if TYPE_CHECKING:
     from ..importer import ImportResult
+
+
+LAST_PLACE_KEY = "last_place"
+"""The setting that holds where the secretary left off (JSON: meeting and item id)."""
 
 
 class Desk:
@@ -60,6 +73,84 @@ class Desk:
 
     def add_meeting(self, meeting: Meeting) -> int:
         return self._store.meetings.add(meeting)
+
+    def add_imported(self, result: ImportResult) -> int:
+        """Save an imported document's meeting; a referat's meeting begins as held."""
+        held = result.kind is MeetingKind.REFERAT
+        return self._store.meetings.add(
+            result.meeting, MeetingState.HELD if held else MeetingState.PLANNED
+        )
+
+    def delete_meeting(self, meeting_id: int) -> int:
+        """Move a meeting to the trash (undo: ``restore_from_trash``); an approved one is
+        refused until reopened. Returns the trash entry's id."""
+        if is_frozen(self._store.life.state(meeting_id)):
+            raise MeetingFrozen(FROZEN_MESSAGE)
+        trash_id = self._store.meetings.delete(meeting_id)
+        if self.last_place()[0] == meeting_id:
+            self._store.settings.set_setting(LAST_PLACE_KEY, "")
+        return trash_id
+
+    # The meeting's life ------------------------------------------------------------------
+
+    def meeting_state(self, meeting_id: int) -> MeetingState:
+        return self._store.life.state(meeting_id)
+
+    def state_history(self, meeting_id: int) -> list[StateChange]:
+        return self._store.life.history(meeting_id)
+
+    def take_step(
+        self,
+        meeting_id: int,
+        step: StateStep,
+        *,
+        by_whom: str = "",
+        to_whom: str = "",
+        reason: str = "",
+    ) -> StateChange:
+        """Move a meeting that is not open in an editor on (the CLI's ``state``)."""
+        return self._store.life.take_step(
+            meeting_id, step, by_whom=by_whom, to_whom=to_whom, reason=reason
+        )
+
+    def meeting_version(self, meeting_id: int, purpose: str) -> Meeting | None:
+        """The meeting as kept when it was last sent ('sent') or approved ('approved')."""
+        return self._store.life.version(meeting_id, purpose)
+
+    def meeting_for_export(self, meeting_id: int) -> tuple[Meeting, MeetingState]:
+        """What an export writes, with the state that chooses its default kind: an approved
+        meeting's approved version (the same years later), else the meeting as stored."""
+        state = self._store.life.state(meeting_id)
+        if is_frozen(state):
+            approved = self._store.life.version(meeting_id, "approved")
+            if approved is not None:
+                return approved, state
+        return self._store.meetings.load(meeting_id), state
+
+    @staticmethod
+    def export_kind(meeting: Meeting, state: MeetingState) -> MeetingKind:
+        """The document an export writes when nobody chose: the referat once the meeting
+        has started or a decision is written, else the dagsorden."""
+        return default_kind(meeting, state)
+
+    # Where the secretary left off --------------------------------------------------------
+
+    def remember_place(self, meeting_id: int, item_id: int | None) -> None:
+        """The meeting and item being worked on, so a restart (or a crash) returns there."""
+        place = json.dumps({"meeting": meeting_id, "item": item_id})
+        if self._store.settings.setting(LAST_PLACE_KEY) != place:
+            self._store.settings.set_setting(LAST_PLACE_KEY, place)
+
+    def last_place(self) -> tuple[int | None, int | None]:
+        """(meeting id, item id) last worked on, or (None, None)."""
+        try:
+            place = json.loads(self._store.settings.setting(LAST_PLACE_KEY) or "{}")
+            meeting_id, item_id = place.get("meeting"), place.get("item")
+        except (ValueError, AttributeError):
+            return None, None
+        if not isinstance(meeting_id, int) or not isinstance(item_id, (int, type(None))):
+            return None, None
+        return meeting_id, item_id
 
     def people(self) -> list[Person]:
         return self._store.roster.people()

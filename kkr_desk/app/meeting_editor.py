@@ -4,16 +4,26 @@ Each method checks the change with the domain's rules, writes it through the sto
 transaction and only then applies the same domain operation to the in-memory Meeting,
 telling the listeners before and after (see ``changes``). A refused write raises
 ``AppError`` (``WriteFailed`` when the disk or a lock is to blame) and leaves the Meeting
-as it was.
+as it was. An approved meeting is frozen: every edit is refused with a Danish message
+until it is reopened with a reason (``take_step(StateStep.REOPEN, reason=…)``). A new
+editing method must carry the ``@_edit`` mark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
 from ..domain import agenda_order
-from ..store import Store
+from ..domain.meeting_life import (
+    FROZEN_MESSAGE,
+    MeetingState,
+    StateChange,
+    StateStep,
+    is_frozen,
+)
+from ..store import Store, StoreError
 from .changes import (
     AttendanceChanged,
     Change,
@@ -28,7 +38,24 @@ from .changes import (
     Listener,
     MeetingDetailsChanged,
     SectionChanged,
+    StateChanged,
 )
+
+
+class MeetingFrozen(StoreError):
+    """An edit of an approved meeting; ``str()`` is the Danish message."""
+
+
+def _edit(method):
+    """Refuse the edit while the meeting is approved, before anything is written."""
+
+    @functools.wraps(method)
+    def refusing_when_frozen(self: MeetingEditor, *args, **kwargs):
+        if self.frozen:
+            raise MeetingFrozen(FROZEN_MESSAGE)
+        return method(self, *args, **kwargs)
+
+    return refusing_when_frozen
 
 
 class MeetingEditor:
@@ -38,6 +65,7 @@ class MeetingEditor:
         self._store = store
         self.meeting = meeting
         self._listeners: list[Listener] = []
+        self.state: MeetingState = store.life.state(meeting.id)
 
     def listen(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -52,8 +80,41 @@ class MeetingEditor:
         for listener in list(self._listeners):
             listener.changed(change)
 
+    # The meeting's life -----------------------------------------------------------------
+
+    @property
+    def frozen(self) -> bool:
+        return is_frozen(self.state)
+
+    def history(self) -> list[StateChange]:
+        """Every step the meeting has taken, oldest first."""
+        return self._store.life.history(self.meeting.id)
+
+    def take_step(
+        self, step: StateStep, *, by_whom: str = "", to_whom: str = "", reason: str = ""
+    ) -> StateChange:
+        """Move the meeting on (start, hold, send, approve) or reopen it; refused steps
+        raise AppError with the domain's Danish reason. Sending and approving keep the
+        meeting as it is in the database now, so save what is typed first."""
+        change = self._store.life.take_step(
+            self.meeting.id, step, by_whom=by_whom, to_whom=to_whom, reason=reason
+        )
+        self._apply(StateChanged(change), lambda: setattr(self, "state", change.state))
+        return change
+
+    def start_meeting(self, at: dt.time) -> None:
+        """F5: the meeting is under way from ``at`` (the referat prints the time)."""
+        self.take_step(StateStep.START)
+        self.save_meeting_details(start_time=at, end_time=None)
+
+    def end_meeting(self, at: dt.time) -> None:
+        """Shift+F5: the meeting was held, ending at ``at``."""
+        self.take_step(StateStep.HOLD)
+        self.save_meeting_details(end_time=at)
+
     # Meeting -----------------------------------------------------------------------------
 
+    @_edit
     def save_meeting_details(self, **changes: object) -> None:
         """Change the meeting's own fields (committee, date, start_time, end_time, place)."""
         old = {name: getattr(self.meeting, name) for name in changes}
@@ -69,21 +130,25 @@ class MeetingEditor:
 
     # Attendance --------------------------------------------------------------------------
 
+    @_edit
     def save_attendance(self, entry: Attendance) -> None:
         self._store.attendance.set(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
 
     # Sections and items ------------------------------------------------------------------
 
+    @_edit
     def save_section(self, section: Section, body: str) -> None:
         self._store.agenda.set_section_body(section.id, body)
         self._apply(SectionChanged(section), lambda: setattr(section, "body", body))
 
+    @_edit
     def add_section(self, item: AgendaItem, heading: str) -> Section:
         section = self._store.agenda.add_section(item.id, heading)
         self._apply(ItemChanged(item), lambda: item.sections.append(section))
         return section
 
+    @_edit
     def save_item_fields(self, item: AgendaItem, **fields: str) -> None:
         self._store.agenda.update_item_fields(item.id, **fields)
 
@@ -93,6 +158,7 @@ class MeetingEditor:
 
         self._apply(ItemChanged(item), apply)
 
+    @_edit
     def set_item_status(self, item: AgendaItem, status: ItemStatus) -> None:
         now = dt.datetime.now().replace(microsecond=0)
         self._store.agenda.set_item_status(item.id, status, at=now)
@@ -108,6 +174,7 @@ class MeetingEditor:
 
     # Agenda structure --------------------------------------------------------------------
 
+    @_edit
     def add_group(self, title: str, position: int | None = None) -> AgendaGroup:
         row = agenda_order.clamp_position(position, len(self.meeting.groups))
         group = self._store.agenda.add_group(self.meeting.id, title, row)
@@ -116,16 +183,19 @@ class MeetingEditor:
         )
         return group
 
+    @_edit
     def add_item(self, group: AgendaGroup, title: str, position: int | None = None) -> AgendaItem:
         row = agenda_order.clamp_position(position, len(group.items))
         item = self._store.agenda.add_item(group.id, title, row)
         self._apply(ItemAdded(group, item, row), lambda: agenda_order.insert_item(group, item, row))
         return item
 
+    @_edit
     def rename_group(self, group: AgendaGroup, title: str) -> None:
         self._store.agenda.rename_group(group.id, title)
         self._apply(GroupRenamed(group), lambda: setattr(group, "title", title.strip()))
 
+    @_edit
     def delete_group(self, group: AgendaGroup) -> int:
         """Move the group with its items to the trash; returns the trash entry's id."""
         trash_id = self._store.agenda.delete_group(group.id)
@@ -135,6 +205,7 @@ class MeetingEditor:
         )
         return trash_id
 
+    @_edit
     def delete_item(self, item: AgendaItem) -> int:
         """Move the item to the trash; returns the trash entry's id."""
         trash_id = self._store.agenda.delete_item(item.id)
@@ -145,6 +216,7 @@ class MeetingEditor:
         )
         return trash_id
 
+    @_edit
     def move_item(self, item: AgendaItem, target: AgendaGroup, position: int) -> bool:
         """Move ``item`` to ``position`` in ``target`` (counted without it); False if no move."""
         landed = agenda_order.item_move_position(self.meeting, item, target, position)
@@ -159,6 +231,7 @@ class MeetingEditor:
         )
         return True
 
+    @_edit
     def move_group(self, group: AgendaGroup, position: int) -> bool:
         landed = agenda_order.group_move_position(self.meeting, group, position)
         if landed is None:

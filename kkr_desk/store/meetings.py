@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..domain import Meeting, MeetingKind
-from ..domain.clock import parse_time, time_text
+from ..domain import BESLUTNING, Meeting
+from ..domain.clock import parse_datetime, parse_time, time_text
+from ..domain.meeting_life import MeetingState
 from ..domain.next_meeting import next_meeting
 from ..meeting_file import meeting_from_dict, meeting_to_dict
 from .agenda import Agenda
@@ -28,8 +29,12 @@ class MeetingSummary:
     id: int
     committee: str
     date: dt.date
-    kind: MeetingKind
+    state: MeetingState
     item_count: int
+    decided_count: int
+    """Items whose Beslutning holds text."""
+    changed_at: dt.datetime | None
+    """The last edit of anything in the meeting (None: not since the database was upgraded)."""
 
 
 class Meetings:
@@ -48,21 +53,30 @@ class Meetings:
         """Every meeting, newest date first."""
         rows = self.db.query(
             """
-            SELECT meeting.id, committee, date, kind, COUNT(agenda_item.id) AS item_count
+            SELECT meeting.id, committee, date, state, changed_at,
+                   COUNT(agenda_item.id) AS item_count,
+                   COUNT(decided.item_id) AS decided_count
             FROM meeting
             LEFT JOIN agenda_group ON agenda_group.meeting_id = meeting.id
             LEFT JOIN agenda_item ON agenda_item.group_id = agenda_group.id
+            LEFT JOIN (
+                SELECT DISTINCT item_id FROM section
+                WHERE heading = ? AND TRIM(body) != ''
+            ) AS decided ON decided.item_id = agenda_item.id
             GROUP BY meeting.id
             ORDER BY date DESC, meeting.id DESC
-            """
+            """,
+            [BESLUTNING],
         )
         return [
             MeetingSummary(
                 id=row["id"],
                 committee=row["committee"],
                 date=dt.date.fromisoformat(row["date"]),
-                kind=MeetingKind(row["kind"]),
+                state=MeetingState(row["state"]),
                 item_count=row["item_count"],
+                decided_count=row["decided_count"],
+                changed_at=parse_datetime(row["changed_at"]),
             )
             for row in rows
         ]
@@ -76,7 +90,6 @@ class Meetings:
         return Meeting(
             id=row["id"],
             committee=row["committee"],
-            kind=MeetingKind(row["kind"]),
             date=dt.date.fromisoformat(row["date"]),
             start_time=parse_time(row["start_time"]),
             end_time=parse_time(row["end_time"]),
@@ -87,14 +100,16 @@ class Meetings:
             groups=self.agenda.groups_of_meeting(meeting_id),
         )
 
-    def add(self, meeting: Meeting) -> int:
+    def add(self, meeting: Meeting, state: MeetingState = MeetingState.PLANNED) -> int:
         """Save a whole new meeting in one transaction; people are matched to the roster.
 
-        Sets the ids on the meeting and its parts, and returns the meeting's id.
+        ``state`` is where its life begins (an imported referat was held). Sets the ids on
+        the meeting and its parts, and returns the meeting's id.
         """
         with write_transaction(self.db):
             roster = self.roster.ids()  # once: a long attendance list stays linear
-            meeting.id = self.db["meeting"].insert(_meeting_row(meeting)).last_pk
+            row = {**_meeting_row(meeting), "state": state.value}
+            meeting.id = self.db["meeting"].insert(row).last_pk
             for position, entry in enumerate(meeting.attendance):
                 self.attendance.insert(meeting.id, position, entry, roster)
             for position, group in enumerate(meeting.groups):
@@ -102,7 +117,7 @@ class Meetings:
         return meeting.id
 
     def update_details(self, meeting: Meeting) -> None:
-        """Save the meeting's own fields (committee, kind, date, times, place, front page)."""
+        """Save the meeting's own fields (committee, date, times, place, front page)."""
         with write_transaction(self.db):
             require_meeting(self.db, meeting.id)
             self.db["meeting"].update(meeting.id, _meeting_row(meeting))
@@ -111,9 +126,7 @@ class Meetings:
         """A new agenda with no groups and nobody on the list; returns its id."""
         if not committee.strip():
             raise StoreError("mødet skal have et udvalg")
-        return self.add(
-            Meeting(committee=committee.strip(), date=date, kind=MeetingKind.DAGSORDEN, place=place)
-        )
+        return self.add(Meeting(committee=committee.strip(), date=date, place=place))
 
     def create_next(self, meeting_id: int, date: dt.date) -> int:
         """The committee's next meeting: same roster, standing points; returns its id."""
@@ -144,7 +157,6 @@ class Meetings:
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:
     return {
         "committee": meeting.committee,
-        "kind": meeting.kind.value,
         "date": meeting.date.isoformat(),
         "start_time": time_text(meeting.start_time),
         "end_time": time_text(meeting.end_time),

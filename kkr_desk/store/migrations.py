@@ -225,6 +225,88 @@ def search(db: Database) -> None:
     ):
         db.execute(statement)
 
+
+@MIGRATIONS(name="0006_meeting_life")
+def meeting_life(db: Database) -> None:
+    """The meeting's state with its history, the kept sent/approved versions, the time of
+    the last change, and no stored kind (the document is chosen at export).
+
+    A meeting stored as a referat was held, so it starts as "afholdt"; every other one as
+    "planlagt". ``changed_at`` is kept by triggers in each edit's own transaction, whichever
+    part of the meeting changed; meetings from before start without one.
+    """
+    db["meeting"].add_column("state", str, not_null_default="planlagt")
+    db["meeting"].add_column("changed_at", str)
+    db.execute("UPDATE meeting SET state = 'afholdt' WHERE kind = 'referat'")
+    db.execute("ALTER TABLE meeting DROP COLUMN kind")
+    db["meeting_state_change"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "step": str,
+            "at": str,
+            "by_whom": str,
+            "to_whom": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"meeting_id", "step", "at", "by_whom", "to_whom", "reason"},
+        foreign_keys=[("meeting_id", "meeting", "id")],
+    )
+    db["meeting_version"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "purpose": str,
+            "created_at": str,
+            "by_whom": str,
+            "content": str,
+        },
+        pk="id",
+        not_null={"meeting_id", "purpose", "created_at", "by_whom", "content"},
+        foreign_keys=[("meeting_id", "meeting", "id")],
+    )
+    db["meeting_state_change"].create_index(["meeting_id"])
+    db["meeting_version"].create_index(["meeting_id", "purpose"])
+    for child in ("meeting_state_change", "meeting_version"):
+        db.execute(
+            f"""CREATE TRIGGER {child}_follows_meeting BEFORE DELETE ON meeting BEGIN
+                DELETE FROM {child} WHERE meeting_id = OLD.id;
+            END"""
+        )
+    now = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+    touch = f"UPDATE meeting SET changed_at = {now} WHERE id ="
+    of_group = "(SELECT meeting_id FROM agenda_group WHERE id = {row}.group_id)"
+    of_item = (
+        "(SELECT agenda_group.meeting_id FROM agenda_item JOIN agenda_group "
+        "ON agenda_group.id = agenda_item.group_id WHERE agenda_item.id = {row}.item_id)"
+    )
+    db.execute(
+        f"""CREATE TRIGGER meeting_changed_insert AFTER INSERT ON meeting BEGIN
+            {touch} NEW.id;
+        END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER meeting_changed_update AFTER UPDATE OF committee, date,
+        start_time, end_time, place, mission, vision, state ON meeting BEGIN
+            {touch} NEW.id;
+        END"""
+    )
+    for table, where in (
+        ("attendance", "{row}.meeting_id"),
+        ("agenda_group", "{row}.meeting_id"),
+        ("agenda_item", of_group),
+        ("section", of_item),
+    ):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"""CREATE TRIGGER {table}_changes_meeting_{event.lower()}
+                AFTER {event} ON {table} BEGIN
+                    {touch} {where.format(row=row)};
+                END"""
+            )
+
+
 KNOWN_MIGRATIONS = frozenset(
     step.name for step in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))
 )

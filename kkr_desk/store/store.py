@@ -1,8 +1,9 @@
 """The store: a KKR Desk database file, opened, checked and locked, and its repositories.
 
 Each repository is a small class over the one database with one job (store/meetings.py,
-agenda.py, attendance.py, roster.py, trash.py, settings.py, search.py); Store only builds
-them and hands each the others it needs, so no order of mixins decides what a call does.
+meeting_life.py, agenda.py, attendance.py, roster.py, trash.py, settings.py, search.py);
+Store only builds them and hands each the others it needs, so no order of mixins decides
+what a call does.
 The window and the CLI reach them through kkr_desk.app only; none of them sees SQL.
 """
 
@@ -15,6 +16,7 @@ from .attendance import AttendanceList
 from .database import check_location, open_database
 from .health import inspect_database_file
 from .lock import acquire_database_lock
+from .meeting_life import MeetingLife
 from .meetings import MeetingNotFound, Meetings, MeetingSummary
 from .roster import Roster
 from .search import Search
@@ -45,6 +47,7 @@ class Store:
         self.trash.restore_with(
             meeting=self.meetings.restore, group=self.agenda.restore_group, item=self.agenda.restore_item
         )
+        self.life = MeetingLife(self.db, self.meetings.load)
         self.settings = Settings(self.db)
         self.search = Search(self.db)
 

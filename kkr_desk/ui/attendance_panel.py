@@ -134,6 +134,7 @@ class AttendancePanel(QWidget):
         layout.addLayout(heading)
 
         self.search = QLineEdit()
+        self.search.setProperty("staysLive", True)  # finding a person is reading
         self.search.setPlaceholderText(self.tr("Søg navn … (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Søg deltager"))

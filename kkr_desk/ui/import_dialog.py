@@ -56,7 +56,7 @@ class ImportDialog(QDialog):
         heading = QLabel(
             self.tr("{committee} – {kind} for mødet {date}").format(
                 committee=meeting.committee,
-                kind=meeting.kind.value,
+                kind=result.kind.value,
                 date=f"{meeting.date:%d-%m-%Y}",
             )
         )

@@ -33,6 +33,7 @@ from .job_status import JobStatus
 from .jobs import JobRunner
 from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
+from .meeting_life_flow import MeetingLifeFlow
 from .safety import WindowSafety
 from .session import MeetingSession
 from .shortcuts import help_rows
@@ -86,15 +87,20 @@ class MainWindow(QMainWindow):
             self.open_dialog, self.show_problem,
         )
         self.edit_commands = EditCommands(undo_elsewhere=self.safety.undo_delete)
+        self.life_flow = MeetingLifeFlow(
+            self, self.autosaver, self.actions_by_name, lambda: self.session,
+            lambda: [self.meeting_bar, self.attendance, self.agenda, self.editor],
+            self.open_dialog,
+        )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
         QApplication.instance().focusChanged.connect(self.focus_changed)
+        item_id = None
         if meeting_id is None:
-            meetings = self.desk.list_meetings()
-            meeting_id = meetings[0].id if meetings else None
+            meeting_id, item_id = self.where_left_off()
         if meeting_id is None:
             meeting_id = self.desk.create_empty_meeting(self.tr("KKR"), dt.date.today())
-        self.open_meeting(meeting_id)
+        self.open_meeting(meeting_id, item_id)
         self.panes.restore()
 
     def action_slots(self) -> dict:
@@ -112,6 +118,9 @@ class MainWindow(QMainWindow):
             "phrases": self.edit_phrases,
             "start_meeting": lambda: self.meeting_bar.start_meeting(),
             "end_meeting": lambda: self.meeting_bar.end_meeting(),
+            "send_for_approval": lambda: self.life_flow.ask_send(),
+            "approve": lambda: self.life_flow.ask_approve(),
+            "reopen": lambda: self.life_flow.ask_reopen(),
             "all_present": lambda: self.attendance_model.all_present(),
             "add_person": self.ask_add_person,
             "arrived_now": lambda: self.attendance.stamp_selected(arrived=True),
@@ -135,8 +144,18 @@ class MainWindow(QMainWindow):
 
     # Opening a meeting -------------------------------------------------------------------
 
-    def open_meeting(self, meeting_id: int) -> bool:
-        """Show another meeting; everything typed in the current one is saved first."""
+    def where_left_off(self) -> tuple[int | None, int | None]:
+        """The meeting and item last worked on, kept in the database (so it survives a
+        crash); else the newest meeting."""
+        meeting_id, item_id = self.desk.last_place()
+        meetings = self.desk.list_meetings()
+        if meeting_id in {summary.id for summary in meetings}:
+            return meeting_id, item_id
+        return (meetings[0].id if meetings else None), None
+
+    def open_meeting(self, meeting_id: int, item_id: int | None = None) -> bool:
+        """Show another meeting, at ``item_id`` or where the meeting is; everything typed
+        in the current one is saved first."""
         self.autosaver.flush()
         try:
             editor = self.desk.open_meeting(meeting_id)
@@ -153,12 +172,25 @@ class MainWindow(QMainWindow):
         self.update_title()
         # Reopened mid-meeting (or after a crash): continue where the meeting is.
         unfinished = [item for item in meeting.items if item.status is not ItemStatus.DECIDED]
-        first = next(iter(unfinished or meeting.items), None)
+        first = next((item for item in meeting.items if item.id == item_id), None)
+        first = first or next(iter(unfinished or meeting.items), None)
+        self.life_flow.meeting_opened()
+        self.agenda.view.selectionModel().currentChanged.connect(self.item_shown)
         if first is not None:
             self.agenda.select(self.agenda_model.index_of_item(first))
+        self.item_shown()
         self.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.safety.meeting_opened(meeting_id)
         return True
+
+    def item_shown(self, *_) -> None:
+        """Keep where the secretary is in the database, so a restart returns here."""
+        self.life_flow.item_shown()
+        item = self.editor.item
+        try:
+            self.desk.remember_place(self.session.meeting.id, item.id if item else None)
+        except AppError as error:  # a lock or a full disk: the work itself is not at risk
+            self.show_problem(str(error))
 
     def build_workspace(self, meeting: Meeting) -> None:
         """The open meeting's panes and models, placed by the layout, wired to the commands."""
@@ -177,6 +209,7 @@ class MainWindow(QMainWindow):
         )
         self.attendance.addPersonRequested.connect(self.ask_add_person)
         self.attendance_model.countsChanged.connect(self.panes.update_attendance_tab)
+        self.meeting_bar.reopen_button.clicked.connect(lambda: self.life_flow.ask_reopen())
         self.meeting_bar.committee_edit.editingFinished.connect(self.update_title)
         self.meeting_bar.date_edit.dateChanged.connect(lambda *_: self.update_title())
 

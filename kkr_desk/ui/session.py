@@ -11,8 +11,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
+import datetime as dt
 
 from ..app import AppError, MeetingEditor, WriteFailed
+from ..domain.meeting_life import MeetingState, StateChange, StateStep
 from ..domain import (
     AgendaGroup,
     AgendaItem,
@@ -32,6 +34,8 @@ class MeetingSession(QObject):
     """A write reached the database."""
     failed = Signal(str)
     """A write was refused; the text says why, in Danish."""
+    stateChanged = Signal()
+    """The meeting moved on in its life, or was reopened."""
 
     def __init__(self, editor: MeetingEditor, parent: QObject | None = None):
         super().__init__(parent)
@@ -60,6 +64,37 @@ class MeetingSession(QObject):
             return False, None
         self.saved.emit()
         return True, result
+
+    # The meeting's life -----------------------------------------------------------------
+
+    @property
+    def state(self) -> MeetingState:
+        return self.editor.state
+
+    @property
+    def frozen(self) -> bool:
+        return self.editor.frozen
+
+    def history(self) -> list[StateChange]:
+        return self.editor.history()
+
+    def take_step(self, step: StateStep, **details: str) -> bool:
+        ok, _ = self.write(lambda: self.editor.take_step(step, **details))
+        if ok:
+            self.stateChanged.emit()
+        return ok
+
+    def start_meeting(self) -> bool:
+        """F5: under way from now (to the minute)."""
+        ok, _ = self.write(lambda: self.editor.start_meeting(_now_to_minute()))
+        self.stateChanged.emit()  # the step may have gone through even if the time did not
+        return ok
+
+    def end_meeting(self) -> bool:
+        """Shift+F5: held, ending now."""
+        ok, _ = self.write(lambda: self.editor.end_meeting(_now_to_minute()))
+        self.stateChanged.emit()
+        return ok
 
     # Meeting -----------------------------------------------------------------------------
 
@@ -130,3 +165,7 @@ class MeetingSession(QObject):
     def set_decision_templates(self, templates: list[str]) -> bool:
         ok, _ = self.write(lambda: self.editor.set_decision_templates(templates))
         return ok
+
+
+def _now_to_minute() -> dt.time:
+    return dt.datetime.now().time().replace(second=0, microsecond=0)

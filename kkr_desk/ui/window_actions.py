@@ -33,6 +33,9 @@ ACTION_TEXTS = {
     "phrases": "&Standardfraser …",
     "start_meeting": "&Start mødet",
     "end_meeting": "&Afslut mødet",
+    "send_for_approval": "Send til &godkendelse …",
+    "approve": "Godk&end referatet …",
+    "reopen": "Gen&åbn mødet …",
     "all_present": "Alle &til stede",
     "add_person": "Tilføj &deltager …",
     "arrived_now": "Deltager &kom nu",
@@ -56,7 +59,8 @@ ACTION_TEXTS = {
 """Every action in menu order; the window must give a slot for each name."""
 
 MENUS = {
-    "meeting": ("&Møde", ("start_meeting", "end_meeting", None, "all_present", "add_person",
+    "meeting": ("&Møde", ("start_meeting", "end_meeting", "send_for_approval", "approve",
+                          "reopen", None, "all_present", "add_person",
                           "arrived_now", "left_now")),
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
                         "new_item", "new_group", "move_up", "move_down", "delete")),

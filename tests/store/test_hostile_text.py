@@ -15,7 +15,6 @@ from kkr_desk.domain import (
     Attendance,
     AttendanceStatus,
     Meeting,
-    MeetingKind,
     Person,
     Section,
 )
@@ -65,7 +64,6 @@ def people_strategy():
 meetings = st.builds(
     lambda texts, people, sections: Meeting(
         committee=texts[0],
-        kind=MeetingKind.REFERAT,
         date=dt.date(2024, 9, 5),
         place=texts[1],
         mission=texts[2],

@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 
-from kkr_desk.domain import Attendance, AttendanceStatus, ItemStatus, MeetingKind, Person
+from kkr_desk.domain import Attendance, AttendanceStatus, ItemStatus, Person
+from kkr_desk.domain.meeting_life import MeetingState
 from kkr_desk.store import MeetingNotFound, Store, StoreError
 from tests.conftest import make_meeting
 
@@ -46,13 +47,12 @@ def test_the_database_is_wal_with_foreign_keys(store):
 def test_list_meetings_counts_items_newest_first(store, meeting):
     older = make_meeting()
     older.date = dt.date(2024, 6, 18)
-    older.kind = MeetingKind.DAGSORDEN
     older_id = store.meetings.add(older)
     newer_id = store.meetings.add(meeting)
     summaries = store.meetings.summaries()
     assert [s.id for s in summaries] == [newer_id, older_id]
     assert summaries[0].item_count == 3
-    assert summaries[1].kind is MeetingKind.DAGSORDEN
+    assert summaries[1].state is MeetingState.PLANNED
 
 
 def test_the_roster_is_shared_and_survives_deleting_a_meeting(store):
