@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain import STANDARD_SECTIONS, AgendaGroup, AgendaItem, Meeting, MeetingKind, Section
+from ..domain import STANDARD_SECTIONS, AgendaGroup, AgendaItem, Meeting, Section
 from ..domain.agenda_order import clamp_position, placed
+from ..domain.committee import new_meeting, roster_attendance
 from ..domain.next_meeting import next_meeting
 from .database import StoreError, write_transaction
 
@@ -20,20 +21,29 @@ class AgendaEdits:
     # Meetings ----------------------------------------------------------------------------
 
     def create_empty_meeting(self, committee: str, date: dt.date, place: str = "") -> int:
-        """A new agenda with no groups and nobody on the list; returns its id."""
+        """A new agenda of the committee: its roster (unregistered), place and standing
+        items; a name not seen before makes a new committee with nobody on it."""
         if not committee.strip():
             raise StoreError("mødet skal have et udvalg")
-        meeting = Meeting(
-            committee=committee.strip(), date=date, kind=MeetingKind.DAGSORDEN, place=place
-        )
-        return self.add_meeting(meeting)
+        with write_transaction(self.db):
+            known = self.committees.for_meeting(Meeting(committee.strip(), date))
+            meeting = new_meeting(known, date)
+            if place:
+                meeting.place = place
+            return self.add_meeting(meeting)
 
     def create_next_meeting(self, meeting_id: int, date: dt.date) -> int:
-        """The committee's next meeting: same roster, standing points; returns its id."""
+        """The committee's next meeting: the committee's roster, the standing points of this
+        one; returns its id."""
         previous = self.load_meeting(meeting_id)
         if date <= previous.date:
             raise StoreError(f"det næste møde skal ligge efter mødet den {previous.date:%d-%m-%Y}")
-        return self.add_meeting(next_meeting(previous, date))
+        with write_transaction(self.db):
+            committee = self.committees.for_meeting(previous)
+            meeting = next_meeting(previous, date)
+            if committee is not None and committee.roster:
+                meeting.attendance = roster_attendance(committee)
+            return self.add_meeting(meeting)
 
     # Groups ------------------------------------------------------------------------------
 

@@ -23,7 +23,10 @@ from ..domain import (
     Section,
 )
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
+from ..domain.committee import with_roster
 from .agenda_edits import AgendaEdits
+from .committees import Committees
+from .committees import person_from_row as _person
 from .database import StoreError, check_location, open_database, write_transaction
 from .health import inspect_database_file
 from .lock import acquire_database_lock
@@ -60,6 +63,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         except BaseException:
             self._lock.release()
             raise
+        self.committees = Committees(self.db, self._person_id)
 
     def close(self) -> None:
         self.db.close()
@@ -130,14 +134,21 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
             groups=self._groups_of_meeting(meeting_id),
         )
 
-    def add_meeting(self, meeting: Meeting) -> int:
+    def add_meeting(self, meeting: Meeting, *, fill_roster: bool = False) -> int:
         """Save a whole new meeting in one transaction; people are matched to the roster.
 
-        Sets the ids on the meeting and its parts, and returns the meeting's id.
+        The meeting joins its committee (made from this meeting when the name is new). With
+        ``fill_roster`` a meeting that came without people (a KL dagsorden) gets the
+        committee's roster, unregistered. Sets the ids on the meeting and its parts, and
+        returns the meeting's id.
         """
         with write_transaction(self.db):
+            committee = self.committees.for_meeting(meeting)
+            if fill_roster and committee is not None:
+                with_roster(meeting, committee)
             roster = self._roster_ids()  # once: a long attendance list stays linear
-            meeting.id = self.db["meeting"].insert(_meeting_row(meeting)).last_pk
+            row = _meeting_row(meeting) | {"committee_id": committee.id if committee else None}
+            meeting.id = self.db["meeting"].insert(row).last_pk
             for position, entry in enumerate(meeting.attendance):
                 self._insert_attendance(meeting.id, position, entry, roster)
             for position, group in enumerate(meeting.groups):
@@ -148,7 +159,9 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         """Save the meeting's own fields (committee, kind, date, times, place, front page)."""
         with write_transaction(self.db):
             self._require_meeting(meeting.id)
-            self.db["meeting"].update(meeting.id, _meeting_row(meeting))
+            committee = self.committees.for_meeting(meeting)
+            row = _meeting_row(meeting) | {"committee_id": committee.id if committee else None}
+            self.db["meeting"].update(meeting.id, row)
 
     # Roster and attendance ----------------------------------------------------------------
 
@@ -401,14 +414,3 @@ def _person_row(person: Person) -> dict[str, Any]:
         "title": person.title,
         "organisation": person.organisation,
     }
-
-
-def _person(row: dict[str, Any]) -> Person:
-    return Person(
-        id=row["id"],
-        name=row["name"],
-        party=row["party"],
-        municipality=row["municipality"],
-        title=row["title"],
-        organisation=row["organisation"],
-    )
