@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import Meeting, MeetingKind, Person
+from ..domain.committee import Committee, Member, roster_from_attendance
 from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..store.committees import CommitteeNotFound
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
 
@@ -49,10 +51,55 @@ class Desk:
         return self._store.create_next_meeting(source_id, date)
 
     def add_meeting(self, meeting: Meeting) -> int:
-        return self._store.add_meeting(meeting)
+        """Save an imported or loaded meeting; one without people gets its committee's roster."""
+        return self._store.add_meeting(meeting, fill_roster=True)
 
     def people(self) -> list[Person]:
         return self._store.people()
+
+    # Committees --------------------------------------------------------------------------
+
+    def committee_names(self) -> list[str]:
+        return self._store.committees.names()
+
+    def committee(self, name: str) -> Committee:
+        """The committee of that name; AppError (Danish) when there is none."""
+        return self._store.committees.get(name)
+
+    def committee_of(self, meeting: Meeting) -> Committee:
+        """The meeting's committee (made from the meeting if its name is new)."""
+        committee = self._store.committees.for_meeting(meeting)
+        if committee is None:
+            raise CommitteeNotFound("mødet har intet udvalg")
+        return committee
+
+    def save_committee(self, committee: Committee) -> int:
+        return self._store.committees.save(committee)
+
+    def read_roster(self, path: Path) -> tuple[list[Member], list[Person]]:
+        """Members and staff from a member list (.csv, .xlsx) or from the Deltagerfortegnelse
+        of a KL referat or dagsorden, in the file's order; ImportFailed for a bad file."""
+        from ..importer import DocumentImportError
+        from ..importer.member_list import is_member_list, read_member_list
+
+        if is_member_list(path):
+            try:
+                return read_member_list(path)
+            except DocumentImportError as error:
+                raise ImportFailed(str(error)) from None
+        meeting = self.read_document(path).meeting
+        if not meeting.attendance:
+            raise ImportFailed(f"{Path(path).name} har ingen deltagerfortegnelse")
+        return roster_from_attendance(meeting.attendance)
+
+    def import_roster(self, name: str, path: Path) -> Committee:
+        """Replace the committee's members and staff with those in the file (a new name makes
+        a new committee); the rest of the committee stays."""
+        members, staff = self.read_roster(path)
+        committee = self._store.committees.find(name) or Committee(name)
+        committee.members, committee.staff = members, staff
+        self._store.committees.save(committee)
+        return committee
 
     # Settings ----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from .model import (
     Person,
     Section,
 )
+from .participants import person_line
 
 
 class Role(str, Enum):
@@ -178,3 +179,18 @@ def name_matches(query: str, name: str) -> bool:
     return True
 
 
+
+
+def roster_lines(committee: Committee) -> list[str]:
+    """The roster as text, one person a line, as ``kkr-desk committee show`` prints it:
+    "Torben Hansen (A), Randers – formand, stedfortræder: Anders Jensen"."""
+    lines = []
+    for member in committee.members:
+        remarks = [] if member.role is Role.MEDLEM else [member.role.value]
+        if member.substitute is not None:
+            remarks.append(f"stedfortræder: {member.substitute.name}")
+        line = person_line(member.person)
+        lines.append(f"{line} – {', '.join(remarks)}" if remarks else line)
+    for person in committee.staff:
+        lines.append(f"{person_line(person)} – {person.organisation}")
+    return lines
