@@ -80,6 +80,13 @@ class AttendanceChanged:
 
 
 @dataclass(frozen=True)
+class AttendanceListChanged:
+    """Someone was added to, removed from or moved on the list."""
+
+    entry: Attendance
+
+
+@dataclass(frozen=True)
 class MeetingDetailsChanged:
     pass
 
@@ -95,6 +102,7 @@ Change = (
     | ItemChanged
     | SectionChanged
     | AttendanceChanged
+    | AttendanceListChanged
     | MeetingDetailsChanged
 )
 

@@ -13,9 +13,11 @@ import datetime as dt
 
 from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
 from ..domain import agenda_order
+from ..domain.attendance_order import insert_position, neighbour_position
 from ..store import Store
 from .changes import (
     AttendanceChanged,
+    AttendanceListChanged,
     Change,
     GroupAdded,
     GroupMoved,
@@ -72,6 +74,43 @@ class MeetingEditor:
     def save_attendance(self, entry: Attendance) -> None:
         self._store.set_attendance(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
+
+    def put_person(self, entry: Attendance, position: int | None = None) -> int:
+        """Put someone on the list (a new entry, or a removed one back); returns the row.
+
+        Without ``position`` a member of the committee's roster goes to their roster place,
+        anyone else last."""
+        if position is None:
+            committee = self._store.committees.find(self.meeting.committee)
+            roster = committee.roster if committee is not None else []
+            position = insert_position(self.meeting.attendance, entry.person, roster)
+        row = self._store.attendance_roll.add(self.meeting.id, entry, position)
+        self._apply(
+            AttendanceListChanged(entry), lambda: self.meeting.attendance.insert(row, entry)
+        )
+        return row
+
+    def remove_person(self, entry: Attendance) -> int:
+        """Take someone off the list; returns the row they had (to put them back on undo)."""
+        row = next(i for i, other in enumerate(self.meeting.attendance) if other is entry)
+        self._store.attendance_roll.remove(self.meeting.id, entry.person.id)
+        self._apply(AttendanceListChanged(entry), lambda: self.meeting.attendance.pop(row))
+        return row
+
+    def move_person(self, entry: Attendance, step: int) -> bool:
+        """Move someone one place up (-1) or down (+1) within their group; False at the end."""
+        position = neighbour_position(self.meeting.attendance, entry, step)
+        if position is None:
+            return False
+        self._store.attendance_roll.move(self.meeting.id, entry.person.id, position)
+
+        def apply() -> None:
+            self.meeting.attendance[:] = agenda_order.placed(
+                self.meeting.attendance, entry, position
+            )
+
+        self._apply(AttendanceListChanged(entry), apply)
+        return True
 
     # Sections and items ------------------------------------------------------------------
 
@@ -174,7 +213,18 @@ class MeetingEditor:
     # Settings the editing uses -----------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
+        """The committee's own phrases when it has any, else the program-wide ones."""
+        committee = self._store.committees.find(self.meeting.committee)
+        if committee is not None and committee.phrases:
+            return list(committee.phrases)
         return self._store.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.set_decision_templates(templates)
+        """Save the phrases where decision_templates reads them: the committee's own, if it
+        has any, else the program-wide ones."""
+        committee = self._store.committees.find(self.meeting.committee)
+        if committee is not None and committee.phrases:
+            committee.phrases = [line.strip() for line in templates if line.strip()]
+            self._store.committees.save(committee)
+        else:
+            self._store.set_decision_templates(templates)

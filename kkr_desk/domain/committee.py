@@ -148,39 +148,6 @@ def with_roster(meeting: Meeting, committee: Committee) -> Meeting:
     return meeting
 
 
-def insert_position(attendance: list[Attendance], person: Person, roster: list[Person]) -> int:
-    """Where a roster person added to a meeting goes: after the nearest earlier roster person
-    on the list, so the referat keeps the roster's order; a guest goes last."""
-    ids = [p.id for p in roster]
-    if person.id not in ids:
-        return len(attendance)
-    earlier = set(ids[: ids.index(person.id)])
-    position = 0
-    for row, entry in enumerate(attendance):
-        if entry.person.id in earlier:
-            position = row + 1
-    return position
-
-
-def name_matches(query: str, name: str) -> bool:
-    """Whether a typed search matches a name: every typed word starts a word of the name,
-    in order, so "Peter Sø" finds Peter Sørensen and never Peter Kjær."""
-    typed = query.casefold().split()
-    words = name.casefold().split()
-    if not typed:
-        return False
-    at = 0
-    for word in typed:
-        while at < len(words) and not words[at].startswith(word):
-            at += 1
-        if at == len(words):
-            return False
-        at += 1
-    return True
-
-
-
-
 def roster_lines(committee: Committee) -> list[str]:
     """The roster as text, one person a line, as ``kkr-desk committee show`` prints it:
     "Torben Hansen (A), Randers – formand, stedfortræder: Anders Jensen"."""

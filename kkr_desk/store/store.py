@@ -25,6 +25,7 @@ from ..domain import (
 from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from ..domain.committee import with_roster
 from .agenda_edits import AgendaEdits
+from .attendance_roll import AttendanceRoll
 from .committees import Committees
 from .committees import person_from_row as _person
 from .database import StoreError, check_location, open_database, write_transaction
@@ -64,6 +65,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
             self._lock.release()
             raise
         self.committees = Committees(self.db, self._person_id)
+        self.attendance_roll = AttendanceRoll(self.db, self._person_id)
 
     def close(self) -> None:
         self.db.close()
