@@ -73,6 +73,11 @@ class Desk:
             raise CommitteeNotFound("mødet har intet udvalg")
         return committee
 
+    def committee_roster(self, meeting: Meeting) -> list[Person]:
+        """The roster of the meeting's committee (empty when it has none)."""
+        committee = self._store.committees.find(meeting.committee)
+        return committee.roster if committee is not None else []
+
     def save_committee(self, committee: Committee) -> int:
         return self._store.committees.save(committee)
 

@@ -108,7 +108,7 @@ class Committees:
         self.db.execute("DELETE FROM committee_staff WHERE committee_id = ?", [committee.id])
         seen: set[int] = set()
         for member in committee.members:
-            person_id = self._person_id(member.person)
+            person_id = self._person_id_with_details(member.person)
             if person_id in seen:
                 raise StoreError(f"{member.person.name} står to gange i udvalget")
             seen.add(person_id)
@@ -123,13 +123,30 @@ class Committees:
                 }
             )
         for position, person in enumerate(committee.staff):
-            person_id = self._person_id(person)
+            person_id = self._person_id_with_details(person)
             if person_id in seen:
                 raise StoreError(f"{person.name} står to gange i udvalget")
             seen.add(person_id)
             self.db["committee_staff"].insert(
                 {"committee_id": committee.id, "person_id": person_id, "position": position}
             )
+
+    def _person_id_with_details(self, person: Person) -> int:
+        """The person's roster id; party, municipality and title given here are kept (the
+        roster is the current word on them), blanks leave the stored ones alone."""
+        person_id = self._person_id(person)
+        details = {
+            column: value.strip()
+            for column, value in (
+                ("party", person.party),
+                ("municipality", person.municipality),
+                ("title", person.title),
+            )
+            if value.strip()
+        }
+        if details:
+            self.db["person"].update(person_id, details)
+        return person_id
 
     def _committee(self, row: dict[str, Any]) -> Committee:
         people = {
