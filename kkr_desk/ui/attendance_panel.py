@@ -6,7 +6,7 @@ stede, letters jump to a name (type-ahead). The search field filters by name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -243,7 +243,10 @@ class AttendancePanel(QWidget):
     def select_entry(self, entry: Attendance) -> None:
         index = self.proxy.mapFromSource(self.model.index_of(entry))
         if index.isValid():
-            self.view.setCurrentIndex(index)
+            flags = QItemSelectionModel.SelectionFlag
+            self.view.selectionModel().setCurrentIndex(
+                index, flags.ClearAndSelect | flags.Rows
+            )
             self.view.scrollTo(index)
 
     # Actions -----------------------------------------------------------------------------
