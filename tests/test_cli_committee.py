@@ -35,7 +35,7 @@ def referat_text(tmp_path: Path) -> tuple[Path, str]:
 
 def attendance(db: Path, meeting_id: int) -> list[tuple[str, AttendanceStatus]]:
     with Store(db) as store:
-        return [(a.person.name, a.status) for a in store.load_meeting(meeting_id).attendance]
+        return [(a.person.name, a.status) for a in store.meetings.load(meeting_id).attendance]
 
 
 def test_a_new_meeting_and_an_imported_dagsorden_start_with_the_referats_people(tmp_path):

@@ -1,21 +1,20 @@
 """The committees: each one's roster (members, then staff), place, standing items, phrases
 and front page, in the tables ``committee``, ``committee_member`` and ``committee_staff``.
 
-A repository over the Store's database. People are the shared roster's rows (``person``);
-the Store lends its matcher (``person_id``) so a name typed here and in a document is one
-person.
+A repository over the Store's database. People are the shared roster's rows (``person``),
+matched by store/roster.py, so a name typed here and in a document is one person.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..domain import Meeting, Person
 from ..domain.committee import Committee, Member, Role, committee_from_meeting
 from ..domain.next_meeting import is_standing
 from .database import StoreError, write_transaction
+from .roster import Roster, person_from_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -28,9 +27,9 @@ class CommitteeNotFound(StoreError):
 class Committees:
     """Read and write committees; every write is one transaction (a savepoint when nested)."""
 
-    def __init__(self, db: Database, person_id: Callable[[Person], int]):
+    def __init__(self, db: Database, roster: Roster):
         self.db = db
-        self._person_id = person_id
+        self.roster = roster
 
     def names(self) -> list[str]:
         return [
@@ -119,7 +118,7 @@ class Committees:
                     "person_id": person_id,
                     "position": len(seen) - 1,
                     "role": member.role.value,
-                    "substitute_id": self._person_id(substitute) if substitute else None,
+                    "substitute_id": self.roster.person_id(substitute) if substitute else None,
                 }
             )
         for position, person in enumerate(committee.staff):
@@ -134,9 +133,9 @@ class Committees:
     def _person_id_with_details(self, person: Person) -> int:
         """The person's roster id; party, municipality and title given here are kept (the
         roster is the current word on them), blanks leave the stored ones alone."""
-        person_id = self._person_id(person)
+        person_id = self.roster.person_id(person)
         details = {
-            column: value.strip()
+            column: value
             for column, value in (
                 ("party", person.party),
                 ("municipality", person.municipality),
@@ -204,15 +203,3 @@ def _list(text: str) -> list[str]:
     except ValueError:
         return []
     return [str(entry) for entry in value] if isinstance(value, list) else []
-
-
-def person_from_row(row: dict[str, Any]) -> Person:
-    """A ``person`` row as the domain's Person (the Store reads people the same way)."""
-    return Person(
-        id=row["id"],
-        name=row["name"],
-        party=row["party"],
-        municipality=row["municipality"],
-        title=row["title"],
-        organisation=row["organisation"],
-    )

@@ -24,8 +24,8 @@ def names(attendance) -> list[str]:
 
 
 def fresh_editor(store) -> MeetingEditor:
-    meeting_id = store.create_empty_meeting("KKR Midtjylland", dt.date(2024, 11, 7))
-    return MeetingEditor(store, store.load_meeting(meeting_id))
+    meeting_id = store.meetings.create_empty("KKR Midtjylland", dt.date(2024, 11, 7))
+    return MeetingEditor(store, store.meetings.load(meeting_id))
 
 
 def test_a_roster_person_put_back_goes_to_their_roster_place(store):
@@ -36,11 +36,11 @@ def test_a_roster_person_put_back_goes_to_their_roster_place(store):
     editor.save_attendance(third)
     assert editor.remove_person(third) == 2
     assert names(editor.meeting.attendance) == roster[:2] + roster[3:]
-    assert names(store.load_meeting(editor.meeting.id).attendance) == roster[:2] + roster[3:]
+    assert names(store.meetings.load(editor.meeting.id).attendance) == roster[:2] + roster[3:]
     # Added again from the roster, without a position: back in the roster's order.
     editor.put_person(Attendance(person=third.person))
     assert names(editor.meeting.attendance) == roster
-    assert names(store.load_meeting(editor.meeting.id).attendance) == roster
+    assert names(store.meetings.load(editor.meeting.id).attendance) == roster
 
 
 def test_undo_of_a_removal_keeps_the_status_and_the_place(store):
@@ -50,7 +50,7 @@ def test_undo_of_a_removal_keeps_the_status_and_the_place(store):
     editor.save_attendance(entry)
     row = editor.remove_person(entry)
     editor.put_person(entry, row)
-    saved = store.load_meeting(editor.meeting.id).attendance[5]
+    saved = store.meetings.load(editor.meeting.id).attendance[5]
     assert (saved.person.name, saved.status) == (entry.person.name, AttendanceStatus.PRESENT)
 
 
@@ -70,7 +70,7 @@ def test_moving_swaps_within_the_group_and_the_store_keeps_it(store):
     first, second = editor.meeting.attendance[:2]
     assert editor.move_person(second, -1)
     assert names(editor.meeting.attendance)[:2] == [second.person.name, first.person.name]
-    assert names(store.load_meeting(editor.meeting.id).attendance) == names(
+    assert names(store.meetings.load(editor.meeting.id).attendance) == names(
         editor.meeting.attendance
     )
     assert not editor.move_person(second, -1)  # already first
@@ -87,3 +87,23 @@ def test_the_whole_typed_name_is_matched():
     assert not name_matches("Peter Sørensen", "Peter Kjær")
     assert not name_matches("Peter Sø", "Peter Kjær")
     assert not name_matches("", "Peter Kjær")
+
+
+def test_the_referat_lists_people_in_the_lists_order(store, tmp_path):
+    import docx
+
+    from kkr_desk.app import Desk
+    from kkr_desk.domain import MeetingKind
+
+    editor = fresh_editor(store)
+    first, second = editor.meeting.attendance[:2]
+    for entry in editor.meeting.attendance:
+        entry.status = AttendanceStatus.PRESENT
+        editor.save_attendance(entry)
+    editor.move_person(second, -1)
+    desk = Desk(store)
+    out = tmp_path / "referat.docx"
+    desk.export(desk.load_meeting(editor.meeting.id), out, MeetingKind.REFERAT)
+    text = [p.text for p in docx.Document(str(out)).paragraphs]
+    lines = [i for i, line in enumerate(text) if line.startswith((first.person.name, second.person.name))]
+    assert [text[i].split(" (")[0] for i in lines[:2]] == [second.person.name, first.person.name]

@@ -82,7 +82,7 @@ def test_migration_makes_a_committee_per_name_from_its_latest_meeting(db_path):
         }
         north_id = store.committees.get("KKR Nordjylland").id
         assert ids == {early: midt.id, late: midt.id, north: north_id}
-        assert store.load_meeting(early).committee == "KKR Midtjylland"
+        assert store.meetings.load(early).committee == "KKR Midtjylland"
 
 
 def test_a_committee_round_trips_with_roles_substitutes_and_staff(store):
@@ -115,50 +115,50 @@ def test_a_person_twice_on_the_roster_is_refused(store):
 
 
 def test_renaming_a_committee_renames_its_meetings(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     committee = store.committees.get(meeting.committee)
     committee.name = "KKR Midt"
     store.committees.save(committee)
-    assert store.load_meeting(meeting.id).committee == "KKR Midt"
+    assert store.meetings.load(meeting.id).committee == "KKR Midt"
 
 
 def _roster_names(store: Store, meeting_id: int) -> list[tuple[str, AttendanceStatus]]:
-    return [(a.person.name, a.status) for a in store.load_meeting(meeting_id).attendance]
+    return [(a.person.name, a.status) for a in store.meetings.load(meeting_id).attendance]
 
 
 def test_new_meetings_start_with_the_roster_unregistered_in_roster_order(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     committee = store.committees.get(meeting.committee)
     committee.members.reverse()  # the roster's order, not the first meeting's, counts
     store.committees.save(committee)
     expected = [(p.name, AttendanceStatus.UNREGISTERED) for p in committee.roster]
     assert len(expected) == 5
 
-    empty = store.create_empty_meeting("KKR Midtjylland", dt.date(2024, 11, 7))
+    empty = store.meetings.create_empty("KKR Midtjylland", dt.date(2024, 11, 7))
     assert _roster_names(store, empty) == expected
-    following = store.create_next_meeting(meeting.id, dt.date(2024, 12, 1))
+    following = store.meetings.create_next(meeting.id, dt.date(2024, 12, 1))
     assert _roster_names(store, following) == expected
     dagsorden = Meeting("KKR Midtjylland", dt.date(2025, 1, 9))
-    imported = store.add_meeting(dagsorden, fill_roster=True)
+    imported = store.meetings.add(dagsorden, fill_roster=True)
     assert _roster_names(store, imported) == expected
 
 
 def test_a_meeting_with_its_own_people_keeps_them(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     guest = Meeting(
         "KKR Midtjylland",
         dt.date(2025, 1, 9),
         attendance=[Attendance(Person("En Gæst", organisation="Region"))],
     )
-    store.add_meeting(guest, fill_roster=True)
-    assert [a.person.name for a in store.load_meeting(guest.id).attendance] == ["En Gæst"]
+    store.meetings.add(guest, fill_roster=True)
+    assert [a.person.name for a in store.meetings.load(guest.id).attendance] == ["En Gæst"]
 
 
 def test_a_new_committee_name_makes_a_committee_from_the_meeting(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     committee = store.committees.get("KKR Midtjylland")
     assert [p.name for p in committee.roster] == [a.person.name for a in meeting.attendance]
     assert committee.place == meeting.place
-    fresh = store.create_empty_meeting("KKR Syddanmark", dt.date(2024, 11, 7))
-    assert store.load_meeting(fresh).attendance == []
+    fresh = store.meetings.create_empty("KKR Syddanmark", dt.date(2024, 11, 7))
+    assert store.meetings.load(fresh).attendance == []
     assert "KKR Syddanmark" in store.committees.names()

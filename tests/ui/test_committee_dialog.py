@@ -50,7 +50,7 @@ def test_the_dialog_edits_and_saves_the_roster(qtbot, window, db_path):
     assert committee.place == "Fællessalen, Aarhus"
     assert committee.standing_items == ["Godkendelse af referat", "Eventuelt"]
     with Store(db_path) as store:
-        new_id = store.create_empty_meeting("KKR Midtjylland", dt.date(2024, 11, 7))
+        new_id = store.meetings.create_empty("KKR Midtjylland", dt.date(2024, 11, 7))
     meeting = stored_meeting(db_path, new_id)
     assert [a.person.name for a in meeting.attendance][:2] == [before[1], before[0]]
     assert [g.title for g in meeting.groups] == ["Godkendelse af referat", "Eventuelt"]
