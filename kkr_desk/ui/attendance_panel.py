@@ -112,7 +112,8 @@ class AttendanceView(QTreeView):
         if no_modifier and event.key() == Qt.Key.Key_Space:
             self.toggleKey.emit()
             return
-        if no_modifier and event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
+        editing = self.state() == self.State.EditingState
+        if no_modifier and event.key() == Qt.Key.Key_Delete and not editing:
             self.removeKey.emit()
             return
         super().keyPressEvent(event)
@@ -216,7 +217,11 @@ class AttendancePanel(QWidget):
         buttons.addWidget(self.add_button)
         layout.addLayout(buttons)
 
-        hint = QLabel(self.tr("Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 rediger"))
+        hint = QLabel(
+            self.tr(
+                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 rediger · Delete fjern"
+            )
+        )
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
