@@ -106,3 +106,20 @@ def test_user_mistakes_are_one_line_and_exit_2(tmp_path):
     assert "ikke en læsbar Excel-fil" in result.stderr and len(result.stderr.splitlines()) == 1
     shown = kkr_desk("committee", "show", "KKR Midtjylland", "--db", db).stdout.splitlines()
     assert len(shown) == 40  # the sample's roster is untouched
+
+
+def test_committee_import_from_a_referat_and_a_dagsorden_without_people(tmp_path):
+    db = str(tmp_path / "kkr.db")
+    result = kkr_desk("committee", "import", "KKR Test", str(FIXTURE), "--db", db)
+    assert result.returncode == 0, result.stderr
+    shown = kkr_desk("committee", "show", "KKR Test", "--db", db).stdout.splitlines()
+    assert shown[:2] == ["Torben Hansen (A), Randers", "Lone Jakobi (A), Odder"]
+    assert shown[-1] == "Mette Lund, direktør – Region Midtjylland"
+    text = FIXTURE.read_text(encoding="utf-8")
+    start, end = text.index("Deltagerfortegnelse"), text.index("1. Godkendelse")
+    dagsorden = tmp_path / "dagsorden.txt"
+    dagsorden.write_text(text[:start] + text[end:], encoding="utf-8")
+    refused = kkr_desk("committee", "import", "KKR Test", str(dagsorden), "--db", db)
+    assert refused.returncode == 2
+    assert "ingen deltagerfortegnelse" in refused.stderr
+    assert kkr_desk("committee", "show", "KKR Test", "--db", db).stdout.splitlines() == shown
