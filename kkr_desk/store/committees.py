@@ -14,7 +14,7 @@ from ..domain import Meeting, Person
 from ..domain.committee import Committee, Member, Role, committee_from_meeting
 from ..domain.next_meeting import is_standing
 from .database import StoreError, write_transaction
-from .roster import Roster, person_from_row
+from .roster import Roster, RosterIds, person_from_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -106,8 +106,9 @@ class Committees:
         self.db.execute("DELETE FROM committee_member WHERE committee_id = ?", [committee.id])
         self.db.execute("DELETE FROM committee_staff WHERE committee_id = ?", [committee.id])
         seen: set[int] = set()
+        roster = self.roster.ids()  # once: a long roster stays linear
         for member in committee.members:
-            person_id = self._person_id_with_details(member.person)
+            person_id = self._person_id_with_details(member.person, roster)
             if person_id in seen:
                 raise StoreError(f"{member.person.name} står to gange i udvalget")
             seen.add(person_id)
@@ -118,11 +119,13 @@ class Committees:
                     "person_id": person_id,
                     "position": len(seen) - 1,
                     "role": member.role.value,
-                    "substitute_id": self.roster.person_id(substitute) if substitute else None,
+                    "substitute_id": (
+                        self.roster.person_id(substitute, roster) if substitute else None
+                    ),
                 }
             )
         for position, person in enumerate(committee.staff):
-            person_id = self._person_id_with_details(person)
+            person_id = self._person_id_with_details(person, roster)
             if person_id in seen:
                 raise StoreError(f"{person.name} står to gange i udvalget")
             seen.add(person_id)
@@ -130,10 +133,10 @@ class Committees:
                 {"committee_id": committee.id, "person_id": person_id, "position": position}
             )
 
-    def _person_id_with_details(self, person: Person) -> int:
+    def _person_id_with_details(self, person: Person, roster: RosterIds) -> int:
         """The person's roster id; party, municipality and title given here are kept (the
         roster is the current word on them), blanks leave the stored ones alone."""
-        person_id = self.roster.person_id(person)
+        person_id = self.roster.person_id(person, roster)
         details = {
             column: value
             for column, value in (

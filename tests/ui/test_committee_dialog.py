@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTableWidgetItem
 
+from kkr_desk.domain import AttendanceStatus
 from kkr_desk.domain.committee import Role
 from kkr_desk.store import Store
 from kkr_desk.ui.committee_dialog import CommitteeDialog
@@ -104,3 +105,16 @@ def test_remove_undo_and_move_on_the_attendance_list(qtbot, window, db_path):
     moved = [a.person.name for a in stored_meeting(db_path, meeting_id).attendance]
     assert moved[:2] == [names[1], names[0]]
     assert panel.selected_entries()[0].person.name == names[0]
+
+
+def test_ctrl_n_for_the_committee_starts_with_its_roster(qtbot, window, db_path):
+    roster = [a.person.name for a in window.session.meeting.attendance]
+    window.meeting_flow.ask_new_meeting()
+    new = window.dialog
+    new.committee_edit.setText("KKR Midtjylland")
+    new.date_edit.setDate(dt.date(2024, 11, 7))
+    click(qtbot, new, QDialogButtonBox.StandardButton.Ok)
+    meeting = window.session.meeting
+    assert meeting.date == dt.date(2024, 11, 7)
+    assert [a.person.name for a in meeting.attendance] == roster
+    assert window.attendance_model.counts()[AttendanceStatus.UNREGISTERED] == 40
