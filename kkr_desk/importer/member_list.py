@@ -93,7 +93,7 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged package
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged package
         raise DocumentImportError(damaged) from None
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None

@@ -195,8 +195,8 @@ class CommitteeDialog(QDialog):
     chosen = Signal(object)
     importRequested = Signal()
 
-    MEMBER_HEADERS = ["Navn", "Parti", "Kommune", "Rolle", "Stedfortræder"]
-    STAFF_HEADERS = ["Navn", "Organisation", "Titel", "Kommune"]
+    MEMBER_HEADERS = ("Navn", "Parti", "Kommune", "Rolle", "Stedfortræder")
+    STAFF_HEADERS = ("Navn", "Organisation", "Titel", "Kommune")
 
     def __init__(self, committee: Committee, parent=None):
         super().__init__(parent)
@@ -217,8 +217,10 @@ class CommitteeDialog(QDialog):
         self.members.table.setItemDelegateForColumn(3, RoleDelegate(self.members.table))
         self.import_button = QPushButton(self.tr("Hent deltagere fra fil …"))
         self.import_button.setToolTip(
-            self.tr("Fra et referat eller en dagsorden (deltagerfortegnelsen) eller en "
-                    "medlemsliste (.csv, .xlsx)")
+            self.tr(
+                "Fra et referat eller en dagsorden (deltagerfortegnelsen) eller en "
+                "medlemsliste (.csv, .xlsx)"
+            )
         )
         self.import_button.clicked.connect(self.importRequested)
         self.members.layout().itemAt(1).layout().insertWidget(5, self.import_button)
@@ -264,7 +266,9 @@ class CommitteeDialog(QDialog):
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
         layout.addWidget(
-            confirm_buttons(self, self.tr("Gem"), self._accept, QDialogButtonBox.StandardButton.Save)
+            confirm_buttons(
+                self, self.tr("Gem"), self._accept, QDialogButtonBox.StandardButton.Save
+            )
         )
 
     @staticmethod
@@ -292,9 +296,7 @@ class CommitteeDialog(QDialog):
             )
             for m in members
         ]
-        staff_rows = [
-            ([p.name, p.organisation, p.title, p.municipality], p) for p in staff
-        ]
+        staff_rows = [([p.name, p.organisation, p.title, p.municipality], p) for p in staff]
         if remember:
             self.members.replace_rows(member_rows)
             self.staff.replace_rows(staff_rows)
@@ -320,15 +322,23 @@ class CommitteeDialog(QDialog):
                     % number
                 ) from None
             member_person = _same_person(
-                person, name=name, party=party, municipality=municipality,
-                title=person.title if person else "", organisation="",
+                person,
+                name=name,
+                party=party,
+                municipality=municipality,
+                title=person.title if person else "",
+                organisation="",
             )
             known = substitutes.get(name)
             members.append(
                 Member(
                     member_person,
                     role,
-                    (known if known and known.name == substitute else Person(substitute, party=party))
+                    (
+                        known
+                        if known and known.name == substitute
+                        else Person(substitute, party=party)
+                    )
                     if substitute
                     else None,
                 )
@@ -341,13 +351,15 @@ class CommitteeDialog(QDialog):
             if not name:
                 raise ValueError(self.tr("Række %d under sekretariaterne mangler et navn") % number)
             if not organisation:
-                raise ValueError(
-                    self.tr("%s: skriv organisationen (fx KL eller KD-Net)") % name
-                )
+                raise ValueError(self.tr("%s: skriv organisationen (fx KL eller KD-Net)") % name)
             staff.append(
                 _same_person(
-                    person, name=name, party=person.party if person else "",
-                    municipality=municipality, title=title, organisation=organisation,
+                    person,
+                    name=name,
+                    party=person.party if person else "",
+                    municipality=municipality,
+                    title=title,
+                    organisation=organisation,
                 )
             )
         return Committee(

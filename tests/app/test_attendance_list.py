@@ -105,5 +105,7 @@ def test_the_referat_lists_people_in_the_lists_order(store, tmp_path):
     out = tmp_path / "referat.docx"
     desk.export(desk.load_meeting(editor.meeting.id), out, MeetingKind.REFERAT)
     text = [p.text for p in docx.Document(str(out)).paragraphs]
-    lines = [i for i, line in enumerate(text) if line.startswith((first.person.name, second.person.name))]
+    lines = [
+        i for i, line in enumerate(text) if line.startswith((first.person.name, second.person.name))
+    ]
     assert [text[i].split(" (")[0] for i in lines[:2]] == [second.person.name, first.person.name]

@@ -6,8 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from kkr_desk.domain.committee import Role
-from kkr_desk.importer import DocumentImportError
-from kkr_desk.importer import member_list
+from kkr_desk.importer import DocumentImportError, member_list
 from kkr_desk.importer.member_list import read_member_list
 
 

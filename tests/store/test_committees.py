@@ -15,22 +15,27 @@ from kkr_desk.store.migrations import MIGRATIONS
 
 
 def _old_meeting(db: Database, committee: str, date: str, people: list[tuple[str, str]]) -> int:
-    meeting_id = db["meeting"].insert(
-        {
-            "committee": committee,
-            "kind": "referat",
-            "date": date,
-            "place": f"Sted {date}",
-            "mission": f"Mission {date}",
-            "vision": "",
-        }
-    ).last_pk
+    meeting_id = (
+        db["meeting"]
+        .insert(
+            {
+                "committee": committee,
+                "kind": "referat",
+                "date": date,
+                "place": f"Sted {date}",
+                "mission": f"Mission {date}",
+                "vision": "",
+            }
+        )
+        .last_pk
+    )
     for position, (name, organisation) in enumerate(people):
         rows = list(db.query("SELECT id FROM person WHERE name = ?", [name]))
         person_id = (
             rows[0]["id"]
             if rows
-            else db["person"].insert(
+            else db["person"]
+            .insert(
                 {
                     "name": name,
                     "party": "A",
@@ -38,7 +43,8 @@ def _old_meeting(db: Database, committee: str, date: str, people: list[tuple[str
                     "title": "",
                     "organisation": organisation,
                 }
-            ).last_pk
+            )
+            .last_pk
         )
         db["attendance"].insert(
             {
