@@ -132,7 +132,7 @@ class NewMeetingDialog(QDialog):
             form.addRow(
                 QLabel(
                     self.tr(
-                        "Samme deltagere og de faste punkter følger med; "
+                        "Udvalgets faste deltagere og de faste punkter følger med; "
                         "godkendelsen af referatet peger på dette møde."
                     )
                 )
