@@ -8,6 +8,7 @@ traceback goes to the log file (kkr_desk/logs.py).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from .app.database import default_database_path, list_backups, restore_backup
 from .app.database import open_database as open_store
 from .domain import MeetingKind
 from .domain.meeting_life import StateStep
+from .domain.committee import roster_lines
 from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
@@ -141,6 +143,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     delete.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
     delete.set_defaults(run=_delete)
+    new = commands.add_parser(
+        "new", parents=[db_option], help="opret et nyt møde for et udvalg; skriver dets id til sidst"
+    )
+    new.add_argument("--committee", required=True, metavar="UDVALG", help="udvalgets navn")
+    new.add_argument("--date", required=True, type=_date, metavar="ÅÅÅÅ-MM-DD")
+    new.set_defaults(run=_new)
+
+    committee = commands.add_parser(
+        "committee", parents=[db_option], help="udvalgene: vis dem, vis et, læs medlemmer ind"
+    )
+    committee_commands = committee.add_subparsers(
+        dest="committee_command", metavar="HANDLING", parser_class=_OneLineParser, required=True
+    )
+    committee_list = committee_commands.add_parser(
+        "list", parents=[db_option], help="udvalgenes navne"
+    )
+    committee_list.set_defaults(run=_committee_list)
+    committee_show = committee_commands.add_parser(
+        "show", parents=[db_option], help="udvalgets faste deltagere, én pr. linje"
+    )
+    committee_show.add_argument("name", metavar="UDVALG")
+    committee_show.set_defaults(run=_committee_show)
+    committee_import = committee_commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="læs udvalgets deltagere fra et referat, en dagsorden, .csv eller .xlsx",
+    )
+    committee_import.add_argument("name", metavar="UDVALG")
+    committee_import.add_argument("file", type=Path, metavar="FIL")
+    committee_import.set_defaults(run=_committee_import)
 
     search = commands.add_parser(
         "search", parents=[db_option], help="søg i alle møder (docs/search.md)"
@@ -337,6 +369,54 @@ def _delete(args: argparse.Namespace, db_path: Path | None) -> int:
     print(
         f"mødet {summary.committee} {summary.date:%d-%m-%Y} er flyttet til papirkurven "
         f"(element {trash_id})"
+    )
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato som 2024-11-07") from None
+
+
+def _new(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        desk = Desk(store)
+        committee = desk.committee(args.committee)  # a typo is refused, not a new committee
+        meeting_id = desk.create_empty_meeting(committee.name, args.date)
+    print(meeting_id)
+    return 0
+
+
+def _committee_list(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        for name in Desk(store).committee_names():
+            print(name)
+    return 0
+
+
+def _committee_show(args: argparse.Namespace, db_path: Path | None) -> int:
+    """The roster, one person a line: members (with role and stedfortræder), then staff."""
+    with open_store(db_path) as store:
+        committee = Desk(store).committee(args.name)
+    for line in roster_lines(committee):
+        print(line)
+    return 0
+
+
+def _committee_import(args: argparse.Namespace, db_path: Path | None) -> int:
+    source: Path = args.file
+    if source.is_dir():
+        raise UserError(f"{source} er en mappe, ikke en fil")
+    with open_store(db_path) as store:
+        try:
+            committee = Desk(store).import_roster(args.name, source)
+        except ImportFailed as error:
+            raise UserError(str(error)) from None
+    print(
+        f"{committee.name}: {len(committee.members)} medlemmer, "
+        f"{len(committee.staff)} fra sekretariaterne"
     )
     return 0
 

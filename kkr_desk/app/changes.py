@@ -81,6 +81,13 @@ class AttendanceChanged:
 
 
 @dataclass(frozen=True)
+class AttendanceListChanged:
+    """Someone was added to, removed from or moved on the list."""
+
+    entry: Attendance
+
+
+@dataclass(frozen=True)
 class MeetingDetailsChanged:
     pass
 
@@ -103,6 +110,7 @@ Change = (
     | ItemChanged
     | SectionChanged
     | AttendanceChanged
+    | AttendanceListChanged
     | MeetingDetailsChanged
     | StateChanged
 )

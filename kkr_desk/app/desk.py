@@ -22,6 +22,7 @@ from ..domain.meeting_life import (
     default_kind,
     is_frozen,
 )
+from ..domain.committee import Committee, Member, roster_from_attendance
 from ..domain.search_query import SearchQuery
 from ..store import (
     Backup,
@@ -33,6 +34,7 @@ from ..store import (
     list_backups,
     restore_backup,
 )
+from ..store.committees import CommitteeNotFound
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
@@ -72,13 +74,15 @@ class Desk:
         return self._store.meetings.create_next(source_id, date)
 
     def add_meeting(self, meeting: Meeting) -> int:
-        return self._store.meetings.add(meeting)
+        """Save an imported or loaded meeting; one without people gets its committee's roster."""
+        return self._store.meetings.add(meeting, fill_roster=True)
 
     def add_imported(self, result: ImportResult) -> int:
-        """Save an imported document's meeting; a referat's meeting begins as held."""
+        """Save an imported document's meeting; a referat's meeting begins as held, and one
+        without people (a KL dagsorden) gets its committee's roster."""
         held = result.kind is MeetingKind.REFERAT
         return self._store.meetings.add(
-            result.meeting, MeetingState.HELD if held else MeetingState.PLANNED
+            result.meeting, MeetingState.HELD if held else MeetingState.PLANNED, fill_roster=True
         )
 
     def delete_meeting(self, meeting_id: int) -> int:
@@ -165,6 +169,55 @@ class Desk:
     ) -> list[SearchHit]:
         """Every place in every meeting that matches, newest meeting first (docs/search.md)."""
         return self._store.search.find(query, committee=committee, year=year, section=section)
+
+    # Committees --------------------------------------------------------------------------
+
+    def committee_names(self) -> list[str]:
+        return self._store.committees.names()
+
+    def committee(self, name: str) -> Committee:
+        """The committee of that name; AppError (Danish) when there is none."""
+        return self._store.committees.get(name)
+
+    def committee_of(self, meeting: Meeting) -> Committee:
+        """The meeting's committee (made from the meeting if its name is new)."""
+        committee = self._store.committees.for_meeting(meeting)
+        if committee is None:
+            raise CommitteeNotFound("mødet har intet udvalg")
+        return committee
+
+    def committee_roster(self, meeting: Meeting) -> list[Person]:
+        """The roster of the meeting's committee (empty when it has none)."""
+        committee = self._store.committees.find(meeting.committee)
+        return committee.roster if committee is not None else []
+
+    def save_committee(self, committee: Committee) -> int:
+        return self._store.committees.save(committee)
+
+    def read_roster(self, path: Path) -> tuple[list[Member], list[Person]]:
+        """Members and staff from a member list (.csv, .xlsx) or from the Deltagerfortegnelse
+        of a KL referat or dagsorden, in the file's order; ImportFailed for a bad file."""
+        from ..importer import DocumentImportError
+        from ..importer.member_list import is_member_list, read_member_list
+
+        if is_member_list(path):
+            try:
+                return read_member_list(path)
+            except DocumentImportError as error:
+                raise ImportFailed(str(error)) from None
+        meeting = self.read_document(path).meeting
+        if not meeting.attendance:
+            raise ImportFailed(f"{Path(path).name} har ingen deltagerfortegnelse")
+        return roster_from_attendance(meeting.attendance)
+
+    def import_roster(self, name: str, path: Path) -> Committee:
+        """Replace the committee's members and staff with those in the file (a new name makes
+        a new committee); the rest of the committee stays."""
+        members, staff = self.read_roster(path)
+        committee = self._store.committees.find(name) or Committee(name)
+        committee.members, committee.staff = members, staff
+        self._store.committees.save(committee)
+        return committee
 
     # Settings ----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import functools
 
 from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
 from ..domain import agenda_order
+from ..domain.attendance_order import insert_position, neighbour_position
 from ..domain.meeting_life import (
     FROZEN_MESSAGE,
     MeetingState,
@@ -26,6 +27,7 @@ from ..domain.meeting_life import (
 from ..store import Store, StoreError
 from .changes import (
     AttendanceChanged,
+    AttendanceListChanged,
     Change,
     GroupAdded,
     GroupMoved,
@@ -134,6 +136,46 @@ class MeetingEditor:
     def save_attendance(self, entry: Attendance) -> None:
         self._store.attendance.set(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
+
+    @_edit
+    def put_person(self, entry: Attendance, position: int | None = None) -> int:
+        """Put someone on the list (a new entry, or a removed one back); returns the row.
+
+        Without ``position`` a member of the committee's roster goes to their roster place,
+        anyone else last."""
+        if position is None:
+            committee = self._store.committees.find(self.meeting.committee)
+            roster = committee.roster if committee is not None else []
+            position = insert_position(self.meeting.attendance, entry.person, roster)
+        row = self._store.attendance.put(self.meeting.id, entry, position)
+        self._apply(
+            AttendanceListChanged(entry), lambda: self.meeting.attendance.insert(row, entry)
+        )
+        return row
+
+    @_edit
+    def remove_person(self, entry: Attendance) -> int:
+        """Take someone off the list; returns the row they had (to put them back on undo)."""
+        row = next(i for i, other in enumerate(self.meeting.attendance) if other is entry)
+        self._store.attendance.remove(self.meeting.id, entry.person.id)
+        self._apply(AttendanceListChanged(entry), lambda: self.meeting.attendance.pop(row))
+        return row
+
+    @_edit
+    def move_person(self, entry: Attendance, step: int) -> bool:
+        """Move someone one place up (-1) or down (+1) within their group; False at the end."""
+        position = neighbour_position(self.meeting.attendance, entry, step)
+        if position is None:
+            return False
+        self._store.attendance.move(self.meeting.id, entry.person.id, position)
+
+        def apply() -> None:
+            self.meeting.attendance[:] = agenda_order.placed(
+                self.meeting.attendance, entry, position
+            )
+
+        self._apply(AttendanceListChanged(entry), apply)
+        return True
 
     # Sections and items ------------------------------------------------------------------
 
@@ -247,7 +289,18 @@ class MeetingEditor:
     # Settings the editing uses -----------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
+        """The committee's own phrases when it has any, else the program-wide ones."""
+        committee = self._store.committees.find(self.meeting.committee)
+        if committee is not None and committee.phrases:
+            return list(committee.phrases)
         return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.settings.set_decision_templates(templates)
+        """Save the phrases where decision_templates reads them: the committee's own, if it
+        has any, else the program-wide ones."""
+        committee = self._store.committees.find(self.meeting.committee)
+        if committee is not None and committee.phrases:
+            committee.phrases = [line.strip() for line in templates if line.strip()]
+            self._store.committees.save(committee)
+        else:
+            self._store.settings.set_decision_templates(templates)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..domain import Attendance, AttendanceStatus, Person
+from ..domain.agenda_order import clamp_position, placed
 from ..domain.clock import parse_time, time_text
 from .database import StoreError, write_transaction
 from .roster import Roster, RosterIds
@@ -46,6 +47,58 @@ class AttendanceList:
                 self._row(meeting_id, position, person_id, entry, None),
                 pk=("meeting_id", "person_id"),
             )
+
+    def put(self, meeting_id: int, entry: Attendance, position: int | None = None) -> int:
+        """Put a person on the list at ``position`` (default: last); returns where it landed.
+
+        The later people move down; positions stay dense, so the referat's order is the
+        list's."""
+        with write_transaction(self.db):
+            require_meeting(self.db, meeting_id)
+            person_id = self.roster.person_id(entry.person)
+            order = self._order(meeting_id)
+            if person_id in order:
+                raise StoreError(f"{entry.person.name} står allerede på deltagerlisten")
+            position = clamp_position(position, len(order))
+            self.db["attendance"].insert(
+                self._row(meeting_id, len(order), person_id, entry, None)
+            )
+            order.insert(position, person_id)
+            self._renumber(meeting_id, order)
+        return position
+
+    def remove(self, meeting_id: int, person_id: int) -> None:
+        with write_transaction(self.db):
+            cursor = self.db.execute(
+                "DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                [meeting_id, person_id],
+            )
+            if cursor.rowcount != 1:
+                raise StoreError("personen står ikke længere på deltagerlisten")
+            self._renumber(meeting_id, self._order(meeting_id))
+
+    def move(self, meeting_id: int, person_id: int, position: int) -> None:
+        """Put the person at ``position`` (0-based, counted without them)."""
+        with write_transaction(self.db):
+            order = self._order(meeting_id)
+            if person_id not in order:
+                raise StoreError("personen står ikke længere på deltagerlisten")
+            self._renumber(meeting_id, placed(order, person_id, position))
+
+    def _order(self, meeting_id: int) -> list[int]:
+        return [
+            row["person_id"]
+            for row in self.db.query(
+                "SELECT person_id FROM attendance WHERE meeting_id = ? ORDER BY position",
+                [meeting_id],
+            )
+        ]
+
+    def _renumber(self, meeting_id: int, order: list[int]) -> None:
+        self.db.conn.executemany(
+            "UPDATE attendance SET position = ? WHERE meeting_id = ? AND person_id = ?",
+            [(position, meeting_id, person_id) for position, person_id in enumerate(order)],
+        )
 
     def of_meeting(self, meeting_id: int) -> list[Attendance]:
         """The meeting's list in its order."""

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import BESLUTNING, Meeting
 from ..domain.clock import parse_datetime, parse_time, time_text
+from ..domain.committee import new_meeting, roster_attendance, with_roster
 from ..domain.meeting_life import MeetingState
 from ..domain.next_meeting import next_meeting
 from ..meeting_file import meeting_from_dict, meeting_to_dict
 from .agenda import Agenda
 from .attendance import AttendanceList
+from .committees import Committees
 from .database import StoreError, write_transaction
 from .roster import Roster
 from .rows import MeetingNotFound, require_meeting
@@ -41,9 +43,16 @@ class Meetings:
     """The ``meeting`` table, and a whole meeting across the agenda and attendance tables."""
 
     def __init__(
-        self, db: Database, roster: Roster, attendance: AttendanceList, agenda: Agenda, trash: Trash
+        self,
+        db: Database,
+        roster: Roster,
+        attendance: AttendanceList,
+        agenda: Agenda,
+        trash: Trash,
+        committees: Committees,
     ):
         self.db = db
+        self.committees = committees
         self.roster = roster
         self.attendance = attendance
         self.agenda = agenda
@@ -100,15 +109,30 @@ class Meetings:
             groups=self.agenda.groups_of_meeting(meeting_id),
         )
 
-    def add(self, meeting: Meeting, state: MeetingState = MeetingState.PLANNED) -> int:
+    def add(
+        self,
+        meeting: Meeting,
+        state: MeetingState = MeetingState.PLANNED,
+        *,
+        fill_roster: bool = False,
+    ) -> int:
         """Save a whole new meeting in one transaction; people are matched to the roster.
 
-        ``state`` is where its life begins (an imported referat was held). Sets the ids on
-        the meeting and its parts, and returns the meeting's id.
+        ``state`` is where its life begins (an imported referat was held). The meeting joins
+        its committee (made from this meeting when the name is new). With ``fill_roster`` a
+        meeting that came without people (a KL dagsorden) gets the committee's roster,
+        unregistered. Sets the ids on the meeting and its parts, and returns its id.
         """
         with write_transaction(self.db):
+            committee = self.committees.for_meeting(meeting)
+            if fill_roster and committee is not None:
+                with_roster(meeting, committee)
             roster = self.roster.ids()  # once: a long attendance list stays linear
-            row = {**_meeting_row(meeting), "state": state.value}
+            row = {
+                **_meeting_row(meeting),
+                "state": state.value,
+                "committee_id": committee.id if committee else None,
+            }
             meeting.id = self.db["meeting"].insert(row).last_pk
             for position, entry in enumerate(meeting.attendance):
                 self.attendance.insert(meeting.id, position, entry, roster)
@@ -117,23 +141,38 @@ class Meetings:
         return meeting.id
 
     def update_details(self, meeting: Meeting) -> None:
-        """Save the meeting's own fields (committee, date, times, place, front page)."""
+        """Save the meeting's own fields (committee, date, times, place, front page); a
+        committee name not seen before makes that committee."""
         with write_transaction(self.db):
             require_meeting(self.db, meeting.id)
-            self.db["meeting"].update(meeting.id, _meeting_row(meeting))
+            committee = self.committees.for_meeting(meeting)
+            row = _meeting_row(meeting) | {"committee_id": committee.id if committee else None}
+            self.db["meeting"].update(meeting.id, row)
 
     def create_empty(self, committee: str, date: dt.date, place: str = "") -> int:
-        """A new agenda with no groups and nobody on the list; returns its id."""
+        """A new agenda of the committee: its roster (unregistered), place and standing
+        items; a name not seen before makes a new committee with nobody on it."""
         if not committee.strip():
             raise StoreError("mødet skal have et udvalg")
-        return self.add(Meeting(committee=committee.strip(), date=date, place=place))
+        with write_transaction(self.db):
+            known = self.committees.for_meeting(Meeting(committee.strip(), date))
+            meeting = new_meeting(known, date)
+            if place:
+                meeting.place = place
+            return self.add(meeting)
 
     def create_next(self, meeting_id: int, date: dt.date) -> int:
-        """The committee's next meeting: same roster, standing points; returns its id."""
+        """The committee's next meeting: the committee's roster, the standing points of this
+        one; returns its id."""
         previous = self.load(meeting_id)
         if date <= previous.date:
             raise StoreError(f"det næste møde skal ligge efter mødet den {previous.date:%d-%m-%Y}")
-        return self.add(next_meeting(previous, date))
+        with write_transaction(self.db):
+            committee = self.committees.for_meeting(previous)
+            meeting = next_meeting(previous, date)
+            if committee is not None and committee.roster:
+                meeting.attendance = roster_attendance(committee)
+            return self.add(meeting)
 
     def delete(self, meeting_id: int) -> int:
         """Remove a meeting with its agenda and attendance; the people stay in the roster.

@@ -6,8 +6,12 @@ brought forward one step at a time and a newer one is recognised by names we do 
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from ..domain.next_meeting import is_standing
 
 SCHEMA_MIGRATION_SET = "kkr_desk"
 MIGRATIONS = Migrations(SCHEMA_MIGRATION_SET)
@@ -225,6 +229,112 @@ def search(db: Database) -> None:
     ):
         db.execute(statement)
 
+@MIGRATIONS(name="0005_committee")
+def committee(db: Database) -> None:
+    """Committees as data: a standing roster (members, then staff), place, standing items,
+    decision phrases and the front page; every meeting points at its committee.
+
+    An existing database gets one committee per distinct ``meeting.committee`` text, made
+    from that committee's latest meeting (its people in list order, politicians as members,
+    the rest as staff). ``meeting.committee`` stays: it is the name every reader uses.
+    """
+    db["committee"].create(
+        {
+            "id": int,
+            "name": str,
+            "place": str,
+            "standing_items": str,
+            "phrases": str,
+            "mission": str,
+            "vision": str,
+        },
+        pk="id",
+        not_null={"name", "place", "standing_items", "phrases", "mission", "vision"},
+    )
+    db.execute("CREATE UNIQUE INDEX committee_name ON committee(name)")
+    db["committee_member"].create(
+        {
+            "committee_id": int,
+            "person_id": int,
+            "position": int,
+            "role": str,
+            "substitute_id": int,
+        },
+        pk=("committee_id", "person_id"),
+        not_null={"position", "role"},
+        foreign_keys=[
+            ("committee_id", "committee", "id"),
+            ("person_id", "person", "id"),
+            ("substitute_id", "person", "id"),
+        ],
+    )
+    db["committee_staff"].create(
+        {"committee_id": int, "person_id": int, "position": int},
+        pk=("committee_id", "person_id"),
+        not_null={"position"},
+        foreign_keys=[("committee_id", "committee", "id"), ("person_id", "person", "id")],
+    )
+    for child in ("committee_member", "committee_staff"):
+        db.execute(
+            f"""
+            CREATE TRIGGER {child}_follows_committee BEFORE DELETE ON committee
+            BEGIN
+                DELETE FROM {child} WHERE committee_id = OLD.id;
+            END
+            """
+        )
+    db.execute("ALTER TABLE meeting ADD COLUMN committee_id INTEGER REFERENCES committee(id)")
+    db.execute("CREATE INDEX meeting_committee_id ON meeting(committee_id)")
+    names = [row["committee"] for row in db.query("SELECT DISTINCT committee FROM meeting")]
+    for name in names:
+        latest = next(
+            db.query(
+                "SELECT * FROM meeting WHERE committee = ? ORDER BY date DESC, id DESC LIMIT 1",
+                [name],
+            )
+        )
+        standing = [
+            row["title"]
+            for row in db.query(
+                "SELECT title FROM agenda_group WHERE meeting_id = ? ORDER BY position",
+                [latest["id"]],
+            )
+            if is_standing(row["title"])
+        ]
+        committee_id = db["committee"].insert(
+            {
+                "name": name,
+                "place": latest["place"],
+                "standing_items": json.dumps(standing, ensure_ascii=False),
+                "phrases": "[]",
+                "mission": latest["mission"],
+                "vision": latest["vision"],
+            }
+        ).last_pk
+        people = db.query(
+            """SELECT person.id, person.organisation FROM attendance
+            JOIN person ON person.id = attendance.person_id
+            WHERE attendance.meeting_id = ? ORDER BY attendance.position""",
+            [latest["id"]],
+        )
+        members = staff = 0
+        for person in people:
+            if person["organisation"] == "":
+                db["committee_member"].insert(
+                    {
+                        "committee_id": committee_id,
+                        "person_id": person["id"],
+                        "position": members,
+                        "role": "medlem",
+                    }
+                )
+                members += 1
+            else:
+                db["committee_staff"].insert(
+                    {"committee_id": committee_id, "person_id": person["id"], "position": staff}
+                )
+                staff += 1
+        db.execute("UPDATE meeting SET committee_id = ? WHERE committee = ?", [committee_id, name])
 
 @MIGRATIONS(name="0006_meeting_life")
 def meeting_life(db: Database) -> None:

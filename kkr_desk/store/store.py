@@ -1,10 +1,9 @@
 """The store: a KKR Desk database file, opened, checked and locked, and its repositories.
 
 Each repository is a small class over the one database with one job (store/meetings.py,
-meeting_life.py, agenda.py, attendance.py, roster.py, trash.py, settings.py, search.py);
-Store only builds them and hands each the others it needs, so no order of mixins decides
-what a call does.
-The window and the CLI reach them through kkr_desk.app only; none of them sees SQL.
+meeting_life.py, committees.py, agenda.py, attendance.py, roster.py, trash.py,
+settings.py, search.py); Store only builds them and hands each the others it needs, so no
+order of mixins decides what a call does. The window and the CLI reach them through kkr_desk.app only; none of them sees SQL.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from .agenda import Agenda
 from .attendance import AttendanceList
+from .committees import Committees
 from .database import check_location, open_database
 from .health import inspect_database_file
 from .lock import acquire_database_lock
@@ -43,7 +43,10 @@ class Store:
         self.trash = Trash(self.db)
         self.agenda = Agenda(self.db, self.trash)
         self.attendance = AttendanceList(self.db, self.roster)
-        self.meetings = Meetings(self.db, self.roster, self.attendance, self.agenda, self.trash)
+        self.committees = Committees(self.db, self.roster)
+        self.meetings = Meetings(
+            self.db, self.roster, self.attendance, self.agenda, self.trash, self.committees
+        )
         self.trash.restore_with(
             meeting=self.meetings.restore, group=self.agenda.restore_group, item=self.agenda.restore_item
         )

@@ -50,6 +50,8 @@ class AttendanceModel(QAbstractItemModel):
         super().__init__(parent)
         self.session = session
         self._groups: list[tuple[str, list[Attendance]]] = []
+        self.removed: list[tuple[Attendance, int]] = []
+        """People taken off the list, with their rows, newest last (for undo)."""
         self._regroup()
 
     # Grouping ----------------------------------------------------------------------------
@@ -258,7 +260,8 @@ class AttendanceModel(QAbstractItemModel):
         return changed
 
     def add_person(self, person: Person) -> QModelIndex:
-        """Put a person (from the roster or new) on the list, not yet registered."""
+        """Put a person (from the roster or new) on the list, not yet registered; a member
+        of the committee goes to their roster place."""
         for entry in self.session.meeting.attendance:
             same_id = person.id is not None and entry.person.id == person.id
             same_name = (entry.person.name, entry.person.organisation) == (
@@ -268,11 +271,36 @@ class AttendanceModel(QAbstractItemModel):
             if same_id or same_name:
                 return self.index_of(entry)
         entry = Attendance(person=person)
-        if not self.session.save_attendance(entry):
+        if self.session.put_person(entry) is None:
             return QModelIndex()
-        self.session.meeting.attendance.append(entry)
         self.reload()
         return self.index_of(entry)
+
+    def remove(self, entry: Attendance) -> bool:
+        """Take someone off the list; ``undo_remove`` puts the last one back."""
+        row = self.session.remove_person(entry)
+        if row is None:
+            return False
+        self.removed.append((entry, row))
+        self.reload()
+        return True
+
+    def undo_remove(self) -> Attendance | None:
+        """Put the last removed person back where they were, as they were."""
+        if not self.removed:
+            return None
+        entry, row = self.removed[-1]
+        if self.session.put_person(entry, row) is None:
+            return None
+        self.removed.pop()
+        self.reload()
+        return entry
+
+    def move(self, entry: Attendance, step: int) -> bool:
+        if not self.session.move_person(entry, step):
+            return False
+        self.reload()
+        return True
 
     def _change(self, entry: Attendance, **changes) -> bool:
         old = {name: getattr(entry, name) for name in changes}

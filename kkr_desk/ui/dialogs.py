@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Person
+from ..domain.attendance_order import name_matches
 from ..domain.phrases import COMMITTEE_PLACEHOLDER
 from ..app import MeetingSummary
 from .attendance_model import describe
@@ -131,7 +132,7 @@ class NewMeetingDialog(QDialog):
             form.addRow(
                 QLabel(
                     self.tr(
-                        "Samme deltagere og de faste punkter følger med; "
+                        "Udvalgets faste deltagere og de faste punkter følger med; "
                         "godkendelsen af referatet peger på dette møde."
                     )
                 )
@@ -145,7 +146,12 @@ class NewMeetingDialog(QDialog):
 
 
 class AddPersonDialog(QDialog):
-    """Someone from the roster, or a new person with name, organisation and details."""
+    """Someone from the roster, found by typing their name, or a new person.
+
+    The search keeps the people whose name holds every typed word at a word's start, in
+    order ("Peter Sø" is Peter Sørensen, never Peter Kjær); the first match is chosen and
+    Enter adds it. With no match the typed text becomes the new person's name.
+    """
 
     chosen = Signal(object)
 
@@ -154,11 +160,18 @@ class AddPersonDialog(QDialog):
         self.setWindowTitle(self.tr("Tilføj deltager"))
         self.roster = roster
         form = QFormLayout(self)
-        self.roster_combo = QComboBox()
-        self.roster_combo.addItem(self.tr("— ny person —"), None)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Skriv navnet …"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._search)
+        self.roster_list = QListWidget()
+        self.roster_list.setMinimumHeight(160)
         for person in roster:
-            self.roster_combo.addItem(describe(person), person.id)
-        self.roster_combo.currentIndexChanged.connect(self._roster_chosen)
+            entry = QListWidgetItem(describe(person))
+            entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.roster_list.addItem(entry)
+        self.roster_list.currentRowChanged.connect(self._roster_chosen)
+        self.roster_list.itemDoubleClicked.connect(lambda *_: self._accept())
         self.name_edit = QLineEdit()
         self.organisation_edit = QComboBox()
         self.organisation_edit.setEditable(True)
@@ -169,7 +182,9 @@ class AddPersonDialog(QDialog):
         self.party_edit = QLineEdit()
         self.municipality_edit = QLineEdit()
         self.title_edit = QLineEdit()
-        form.addRow(self.tr("Fra kartoteket:"), self.roster_combo)
+        form.addRow(self.tr("Fra kartoteket:"), self.search_edit)
+        form.addRow("", self.roster_list)
+        form.addRow(QLabel(self.tr("… eller en ny person:")))
         form.addRow(self.tr("Navn:"), self.name_edit)
         form.addRow(self.tr("Organisation:"), self.organisation_edit)
         form.addRow(self.tr("Parti:"), self.party_edit)
@@ -180,10 +195,30 @@ class AddPersonDialog(QDialog):
         form.addRow(self.error_label)
         buttons = confirm_buttons(self, self.tr("Tilføj"), self._accept)
         form.addRow(buttons)
+        self.roster_list.setCurrentRow(-1)
+        self.search_edit.setFocus()
 
-    def _roster_chosen(self, position: int) -> None:
-        person_id = self.roster_combo.itemData(position)
-        person = next((p for p in self.roster if p.id == person_id), None)
+    def _search(self, text: str) -> None:
+        first = -1
+        for row in range(self.roster_list.count()):
+            person = self.roster[row]
+            shown = not text.strip() or name_matches(text, person.name)
+            self.roster_list.item(row).setHidden(not shown)
+            if shown and first < 0 and text.strip():
+                first = row
+        self.roster_list.setCurrentRow(first)
+        if first < 0:
+            self.name_edit.setText(text.strip())
+
+    def chosen_person(self) -> Person | None:
+        """The roster person chosen in the list, if any."""
+        row = self.roster_list.currentRow()
+        if row < 0 or self.roster_list.item(row).isHidden():
+            return None
+        return self.roster[row]
+
+    def _roster_chosen(self, row: int) -> None:
+        person = self.chosen_person()
         for edit in (self.name_edit, self.party_edit, self.municipality_edit, self.title_edit):
             edit.setEnabled(person is None)
         self.organisation_edit.setEnabled(person is None)
@@ -193,11 +228,15 @@ class AddPersonDialog(QDialog):
             self.party_edit.setText(person.party)
             self.municipality_edit.setText(person.municipality)
             self.title_edit.setText(person.title)
+        else:
+            for edit in (self.party_edit, self.municipality_edit, self.title_edit):
+                edit.clear()
+            self.organisation_edit.setCurrentText("")
 
     def person(self) -> Person | None:
-        person_id = self.roster_combo.currentData()
-        if person_id is not None:
-            return next(p for p in self.roster if p.id == person_id)
+        chosen = self.chosen_person()
+        if chosen is not None:
+            return chosen
         name = self.name_edit.text().strip()
         if not name:
             return None

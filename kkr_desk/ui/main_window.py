@@ -24,6 +24,7 @@ from .attendance_model import AttendanceModel
 from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
 from .close_guard import CloseGuard
+from .committee_flow import CommitteeFlow
 from .dialogs import AddPersonDialog, PhrasesDialog, ShortcutsDialog
 from .edit_commands import EditCommands
 from .export_flow import ExportFlow
@@ -86,11 +87,14 @@ class MainWindow(QMainWindow):
             self, self.desk, self.autosaver, lambda: self.session, self.open_meeting,
             self.open_dialog, self.show_problem,
         )
-        self.edit_commands = EditCommands(undo_elsewhere=self.safety.undo_delete)
+        self.edit_commands = EditCommands(undo_elsewhere=self.undo_elsewhere)
         self.life_flow = MeetingLifeFlow(
             self, self.autosaver, self.actions_by_name, lambda: self.session,
             lambda: [self.meeting_bar, self.attendance, self.agenda, self.editor],
             self.open_dialog,
+        )
+        self.committee_flow = CommitteeFlow(
+            self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog
         )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
             "undo": lambda: self.edit_commands.undo(),
             "redo": lambda: self.edit_commands.redo(),
             "phrases": self.edit_phrases,
+            "committee": lambda: self.committee_flow.edit_committee(),
             "start_meeting": lambda: self.meeting_bar.start_meeting(),
             "end_meeting": lambda: self.meeting_bar.end_meeting(),
             "send_for_approval": lambda: self.life_flow.ask_send(),
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
             "reopen": lambda: self.life_flow.ask_reopen(),
             "all_present": lambda: self.attendance_model.all_present(),
             "add_person": self.ask_add_person,
+            "remove_person": lambda: self.attendance.remove_selected(),
             "arrived_now": lambda: self.attendance.stamp_selected(arrived=True),
             "left_now": lambda: self.attendance.stamp_selected(arrived=False),
             "next_item": lambda: self.commands.go_to_item(+1),
@@ -131,8 +137,8 @@ class MainWindow(QMainWindow):
             "in_progress": lambda: self.commands.mark_in_progress(),
             "new_item": lambda: self.commands.add_item(),
             "new_group": lambda: self.commands.add_group(),
-            "move_up": lambda: self.commands.move_current(-1),
-            "move_down": lambda: self.commands.move_current(+1),
+            "move_up": lambda: self.move_current(-1),
+            "move_down": lambda: self.move_current(+1),
             "delete": lambda: self.commands.ask_delete(),
             "focus_attendance": self.focus_attendance,
             "focus_agenda": self.focus_agenda,
@@ -208,6 +214,11 @@ class MainWindow(QMainWindow):
             open_dialog=self.open_dialog, deleted=self.safety.deleted,
         )
         self.attendance.addPersonRequested.connect(self.ask_add_person)
+        self.attendance.removed.connect(
+            lambda names: self.statusBar().showMessage(
+                self.tr("%s er fjernet fra listen – Ctrl+Z fortryder") % names, 8000
+            )
+        )
         self.attendance_model.countsChanged.connect(self.panes.update_attendance_tab)
         self.meeting_bar.reopen_button.clicked.connect(lambda: self.life_flow.ask_reopen())
         self.meeting_bar.committee_edit.editingFinished.connect(self.update_title)
@@ -250,9 +261,28 @@ class MainWindow(QMainWindow):
         if not self.attendance.selected_entries():
             self.attendance.focus_first_match()
 
+    def move_current(self, step: int) -> None:
+        """Alt+Shift+Up/Down: the selected person in the attendance list, else the agenda row."""
+        if self.attendance.view.hasFocus():
+            self.attendance.move_selected(step)
+        else:
+            self.commands.move_current(step)
+
+    def undo_elsewhere(self) -> None:
+        """Ctrl+Z outside a text field: a removed person in the list, else the last delete."""
+        if self.attendance.view.hasFocus() and self.attendance_model.removed:
+            entry = self.attendance_model.undo_remove()
+            if entry is not None:
+                self.attendance.select_entry(entry)
+            return
+        self.safety.undo_delete()
+
     def ask_add_person(self) -> None:
         on_list = {entry.person.id for entry in self.session.meeting.attendance}
-        roster = [person for person in self.desk.people() if person.id not in on_list]
+        committee = self.desk.committee_roster(self.session.meeting)
+        ids = {person.id for person in committee}
+        people = committee + [person for person in self.desk.people() if person.id not in ids]
+        roster = [person for person in people if person.id not in on_list]
         dialog = AddPersonDialog(roster, self)
         dialog.chosen.connect(self.add_person)
         self.open_dialog(dialog)

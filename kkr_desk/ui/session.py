@@ -109,6 +109,17 @@ class MeetingSession(QObject):
         ok, _ = self.write(lambda: self.editor.save_attendance(entry))
         return ok
 
+    def put_person(self, entry: Attendance, position: int | None = None) -> int | None:
+        """Put someone on the list; the row, or None when refused."""
+        return self.write(lambda: self.editor.put_person(entry, position))[1]
+
+    def remove_person(self, entry: Attendance) -> int | None:
+        return self.write(lambda: self.editor.remove_person(entry))[1]
+
+    def move_person(self, entry: Attendance, step: int) -> bool:
+        ok, moved = self.write(lambda: self.editor.move_person(entry, step))
+        return bool(ok and moved)
+
     # Sections and items ------------------------------------------------------------------
 
     def save_section(self, section: Section, body: str) -> bool:

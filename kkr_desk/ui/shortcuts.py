@@ -60,6 +60,10 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("Shortcuts", "Alle, der ikke er registreret, til stede")),
     ("Ctrl+Shift+K / G", QT_TRANSLATE_NOOP("Shortcuts", "Deltager kom / gik nu")),
     ("Ctrl+Shift+P", QT_TRANSLATE_NOOP("Shortcuts", "Tilføj deltager")),
+    (
+        "Delete / Alt+Shift+Up / Down",
+        QT_TRANSLATE_NOOP("Shortcuts", "Deltager: fjern (Ctrl+Z fortryder) / flyt op / ned"),
+    ),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg deltager ved navn")),
     (
         "Alt+1 / Alt+2 / Alt+3",

@@ -31,6 +31,7 @@ ACTION_TEXTS = {
     "undo": "&Fortryd",
     "redo": "&Gentag",
     "phrases": "&Standardfraser …",
+    "committee": "&Udvalg …",
     "start_meeting": "&Start mødet",
     "end_meeting": "&Afslut mødet",
     "send_for_approval": "Send til &godkendelse …",
@@ -38,6 +39,7 @@ ACTION_TEXTS = {
     "reopen": "Gen&åbn mødet …",
     "all_present": "Alle &til stede",
     "add_person": "Tilføj &deltager …",
+    "remove_person": "&Fjern deltager",
     "arrived_now": "Deltager &kom nu",
     "left_now": "Deltager &gik nu",
     "next_item": "&Næste punkt",
@@ -60,7 +62,7 @@ ACTION_TEXTS = {
 
 MENUS = {
     "meeting": ("&Møde", ("start_meeting", "end_meeting", "send_for_approval", "approve",
-                          "reopen", None, "all_present", "add_person",
+                          "reopen", None, "all_present", "add_person", "remove_person",
                           "arrived_now", "left_now")),
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
                         "new_item", "new_group", "move_up", "move_down", "delete")),
@@ -113,6 +115,7 @@ def build_menus(window: QMainWindow, named: dict[str, QAction]) -> WindowMenus:
         edit.addAction(named[name])
     edit.addSeparator()
     edit.addAction(named["phrases"])
+    edit.addAction(named["committee"])
     for title, names in MENUS.values():
         menu = bar.addMenu(_tr(title))
         for name in names:

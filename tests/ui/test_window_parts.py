@@ -91,8 +91,8 @@ def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
     window.ask_add_person()
     dialog = window.dialog
     assert isinstance(dialog, AddPersonDialog)
-    combo = dialog.roster_combo
-    combo.setCurrentIndex(combo.findText("Torben Hansen", Qt.MatchFlag.MatchStartsWith))
+    qtbot.keyClicks(dialog.search_edit, "Torben Hansen")
+    assert dialog.chosen_person().name == "Torben Hansen"
     assert not dialog.name_edit.isEnabled()
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     window.ask_add_person()
@@ -111,6 +111,30 @@ def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
         torben = [p for p in store.roster.people() if p.name == "Torben Hansen"]
     assert len(torben) == 1  # the roster entry was reused, not copied
     assert meeting_id == 1
+
+
+def test_the_roster_search_matches_the_whole_typed_name(qtbot, window, db_path):
+    with Store(db_path) as store:
+        store.meetings.create_empty("KKR Syddanmark", dt.date(2025, 2, 1))
+    window.open_meeting(2)
+    window.ask_add_person()
+    dialog = window.dialog
+    qtbot.keyClicks(dialog.search_edit, "Peter Sørensen")
+    assert dialog.chosen_person().name == "Peter Sørensen"
+    shown = [
+        dialog.roster_list.item(row).text()
+        for row in range(dialog.roster_list.count())
+        if not dialog.roster_list.item(row).isHidden()
+    ]
+    assert shown == ["Peter Sørensen (A), Horsens"]
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert [a.person.name for a in stored_meeting(db_path, 2).attendance] == ["Peter Sørensen"]
+    # A name nobody has becomes the new person's name.
+    window.ask_add_person()
+    dialog = window.dialog
+    qtbot.keyClicks(dialog.search_edit, "Peter Nyborg")
+    assert dialog.chosen_person() is None
+    assert dialog.name_edit.text() == "Peter Nyborg" and dialog.name_edit.isEnabled()
 
 
 def test_phrases_are_edited_in_settings(qtbot, window, db_path):
