@@ -1,0 +1,76 @@
+"""The meeting's life in the window: F5/Shift+F5, the steps' dialogs, the freeze, Genåbn."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kkr_desk.domain.meeting_life import MeetingState
+from kkr_desk.ui.state_dialogs import StepDialog
+
+
+def answer(qtbot, window, text: str) -> None:
+    dialog = window.dialog
+    assert isinstance(dialog, StepDialog)
+    dialog.field.setCurrentText("")
+    assert not dialog.confirm_button.isEnabled()  # the step needs its answer
+    qtbot.keyClicks(dialog.field.lineEdit(), text)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+
+
+def test_f5_shift_f5_send_approve_freeze_and_reopen(qtbot, window):
+    desk, meeting_id = window.desk, window.session.meeting.id
+    new_id = desk.create_empty_meeting("KKR Midtjylland", window.session.meeting.date.replace(year=2025))
+    window.open_meeting(new_id)
+    meeting_id = new_id
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert desk.meeting_state(meeting_id) is MeetingState.STARTED
+    assert window.meeting_bar.start_edit.text()
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.meeting_state(meeting_id) is MeetingState.HELD
+    assert "Afholdt" in window.meeting_bar.state_label.text()
+
+    window.actions_by_name["send_for_approval"].trigger()
+    answer(qtbot, window, "Anders Hansen")
+    assert desk.meeting_state(meeting_id) is MeetingState.SENT
+    assert "Anders Hansen" in window.meeting_bar.state_label.text()
+    assert desk.meeting_version(meeting_id, "sent") is not None
+
+    window.actions_by_name["approve"].trigger()
+    answer(qtbot, window, "formanden")
+    assert desk.meeting_state(meeting_id) is MeetingState.APPROVED
+    bar = window.meeting_bar
+    assert "skrivebeskyttet" in bar.state_label.text()
+    assert bar.place_edit.isReadOnly() and bar.committee_edit.isReadOnly()
+    assert not bar.reopen_button.isHidden() and bar.reopen_button.isEnabled()
+    assert not window.agenda.add_item_button.isEnabled()
+    assert not window.actions_by_name["new_item"].isEnabled()
+    assert not window.actions_by_name["start_meeting"].isEnabled()
+    assert window.attendance.search.isReadOnly() is False  # finding a person is reading
+    qtbot.keyClicks(bar.place_edit, "Aarhus")
+    assert bar.place_edit.text() == ""
+    assert desk.load_meeting(meeting_id).place == ""
+
+    qtbot.mouseClick(bar.reopen_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, window, "stavefejl i punkt 1")
+    assert desk.meeting_state(meeting_id) is MeetingState.HELD
+    assert desk.state_history(meeting_id)[-1].reason == "stavefejl i punkt 1"
+    assert not bar.place_edit.isReadOnly() and window.agenda.add_item_button.isEnabled()
+    assert bar.reopen_button.isHidden()
+
+
+def test_an_approved_meetings_item_fields_are_read_only_after_switching_items(qtbot, window):
+    desk, meeting_id = window.desk, window.session.meeting.id
+    window.actions_by_name["approve"].trigger()
+    answer(qtbot, window, "formanden")
+    for item in window.session.meeting.items[:3]:
+        window.agenda.select(window.agenda_model.index_of_item(item))
+        assert window.editor.item is item
+        assert window.editor.title_edit.isReadOnly()
+        assert window.editor.decision_edit.isReadOnly()
+    window.editor.decision_edit.setFocus()
+    QApplication.processEvents()
+    before = desk.load_meeting(meeting_id)
+    qtbot.keyClicks(window.editor.decision_edit, "mere")
+    window.autosaver.flush()
+    assert desk.load_meeting(meeting_id) == before
