@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         )
         self.meeting_flow = MeetingFlow(
             self, self.desk, self.autosaver, lambda: self.session, self.open_meeting,
-            self.open_dialog, self.show_problem,
+            self.open_dialog, self.show_problem, deleted=self.safety.deleted,
         )
         self.edit_commands = EditCommands(undo_elsewhere=self.safety.undo_delete)
         self.life_flow = MeetingLifeFlow(

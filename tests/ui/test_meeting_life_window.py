@@ -74,3 +74,38 @@ def test_an_approved_meetings_item_fields_are_read_only_after_switching_items(qt
     qtbot.keyClicks(window.editor.decision_edit, "mere")
     window.autosaver.flush()
     assert desk.load_meeting(meeting_id) == before
+
+
+def test_meetings_list_tells_meetings_apart_and_deletes_with_undo(qtbot, window):
+    from kkr_desk.ui.dialogs import MeetingsDialog
+
+    desk = window.desk
+    sample = window.session.meeting
+    twin = desk.create_empty_meeting(sample.committee, sample.date)  # the same date
+    window.meeting_flow.show_meetings()
+    dialog = window.dialog
+    assert isinstance(dialog, MeetingsDialog)
+    rows = {
+        dialog.table.item(row, 0).data(Qt.ItemDataRole.UserRole): [
+            dialog.table.item(row, column).text() for column in range(5)
+        ]
+        for row in range(dialog.table.rowCount())
+    }
+    assert rows[sample.id][:4] == ["KKR Midtjylland", "05-09-2024", "afholdt", "10 af 10 punkter"]
+    assert rows[twin][:4] == ["KKR Midtjylland", "05-09-2024", "planlagt", "0 af 0 punkter"]
+    assert rows[twin][4] != "–"  # stamped when it was made
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == sample.id)
+    dialog.table.selectRow(row)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    box = window.dialog
+    delete = next(b for b in box.buttons() if b.text() == "Slet")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert [s.id for s in desk.list_meetings()] == [twin]
+    assert window.session.meeting.id == twin  # the open meeting was deleted
+    assert window.safety.undo_delete()
+    restored = window.session.meeting
+    assert (restored.committee, restored.date, len(restored.items)) == (
+        sample.committee, sample.date, 10
+    )
+    assert len(desk.list_meetings()) == 2
