@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import AgendaGroup, AgendaItem
 from ..domain.clock import datetime_text, parse_datetime
+from ..domain.meeting_life import MeetingState
 from ..meeting_file import item_from_dict, item_to_dict, meeting_from_dict, meeting_to_dict
 from .database import StoreError, write_transaction
 
@@ -110,7 +111,8 @@ class TrashMixin:
             meeting = self.load_meeting(meeting_id)  # type: ignore[attr-defined]
             label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
             trash_id = self._put_in_trash(
-                MEETING, label, meeting_to_dict(meeting), meeting_id=meeting_id
+                MEETING, label, meeting_to_dict(meeting), meeting_id=meeting_id,
+                state=self.life.state(meeting_id),  # type: ignore[attr-defined]
             )
             self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
         return trash_id
@@ -141,9 +143,12 @@ class TrashMixin:
             if not rows:
                 raise TrashEntryNotFound(f"papirkurven har intet element med id {trash_id}")
             row = rows[0]
-            payload = _content(json.loads(row["payload"]))
+            stored = json.loads(row["payload"])
+            payload = _content(stored)
             if row["kind"] == MEETING:
-                restored = self.add_meeting(meeting_from_dict(payload))  # type: ignore[attr-defined]
+                restored = self.add_meeting(  # type: ignore[attr-defined]
+                    meeting_from_dict(payload), _state(stored)
+                )
             elif row["kind"] == GROUP:
                 restored = self._restore_group(row, payload)
             else:
@@ -195,6 +200,7 @@ class TrashMixin:
         meeting_id: int | None = None,
         group_id: int | None = None,
         position: int | None = None,
+        state: MeetingState | None = None,
     ) -> int:
         trash_id = self.db["trash"].insert(
             {
@@ -205,7 +211,12 @@ class TrashMixin:
                 "group_id": group_id,
                 "position": position,
                 "payload": json.dumps(
-                    {"trash_version": TRASH_VERSION, "content": payload}, ensure_ascii=False
+                    {
+                        "trash_version": TRASH_VERSION,
+                        "content": payload,
+                        **({"state": state.value} if state is not None else {}),
+                    },
+                    ensure_ascii=False,
                 ),
             }
         ).last_pk
@@ -214,6 +225,13 @@ class TrashMixin:
             [KEEP_TRASH],
         )
         return trash_id
+
+
+def _state(stored: Any) -> MeetingState:
+    """The state a deleted meeting had (its history and kept versions are not restored)."""
+    if isinstance(stored, dict) and stored.get("state") in {s.value for s in MeetingState}:
+        return MeetingState(stored["state"])
+    return MeetingState.PLANNED
 
 
 def _content(stored: Any) -> Any:
