@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
-from ..domain import agenda_order
+from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section, agenda_order
 from ..domain.meeting_life import (
     FROZEN_MESSAGE,
     MeetingState,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.meeting_life import MeetingState
+from ..domain.meeting_life import MeetingState, StateStep, may_take
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
 from .session import MeetingSession
@@ -195,8 +195,10 @@ class MeetingBar(QWidget):
             + ("background: #fde7c8; color: #7a4300;" if self.session.frozen else "color: #4b5563;")
         )
         self.reopen_button.setVisible(self.session.frozen)
-        for button in (self.start_button, self.end_button):  # room for the state
-            button.setVisible(not self.session.frozen)
+        steps = ((self.start_button, StateStep.START), (self.end_button, StateStep.HOLD))
+        for button, step in steps:
+            button.setVisible(not self.session.frozen)  # room for the state
+            button.setEnabled(may_take(state, step))
 
     def update_clock(self) -> None:
         meeting = self.session.meeting
