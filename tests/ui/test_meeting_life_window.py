@@ -109,3 +109,24 @@ def test_meetings_list_tells_meetings_apart_and_deletes_with_undo(qtbot, window)
         sample.committee, sample.date, 10
     )
     assert len(desk.list_meetings()) == 2
+
+
+def test_the_window_exports_an_approved_meeting_from_its_approved_version(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from kkr_desk.domain import BESLUTNING
+
+    desk = window.desk
+    window.actions_by_name["approve"].trigger()
+    answer(qtbot, window, "formanden")
+    approved = window.session.meeting.items[0].section(BESLUTNING).body
+    # Changed under the approved meeting, outside the editor (as years of other work might):
+    desk._store.set_section_body(window.session.meeting.items[0].section(BESLUTNING).id, "Ny")
+    written = []
+    monkeypatch.setattr(desk, "export", lambda meeting, path, kind, **_: written.append(
+        (meeting.items[0].section(BESLUTNING).body, kind.value)) or [])
+    monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *a: tmp_path / "r.pdf")
+    job = window.export_flow.export("pdf")
+    qtbot.waitUntil(lambda: not window.export_flow.running)
+    assert job is not None and written == [(approved, "referat")]
+    assert "formanden" in window.meeting_bar.state_label.toolTip()
