@@ -100,6 +100,11 @@ def check_step(
         raise StateRuleError("angiv hvorfor det godkendte møde genåbnes")
 
 
+def may_take(current: MeetingState, step: StateStep) -> bool:
+    """Whether ``step`` may follow ``current`` (what it must be told aside)."""
+    return current in ALLOWED_FROM[step]
+
+
 def _refusal(current: MeetingState, step: StateStep) -> str:
     if current is MeetingState.APPROVED:
         return "mødet er godkendt; genåbn det først (med en begrundelse)"

@@ -293,7 +293,7 @@ class Agenda:
                 }
             ).last_pk
 
-    def restore_item(self, row: dict[str, Any], content: dict[str, Any]) -> int:
+    def restore_item(self, row: dict[str, Any], content: dict[str, Any], _extra: dict) -> int:
         """A trashed item back at its old place in its group; its new id."""
         group_id = row["group_id"]
         if not list(self.db.query("SELECT 1 FROM agenda_group WHERE id = ?", [group_id])):
@@ -308,7 +308,7 @@ class Agenda:
         renumber(self.db, "agenda_item", siblings)
         return item.id
 
-    def restore_group(self, row: dict[str, Any], content: dict[str, Any]) -> int:
+    def restore_group(self, row: dict[str, Any], content: dict[str, Any], _extra: dict) -> int:
         """A trashed group with its items back at its old place; its new id."""
         meeting_id = row["meeting_id"]
         if not list(self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])):

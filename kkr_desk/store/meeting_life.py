@@ -19,9 +19,9 @@ from ..domain.clock import datetime_text, parse_datetime
 from ..domain.meeting_life import (
     MeetingState,
     StateChange,
+    StateRuleError,
     StateStep,
     check_step,
-    StateRuleError,
 )
 from ..meeting_file import meeting_from_dict, meeting_to_dict
 from .database import StoreError, write_transaction

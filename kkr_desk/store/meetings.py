@@ -183,14 +183,28 @@ class Meetings:
             meeting = self.load(meeting_id)
             label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
             trash_id = self.trash.put(
-                MEETING, label, meeting_to_dict(meeting), meeting_id=meeting_id
+                MEETING,
+                label,
+                meeting_to_dict(meeting),
+                meeting_id=meeting_id,
+                extra={"state": self._state_of(meeting_id).value},
             )
             self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
         return trash_id
 
-    def restore(self, row: dict[str, Any], content: dict[str, Any]) -> int:
-        """A trashed meeting back, with new ids (for the trash)."""
-        return self.add(meeting_from_dict(content))
+    def restore(self, row: dict[str, Any], content: dict[str, Any], extra: dict) -> int:
+        """A trashed meeting back, with new ids and the state it had (not its history or
+        kept versions)."""
+        known = {state.value for state in MeetingState}
+        state = extra.get("state")
+        return self.add(
+            meeting_from_dict(content),
+            MeetingState(state) if state in known else MeetingState.PLANNED,
+        )
+
+    def _state_of(self, meeting_id: int) -> MeetingState:
+        rows = list(self.db.query("SELECT state FROM meeting WHERE id = ?", [meeting_id]))
+        return MeetingState(rows[0]["state"])
 
 
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:

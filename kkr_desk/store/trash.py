@@ -28,8 +28,9 @@ MEETING = "meeting"
 GROUP = "group"
 ITEM = "item"
 
-Restorer = Callable[[dict[str, Any], Any], int]
-"""Inserts a trashed thing again from its trash row and meeting-file content; its new id."""
+Restorer = Callable[[dict[str, Any], Any, dict[str, Any]], int]
+"""Inserts a trashed thing again from its trash row, its meeting-file content and what else
+its delete kept beside it (``put``'s ``extra``); returns its new id."""
 
 
 class TrashEntryNotFound(StoreError):
@@ -73,8 +74,11 @@ class Trash:
         meeting_id: int | None = None,
         group_id: int | None = None,
         position: int | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> int:
-        """Keep a deleted thing (inside the caller's transaction); returns its entry id."""
+        """Keep a deleted thing (inside the caller's transaction); returns its entry id.
+
+        ``extra`` is what the thing's owner keeps beside the content (a meeting's state)."""
         trash_id = self.db["trash"].insert(
             {
                 "kind": kind,
@@ -84,7 +88,12 @@ class Trash:
                 "group_id": group_id,
                 "position": position,
                 "payload": json.dumps(
-                    {"trash_version": TRASH_VERSION, "content": payload}, ensure_ascii=False
+                    {
+                        "trash_version": TRASH_VERSION,
+                        "content": payload,
+                        **(extra or {}),
+                    },
+                    ensure_ascii=False,
                 ),
             }
         ).last_pk
@@ -120,9 +129,17 @@ class Trash:
             if not rows:
                 raise TrashEntryNotFound(f"papirkurven har intet element med id {trash_id}")
             row = rows[0]
-            restored = self._restorers[row["kind"]](row, _content(json.loads(row["payload"])))
+            stored = json.loads(row["payload"])
+            restored = self._restorers[row["kind"]](row, _content(stored), _extra(stored))
             self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
         return restored
+
+
+def _extra(stored: Any) -> dict[str, Any]:
+    """What a delete kept beside the content (nothing in entries from before versions)."""
+    if not isinstance(stored, dict) or "trash_version" not in stored:
+        return {}
+    return {key: value for key, value in stored.items() if key not in ("trash_version", "content")}
 
 
 def _content(stored: Any) -> Any:

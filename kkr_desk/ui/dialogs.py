@@ -50,54 +50,84 @@ def confirm_buttons(
 
 
 class MeetingsDialog(QDialog):
-    """Every meeting in the database: open one, start a new one or the next in a series."""
+    """Every meeting in the database: open, delete, start a new one or the next in a series.
+
+    Committee, date, state, decisions written of the items, and the last change tell two
+    meetings of the same date apart.
+    """
 
     openRequested = Signal(int)
     newRequested = Signal()
     nextRequested = Signal(int)
+    deleteRequested = Signal(int)
 
     def __init__(self, meetings: list[MeetingSummary], current_id: int | None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Møder"))
-        self.resize(560, 420)
+        self.resize(760, 420)
         layout = QVBoxLayout(self)
-        self.list = QListWidget()
-        for summary in meetings:
-            kind = self.tr("referat") if summary.kind.value == "referat" else self.tr("dagsorden")
-            text = self.tr("%s   %s   (%s, %d punkter)") % (
-                summary.date.strftime("%d-%m-%Y"),
-                summary.committee,
-                kind,
-                summary.item_count,
+        headings = [
+            self.tr("Udvalg"), self.tr("Dato"), self.tr("Tilstand"),
+            self.tr("Beslutninger"), self.tr("Sidst ændret"),
+        ]
+        self.table = QTableWidget(len(meetings), len(headings))
+        self.table.setHorizontalHeaderLabels(headings)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, summary in enumerate(meetings):
+            changed = (
+                summary.changed_at.strftime("%d-%m-%Y %H:%M") if summary.changed_at else "–"
             )
-            entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, summary.id)
-            self.list.addItem(entry)
+            cells = (
+                summary.committee,
+                summary.date.strftime("%d-%m-%Y"),
+                self.tr(summary.state.value),
+                self.tr("%d af %d punkter") % (summary.decided_count, summary.item_count),
+                changed,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, summary.id)
+                self.table.setItem(row, column, cell)
             if summary.id == current_id:
-                self.list.setCurrentItem(entry)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _: self._open())
-        layout.addWidget(self.list, 1)
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if self.table.currentRow() < 0 and meetings:
+            self.table.selectRow(0)
+        self.table.itemActivated.connect(lambda _: self._open())
+        layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Åbn"))
         self.open_button.setDefault(True)
         self.new_button = QPushButton(self.tr("Nyt møde …"))
         self.next_button = QPushButton(self.tr("Næste møde ud fra det valgte …"))
+        self.delete_button = QPushButton(self.tr("Slet …"))
+        self.delete_button.setToolTip(self.tr("Flyt mødet til papirkurven (kan fortrydes)"))
         close = QPushButton(self.tr("Luk"))
         self.open_button.clicked.connect(self._open)
         self.new_button.clicked.connect(lambda: (self.accept(), self.newRequested.emit()))
         self.next_button.clicked.connect(self._next)
+        self.delete_button.clicked.connect(self._delete)
         close.clicked.connect(self.reject)
-        for button in (self.open_button, self.new_button, self.next_button):
+        for button in (self.open_button, self.new_button, self.next_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
 
     def selected_id(self) -> int | None:
-        entry = self.list.currentItem()
+        entry = self.table.item(self.table.currentRow(), 0)
         return None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
+
+    def _delete(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.accept()
+            self.deleteRequested.emit(meeting_id)
 
     def _open(self) -> None:
         meeting_id = self.selected_id()

@@ -179,7 +179,7 @@ def import_into_store(
 
     def save() -> None:
         try:
-            meeting_id = desk.add_meeting(result.meeting)
+            meeting_id = desk.add_imported(result)
         except AppError as error:
             _message(parent, _tr("Mødet blev ikke gemt"), str(error))
             return

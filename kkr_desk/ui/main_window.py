@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         )
         self.meeting_flow = MeetingFlow(
             self, self.desk, self.autosaver, lambda: self.session, self.open_meeting,
-            self.open_dialog, self.show_problem,
+            self.open_dialog, self.show_problem, deleted=self.safety.deleted,
         )
         self.edit_commands = EditCommands(undo_elsewhere=self.undo_elsewhere)
         self.life_flow = MeetingLifeFlow(

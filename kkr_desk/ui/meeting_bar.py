@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.meeting_life import MeetingState
+from ..domain.meeting_life import MeetingState, StateChange, StateStep, may_take
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
 from .session import MeetingSession
@@ -180,8 +180,11 @@ class MeetingBar(QWidget):
     def show_state(self) -> None:
         """The meeting's state beside the clock; an approved meeting says it is locked."""
         state = self.session.state
-        last = next(
-            (c for c in reversed(self.session.history()) if c.state is state), None
+        history = self.session.history()
+        last = next((c for c in reversed(history) if c.state is state), None)
+        self.state_label.setToolTip(
+            "\n".join(_history_line(change) for change in history)
+            or self.tr("Ingen ændringer af tilstanden endnu")
         )
         text = state_text(state)
         if last is not None and state in (MeetingState.SENT, MeetingState.APPROVED):
@@ -195,8 +198,10 @@ class MeetingBar(QWidget):
             + ("background: #fde7c8; color: #7a4300;" if self.session.frozen else "color: #4b5563;")
         )
         self.reopen_button.setVisible(self.session.frozen)
-        for button in (self.start_button, self.end_button):  # room for the state
-            button.setVisible(not self.session.frozen)
+        steps = ((self.start_button, StateStep.START), (self.end_button, StateStep.HOLD))
+        for button, step in steps:
+            button.setVisible(not self.session.frozen)  # room for the state
+            button.setEnabled(may_take(state, step))
 
     def update_clock(self) -> None:
         meeting = self.session.meeting
@@ -220,6 +225,13 @@ class MeetingBar(QWidget):
             self.clock_label.setText(self.tr("Varighed %s") % running[:-3])
         else:
             self.clock_label.setText(self.tr("Forløbet %s") % running)
+
+
+def _history_line(change: StateChange) -> str:
+    details = (change.to_whom, change.by_whom, change.reason)
+    return f"{change.at:%d-%m-%Y %H:%M}  {state_text(change.state)}" + "".join(
+        f" – {part}" for part in details if part
+    )
 
 
 def state_text(state: MeetingState) -> str:

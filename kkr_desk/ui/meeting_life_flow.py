@@ -7,7 +7,7 @@ part asks the questions and shows the outcome.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from ..domain.meeting_life import (
     APPROVED_BY_FORMAND,
     APPROVED_BY_NEXT_MEETING,
-    MeetingState,
     StateStep,
+    may_take,
 )
 from .autosave import Autosaver
 from .freeze import set_frozen
@@ -28,6 +28,15 @@ EDIT_ACTIONS = (
     "decide", "in_progress", "new_item", "new_group", "move_up", "move_down", "delete",
 )
 """Actions that change the meeting: off while it is approved."""
+
+STEP_ACTIONS = {
+    "start_meeting": StateStep.START,
+    "end_meeting": StateStep.HOLD,
+    "send_for_approval": StateStep.SEND,
+    "approve": StateStep.APPROVE,
+    "reopen": StateStep.REOPEN,
+}
+"""Each step's action, on only where the domain allows the step."""
 
 
 class MeetingLifeFlow:
@@ -58,10 +67,8 @@ class MeetingLifeFlow:
         state, frozen = session.state, session.frozen
         for name in EDIT_ACTIONS:
             self.actions[name].setEnabled(not frozen)
-        may_send = state in (MeetingState.HELD, MeetingState.SENT)
-        self.actions["send_for_approval"].setEnabled(may_send)
-        self.actions["approve"].setEnabled(may_send)
-        self.actions["reopen"].setEnabled(frozen)
+        for name, step in STEP_ACTIONS.items():
+            self.actions[name].setEnabled(may_take(state, step))
         set_frozen(self.panes(), frozen)
         self.window.meeting_bar.show_state()
 
@@ -92,8 +99,8 @@ class MeetingLifeFlow:
             "by_whom",
             self.window.tr("Godkend referatet"),
             self.window.tr(
-                "Det godkendte referat gemmes, så det kan eksporteres uændret siden. Mødet "
-                "bliver skrivebeskyttet, indtil det genåbnes."
+                "Det godkendte referat gemmes, så det altid kan eksporteres præcis som "
+                "godkendt. Mødet bliver skrivebeskyttet, indtil det genåbnes."
             ),
             self.window.tr("Godkendt af"),
             self.window.tr("Godkend"),

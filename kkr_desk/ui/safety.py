@@ -149,7 +149,9 @@ class WindowSafety(QObject):
             return False
         self._reopen()
         agenda, meeting = self.agenda(), self.session().meeting
-        if entry.kind == "item":
+        if entry.kind == "meeting":
+            self.open_meeting(restored_id)
+        elif entry.kind == "item":
             item = next((i for i in meeting.items if i.id == restored_id), None)
             if item is not None:
                 agenda.select(agenda.model.index_of_item(item))

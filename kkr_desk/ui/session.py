@@ -7,14 +7,13 @@ reports a Danish message; nothing here raises into Qt's event loop.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-import datetime as dt
 
 from ..app import AppError, MeetingEditor, WriteFailed
-from ..domain.meeting_life import MeetingState, StateChange, StateStep
 from ..domain import (
     AgendaGroup,
     AgendaItem,
@@ -23,6 +22,7 @@ from ..domain import (
     Meeting,
     Section,
 )
+from ..domain.meeting_life import MeetingState, StateChange, StateStep
 
 T = TypeVar("T")
 

@@ -52,7 +52,7 @@ def every_edit(editor):
 def test_an_approved_meeting_refuses_every_edit_and_writes_nothing(desk):
     editor = approved_editor(desk)
     before = desk.load_meeting(editor.meeting.id)
-    for name, edit in every_edit(editor).items():
+    for edit in every_edit(editor).values():
         with pytest.raises(AppError, match="mødet er godkendt"):
             edit()
     assert desk.load_meeting(editor.meeting.id) == before

@@ -145,3 +145,11 @@ def test_deleting_a_meeting_takes_its_history_and_versions(store):
     store.meetings.delete(meeting_id)
     assert store.db["meeting_state_change"].count == 0
     assert store.db["meeting_version"].count == 0
+
+
+def test_a_meeting_restored_from_the_trash_keeps_its_state(store):
+    meeting_id = store.meetings.add(make_meeting())
+    store.life.take_step(meeting_id, StateStep.HOLD)
+    store.life.take_step(meeting_id, StateStep.SEND, to_whom="formanden")
+    restored = store.trash.restore(store.meetings.delete(meeting_id))
+    assert store.life.state(restored) is MeetingState.SENT

@@ -61,7 +61,7 @@ def test_an_empty_title_is_refused_with_a_danish_message(qtbot, window, db_path)
 def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
     qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
     dialog = window.dialog
-    assert isinstance(dialog, MeetingsDialog) and dialog.list.count() == 1
+    assert isinstance(dialog, MeetingsDialog) and dialog.table.rowCount() == 1
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     new = window.dialog
     assert isinstance(new, NewMeetingDialog)
@@ -77,8 +77,8 @@ def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
     # Back to the sample meeting through the list.
     window.meeting_flow.show_meetings()
     dialog = window.dialog
-    assert dialog.list.count() == 2
-    dialog.list.setCurrentRow(1)  # newest first: the sample is second
+    assert dialog.table.rowCount() == 2
+    dialog.table.selectRow(1)  # newest first: the sample is second
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert window.session.meeting.id == 1
 
