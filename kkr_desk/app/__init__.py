@@ -11,6 +11,7 @@ from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
 from .desk import Desk, ExportFailed, ImportFailed
+from .item_changes import ItemChanges, SectionChanges, item_changes
 from .meeting_editor import MeetingEditor
 
 __all__ = [
@@ -22,11 +23,14 @@ __all__ = [
     "Desk",
     "ExportFailed",
     "ImportFailed",
+    "ItemChanges",
     "MeetingEditor",
     "MeetingSummary",
     "RestoreInterrupted",
+    "SectionChanges",
     "TrashEntry",
     "WriteFailed",
     "changes",
     "database",
+    "item_changes",
 ]
