@@ -57,9 +57,9 @@ class Desk:
 
     # Versions ----------------------------------------------------------------------------
 
-    def meeting_version(self, meeting_id: int, version: str) -> Meeting | None:
-        """The meeting as it was kept at ``version`` ("sent": sent for approval), or None."""
-        return self._store.meeting_version(meeting_id, version)
+    def meeting_version(self, meeting_id: int, purpose: str) -> Meeting | None:
+        """The meeting as kept when it was sent ("sent") or approved ("approved"), or None."""
+        return self._store.meeting_version(meeting_id, purpose)
 
     def changes_since_sent(self, meeting_id: int, item_id: int) -> ItemChanges | None:
         """Item ``item_id``'s changes since the referat was sent; None if it was not sent."""
