@@ -16,6 +16,7 @@ from ..domain.word_diff import Piece
 
 INSERTED_STYLE = "color:#1a6b2f; background-color:#e3f3e6; text-decoration:underline;"
 DELETED_STYLE = "color:#b00020; text-decoration:line-through;"
+FIRST_CHANGE = "first-change"
 
 
 def pieces_html(pieces: list[Piece]) -> str:
@@ -47,6 +48,7 @@ class ChangesDialog(QDialog):
         self.view.setOpenLinks(False)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if changes is None:
@@ -67,8 +69,13 @@ class ChangesDialog(QDialog):
             self.summary.setText(self.tr("Punktet er uændret siden udsendelsen."))
         self.view.setHtml(self.page(changes))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.view.scrollToAnchor(FIRST_CHANGE)  # a long item opens at its first change
+
     def page(self, changes: ItemChanges) -> str:
         parts = [f"<h3>{pieces_html(changes.title)}</h3>"]
+        anchored = False
         for section in changes.sections:
             heading = html.escape(section.heading)
             if section.op == "insert":
@@ -76,5 +83,9 @@ class ChangesDialog(QDialog):
             elif section.op == "delete":
                 heading = f'<span style="{DELETED_STYLE}">{heading}</span>'
             parts.append(f"<h4>{heading}</h4>")
-            parts.extend(f"<p>{pieces_html(block)}</p>" for block in section.blocks)
+            for block in section.blocks:
+                anchor = ""
+                if not anchored and any(piece.op != "equal" for piece in block):
+                    anchor, anchored = f'<a name="{FIRST_CHANGE}"></a>', True
+                parts.append(f"<p>{anchor}{pieces_html(block)}</p>")
         return "".join(parts)
