@@ -18,6 +18,7 @@ window plain text with the same rules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -61,7 +62,8 @@ def diff_tokens(
     ``is_blank`` says which tokens are only space; an equal stretch of nothing but space
     between two changes becomes part of them.
     """
-    matcher = SequenceMatcher(None, list(old), list(new), autojunk=False)
+    old_ids, new_ids = _numbered(old, new)
+    matcher = SequenceMatcher(None, old_ids, new_ids, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     # Drop blank-only matches that have a change on both sides: they only chop the change.
     kept = []
@@ -94,6 +96,16 @@ def diff_tokens(
     return edits
 
 
+def _numbered(old: Sequence[Hashable], new: Sequence[Hashable]) -> tuple[list[int], list[int]]:
+    """Each distinct token as a small number: difflib hashes its elements again and again,
+    and a Word paragraph's key is a long tuple."""
+    numbers: dict[Hashable, int] = {}
+    return (
+        [numbers.setdefault(token, len(numbers)) for token in old],
+        [numbers.setdefault(token, len(numbers)) for token in new],
+    )
+
+
 @dataclass(frozen=True)
 class Piece:
     """A stretch of text that is unchanged, inserted or deleted."""
@@ -117,10 +129,19 @@ def diff_words(old: str, new: str) -> list[Piece]:
 
 
 def similarity(old: Sequence[Hashable], new: Sequence[Hashable]) -> float:
-    """0 for nothing in common, 1 for the same tokens."""
-    if not old and not new:
+    """How many tokens two blocks share, in any order: 0 for none, 1 for the same ones.
+
+    Order is left out on purpose: it is what pairs blocks, not what marks words, and it
+    keeps a referat rewritten throughout from comparing every paragraph word by word.
+    """
+    return _overlap(Counter(old), Counter(new))
+
+
+def _overlap(old: Counter, new: Counter) -> float:
+    total = old.total() + new.total()
+    if not total:
         return 1.0
-    return SequenceMatcher(None, list(old), list(new), autojunk=False).ratio()
+    return 2 * (old & new).total() / total
 
 
 PAIRING_THRESHOLD = 0.3
@@ -128,7 +149,7 @@ PAIRING_THRESHOLD = 0.3
 an inserted one; a lone block replaced by a lone block of its kind always pairs."""
 
 
-MAX_ALIGNMENT = 40_000
+MAX_ALIGNMENT = 10_000
 """Old × new blocks between two equal ones beyond which none pair (time grows with it)."""
 
 
@@ -146,7 +167,8 @@ def pair_blocks(
     ``key`` is what makes two blocks equal, ``kind`` what must agree for them to pair (a
     heading never pairs with a list item), ``tokens`` what their likeness is measured on.
     """
-    matcher = SequenceMatcher(None, [key(b) for b in old], [key(b) for b in new], autojunk=False)
+    old_ids, new_ids = _numbered([key(b) for b in old], [key(b) for b in new])
+    matcher = SequenceMatcher(None, old_ids, new_ids, autojunk=False)
     pairs: list[tuple[T | None, U | None]] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
@@ -161,16 +183,18 @@ def _pair_changed(old, new, kind, tokens) -> list:
     n, m = len(old), len(new)
     if n * m > MAX_ALIGNMENT:
         return [*((block, None) for block in old), *((None, block) for block in new)]
-    old_tokens = [tokens(b) for b in old]
-    new_tokens = [tokens(b) for b in new]
+    old_counts = [Counter(tokens(b)) for b in old]
+    new_counts = [Counter(tokens(b)) for b in new]
+    scores: dict[tuple[int, int], float | None] = {}
 
     def score(i: int, j: int) -> float | None:
-        if kind(old[i]) != kind(new[j]):
-            return None
-        alike = similarity(old_tokens[i], new_tokens[j])
-        if alike >= PAIRING_THRESHOLD or (n == 1 and m == 1):
-            return alike + 1.0  # a pair always beats leaving both unpaired
-        return None
+        if (i, j) not in scores:
+            scores[i, j] = None
+            if kind(old[i]) == kind(new[j]):
+                alike = _overlap(old_counts[i], new_counts[j])
+                if alike >= PAIRING_THRESHOLD or (n == 1 and m == 1):
+                    scores[i, j] = alike + 1.0  # a pair always beats leaving both unpaired
+        return scores[i, j]
 
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

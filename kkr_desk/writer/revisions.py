@@ -94,6 +94,9 @@ class _Merger:
     def __init__(self, part: Part, marks: _Marks):
         self._part = part
         self._marks = marks
+        # Worked out once per paragraph: a long referat compares thousands of them.
+        self._token_cache: dict = {}
+        self._key_cache: dict = {}
 
     # Blocks ----------------------------------------------------------------------------
 
@@ -103,7 +106,8 @@ class _Merger:
             list(sent), list(current), key=self._block_key, kind=_block_kind, tokens=self._words
         ):
             if old is not None and new is not None:
-                out.append(self._edited(old, new))
+                same = self._block_key(old) == self._block_key(new)
+                out.append(new if same else self._edited(old, new))
             elif new is not None:
                 out.append(self._whole(new, "w:ins"))
             else:
@@ -148,6 +152,11 @@ class _Merger:
         return made
 
     def _tokens(self, paragraph) -> list[_Token]:
+        if paragraph not in self._token_cache:  # the key keeps lxml's proxy, so it stays
+            self._token_cache[paragraph] = self._read_tokens(paragraph)
+        return self._token_cache[paragraph]
+
+    def _read_tokens(self, paragraph) -> list[_Token]:
         tokens: list[_Token] = []
         for child in paragraph:
             if child.tag == qn("w:r"):
@@ -281,8 +290,21 @@ class _Merger:
 
     def _block_key(self, block) -> tuple:
         """Equal keys: the same kind of block with the same formatted text."""
+        if block not in self._key_cache:
+            self._key_cache[block] = self._read_block_key(block)
+        return self._key_cache[block]
+
+    def _read_block_key(self, block) -> tuple:
         if block.tag == qn("w:p"):
-            return (_block_kind(block), tuple(t.key for t in self._tokens(block)))
+            # Runs as XML (links by address, their ids differ): cheaper than the words.
+            parts = []
+            for child in block:
+                if child.tag == qn("w:hyperlink"):
+                    runs = tuple(etree.tostring(run) for run in child.iter(qn("w:r")))
+                    parts.append((self._address(child.get(qn("r:id"))), runs))
+                elif child.tag != qn("w:pPr"):
+                    parts.append(etree.tostring(child))
+            return (_block_kind(block), tuple(parts))
         rows = block.findall(qn("w:tr")) if block.tag == qn("w:tbl") else [block]
         return (
             _block_kind(block),
@@ -295,7 +317,12 @@ class _Merger:
 
     def _words(self, block) -> list:
         """The words a block's likeness to another is measured on."""
-        return [t.key[1] for p in _paragraphs(block) for t in self._tokens(p) if t.node is None]
+        return [
+            t.key[1]
+            for p in _paragraphs(block)
+            for t in self._tokens(p)
+            if t.node is None and not t.key[1].isspace()
+        ]
 
 
 def _paragraphs(block) -> list:
