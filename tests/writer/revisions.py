@@ -7,6 +7,7 @@ with lxml from the schema, so a test can compare the outcome with a plain export
 from __future__ import annotations
 
 import copy
+import io
 from pathlib import Path
 
 import docx
@@ -15,13 +16,15 @@ from docx.oxml.ns import qn
 INS, DEL = qn("w:ins"), qn("w:del")
 
 
-def body(path: Path):
-    return docx.Document(str(path)).element.body
+def body(source: Path | bytes):
+    """The body element of a .docx file, or of a .docx file's bytes."""
+    opened = io.BytesIO(source) if isinstance(source, bytes) else str(source)
+    return docx.Document(opened).element.body
 
 
-def resolved(path: Path, *, accept: bool):
+def resolved(source: Path | bytes, *, accept: bool):
     """A copy of the body with every change accepted (or rejected)."""
-    root = copy.deepcopy(body(path))
+    root = copy.deepcopy(body(source))
     keep, drop = (INS, DEL) if accept else (DEL, INS)
     # Rows that came (rejecting) or went (accepting) go.
     for row in list(root.iter(qn("w:tr"))):
