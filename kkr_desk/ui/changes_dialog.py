@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
 
 from ..app import ItemChanges
@@ -71,7 +72,8 @@ class ChangesDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.view.scrollToAnchor(FIRST_CHANGE)  # a long item opens at its first change
+        # A long item opens at its first change, once the text is laid out.
+        QTimer.singleShot(0, lambda: self.view.scrollToAnchor(FIRST_CHANGE))
 
     def page(self, changes: ItemChanges) -> str:
         parts = [f"<h3>{pieces_html(changes.title)}</h3>"]
