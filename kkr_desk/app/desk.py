@@ -87,7 +87,7 @@ class Desk:
         sent = self.meeting_version(meeting_id, "sent")
         if sent is None:
             return None
-        return item_changes(sent, self._store.load_meeting(meeting_id), item_id)
+        return item_changes(sent, self.load_meeting(meeting_id), item_id)
 
     # Settings ----------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ def stored(tmp_path):
     """The sample as the store loads it (with ids), and the sent snapshot (without)."""
     sent = read_meeting_file(resource_path("sample-meeting.json"))
     with open_store(tmp_path / "desk.db") as store:
-        meeting_id = store.add_meeting(copy.deepcopy(sent))
+        meeting_id = store.meetings.add(copy.deepcopy(sent))
         yield store, meeting_id, sent
 
 
@@ -29,7 +29,7 @@ def text(pieces, keep):
 
 def test_words_changed_in_a_decision_are_found_without_ids(stored):
     store, meeting_id, sent = stored
-    current = store.load_meeting(meeting_id)
+    current = store.meetings.load(meeting_id)
     item = current.items[1]
     item.section(BESLUTNING).body = item.section(BESLUTNING).body.replace(
         "tog orienteringerne", "godkendte orienteringerne"
@@ -49,7 +49,7 @@ def test_words_changed_in_a_decision_are_found_without_ids(stored):
 
 def test_table_cells_and_list_items_stay_whole(stored):
     store, meeting_id, sent = stored
-    current = store.load_meeting(meeting_id)
+    current = store.meetings.load(meeting_id)
     item = current.items[3]
     body = item.section(SAGSFREMSTILLING)
     body.body = body.body.replace("| KKR Sjælland | 474 | 476 |", "| KKR Sjælland | 474 | 480 |")
@@ -63,7 +63,7 @@ def test_table_cells_and_list_items_stay_whole(stored):
 
 def test_a_new_item_is_all_inserted_and_an_unchanged_one_is_not_changed(stored):
     store, meeting_id, sent = stored
-    current = store.load_meeting(meeting_id)
+    current = store.meetings.load(meeting_id)
     unchanged = item_changes(sent, current, current.items[0].id)
     assert not unchanged.changed
     snapshot = copy.deepcopy(sent)
@@ -77,5 +77,5 @@ def test_desk_finds_the_sent_version_through_the_store(stored):
     if not hasattr(store, "meeting_version"):
         pytest.skip("needs meeting-life branch")
     desk = Desk(store)
-    item_id = store.load_meeting(meeting_id).items[0].id
+    item_id = store.meetings.load(meeting_id).items[0].id
     assert desk.changes_since_sent(meeting_id, item_id) is None  # never sent

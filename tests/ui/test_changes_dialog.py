@@ -41,7 +41,7 @@ def marked(view) -> dict[str, list[str]]:
 
 def test_inserted_words_are_underlined_and_deleted_struck(qtbot, tmp_path, sent):
     with open_store(tmp_path / "d.db") as store:
-        current = store.load_meeting(store.add_meeting(copy.deepcopy(sent)))
+        current = store.meetings.load(store.meetings.add(copy.deepcopy(sent)))
     item = current.items[1]
     section = item.section(BESLUTNING)
     section.body = section.body.replace("tog orienteringerne", "godkendte orienteringerne")
