@@ -58,5 +58,7 @@ def test_changes_after_sending_are_tracked_with_the_given_author(tmp_path):
         "".join(t.text for t in mark.iter(qn("w:t"))): mark.get(qn("w:author"))
         for mark in body.iter(qn("w:ins"))
     }
-    deleted = ["".join(t.text for t in mark.iter(qn("w:delText"))) for mark in body.iter(qn("w:del"))]
+    deleted = [
+        "".join(t.text for t in mark.iter(qn("w:delText"))) for mark in body.iter(qn("w:del"))
+    ]
     assert inserted == {"godkendte": "Lise"} and deleted == ["tog"]

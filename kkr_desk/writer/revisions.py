@@ -179,7 +179,8 @@ class _Merger:
                 for word in word_tokens(child.text or ""):
                     yield _Token(("text", word, *format_key), None, properties, link_id)
             else:
-                yield _Token(("node", etree.tostring(child), *format_key), child, properties, link_id)
+                key = ("node", etree.tostring(child), *format_key)
+                yield _Token(key, child, properties, link_id)
 
     def _address(self, link_id: str | None) -> str | None:
         if link_id is None:

@@ -49,7 +49,10 @@ def test_an_edited_block_pairs_and_a_new_one_stands_alone():
     new = ["pNy indledning.", "pKKR godkendte orienteringen til efterretning.", "-punkt et"]
     assert _pair(old, new) == [
         (None, "pNy indledning."),
-        ("pKKR tog orienteringen til efterretning.", "pKKR godkendte orienteringen til efterretning."),
+        (
+            "pKKR tog orienteringen til efterretning.",
+            "pKKR godkendte orienteringen til efterretning.",
+        ),
         ("-punkt et", "-punkt et"),
     ]
 

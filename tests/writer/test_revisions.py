@@ -30,7 +30,9 @@ def edited(sent):
         "- Møde med SOSU skolernes bestyrelser den 8. august 2024\n", ""
     )
     table = items[3].sections[2]
-    table.body = table.body.replace("| KKR Sjælland | 474 | 476 |", "| KKR Sjælland | 474 | 480 |")
+    table.body = table.body.replace(
+        "| KKR Sjælland | 474 | 476 |", "| KKR Sjælland | 474 | 480 |"
+    )
     table.body = table.body.replace("| KKR Nordjylland | 313 | 313 | 634 | 634 |\n", "")
     del meeting.groups[2].items[3]  # Klimaalliancen
     meeting.groups[3].items.append(

@@ -34,7 +34,10 @@ def block(draw) -> str:
         return "### " + draw(line())
     if form in ("bullets", "numbers"):
         entries = draw(st.lists(line(), min_size=1, max_size=3))
-        marks = ["-"] * len(entries) if form == "bullets" else [f"{n + 1}." for n in range(len(entries))]
+        if form == "bullets":
+            marks = ["-"] * len(entries)
+        else:
+            marks = [f"{n + 1}." for n in range(len(entries))]
         return "\n".join(f"{mark} {entry}" for mark, entry in zip(marks, entries))
     width = draw(st.integers(1, 3))
     rows = draw(st.lists(st.lists(WORDS, min_size=width, max_size=width), min_size=1, max_size=3))
