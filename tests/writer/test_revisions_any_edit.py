@@ -70,7 +70,7 @@ def meeting(draw) -> Meeting:
     )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meeting(), meeting())
 def test_accept_gives_the_new_and_reject_the_old_text(sent, current):
     tracked = document_bytes(current, MeetingKind.REFERAT, changes_since=sent)
