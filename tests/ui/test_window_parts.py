@@ -177,7 +177,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
     qtbot, window, sample_store, db_path, monkeypatch
 ):
     store = sample_store
-    real = store.set_section_body
+    real = store.agenda.set_section_body
     calls = []
 
     def locked(section_id, body):
@@ -188,7 +188,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
         finally:
             store.db.execute("PRAGMA query_only = OFF")
 
-    monkeypatch.setattr(store, "set_section_body", locked)
+    monkeypatch.setattr(store.agenda, "set_section_body", locked)
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Vigtigt ord")
     section_id = window.editor.decision_section.id
@@ -198,7 +198,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
     assert "kunne ikke gemme" in window.statusBar().currentMessage()
     window.close()  # refused: the words are not saved yet
     assert window.isVisible()
-    monkeypatch.setattr(store, "set_section_body", real)
+    monkeypatch.setattr(store.agenda, "set_section_body", real)
     window.autosaver.flush()
     assert not window.autosaver.has_unsaved
     with Store(db_path) as reopened:
