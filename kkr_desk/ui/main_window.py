@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from ..app import AppError, Desk
 from ..domain import AttendanceStatus, ItemStatus, Meeting
+from ..domain.agenda import numbered_items
 from .agenda_commands import AgendaCommands
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
 from .attendance_model import AttendanceModel
 from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
+from .changes_dialog import ChangesDialog
 from .close_guard import CloseGuard
 from .committee_flow import CommitteeFlow
 from .dialogs import AddPersonDialog, PhrasesDialog, ShortcutsDialog
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
             "focus_agenda": self.focus_agenda,
             "focus_decision": lambda: self.editor.focus_decision(),
             "search_person": self.search_person,
+            "changes_since_sent": self.show_changes_since_sent,
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
         }
@@ -294,6 +297,26 @@ class MainWindow(QMainWindow):
             entry = self.attendance_model.entry_at(index)
             self.attendance.select_entry(entry)
             self.attendance.view.setFocus()
+
+    # Changes since the referat was sent ---------------------------------------------------
+
+    def show_changes_since_sent(self) -> None:
+        """The open item's words changed since the referat was sent for approval."""
+        item = self.editor.item
+        if item is None:
+            self.show_problem(self.tr("Vælg et punkt på dagsordenen først."))
+            return
+        self.autosaver.flush()  # what was just typed counts too
+        meeting = self.session.meeting
+        try:
+            changes = self.desk.changes_since_sent(meeting.id, item.id)
+        except AppError as error:
+            self.show_problem(str(error))
+            return
+        label = next(
+            (number for number, numbered in numbered_items(meeting) if numbered is item), ""
+        )
+        self.open_dialog(ChangesDialog(label.rstrip("."), changes, self))
 
     # Settings and help -------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from ..markdown_form import (
     markdown_blocks,
 )
 from .numbering import Lists
-from .oxml import BodyWriter, paragraph, run
+from .oxml import BodyWriter, RecordingWriter, paragraph, run
 from .properties import (
     KIND_WORD,
     date_text,
@@ -52,6 +52,7 @@ from .style import (
     Role,
     install_styles,
 )
+from .revisions import DEFAULT_REVISION_AUTHOR, Revision, tracked_blocks
 from .table_widths import column_widths
 from .template import blank_document, copy_part_content, open_template
 
@@ -77,6 +78,8 @@ def build_document(
     author: str = "KL",
     now: dt.datetime | None = None,
     warnings: list[ExportWarning] | None = None,
+    changes_since: Meeting | None = None,
+    revision: Revision | None = None,
 ) -> Document:
     """The whole document; raises TemplateError or style.MissingStyleError for a bad template.
 
@@ -84,18 +87,33 @@ def build_document(
     contents; without it Word fills in the pages when the document is opened. What the
     layout had to leave out (a link to an address that may not be one) is appended to
     ``warnings``.
+
+    With ``changes_since`` (the version sent for approval) the body is that version laid
+    out the same way and turned into this one by Word's tracked changes, marked with
+    ``revision`` (author and time; default "KKR Desk", now); see ``revisions``.
     """
     document = open_template(template) if template else blank_document()
     ids = install_styles(document, from_template=template is not None)
-    layout = _Layout(document, ids, meeting, kind, from_template=template is not None)
+    from_template = template is not None
+    sent_blocks: list | None = None
+    if changes_since is not None:
+        # Laid out first and in the same document, so its lists and links exist there too.
+        sent = _Layout(document, ids, changes_since, kind, from_template=from_template, record=True)
+        sent.body(table_of_contents, None)
+        sent_blocks = sent.out.blocks
+    layout = _Layout(
+        document, ids, meeting, kind, from_template=from_template, record=sent_blocks is not None
+    )
     if warnings is not None:
         layout.warnings = warnings
-    layout.front_page()
+    layout.body(table_of_contents, toc_pages)
+    if sent_blocks is not None:
+        stamp = revision or Revision(DEFAULT_REVISION_AUTHOR, dt.datetime.now(dt.timezone.utc))
+        body = BodyWriter(document.element.body, document.part)
+        for block in tracked_blocks(sent_blocks, layout.out.blocks, stamp, document.part):
+            body.add(block)
     if table_of_contents:
-        layout.table_of_contents(toc_pages)
         set_update_fields(document)
-    layout.participants()
-    layout.agenda()
     layout.header_and_footer()
     set_hyphenation(document)
     drop_thumbnail(document)
@@ -112,12 +130,14 @@ class _Layout:
         kind: MeetingKind,
         *,
         from_template: bool,
+        record: bool = False,
     ):
         self.document = document
         self.ids = ids
         self.meeting = meeting
         self.kind = kind
-        self.out = BodyWriter(document.element.body, document.part)
+        writer = RecordingWriter if record else BodyWriter
+        self.out = writer(document.element.body, document.part)
         self.lists = Lists(
             document, indent=LIST_INDENT, hanging=LIST_HANGING, font=None if from_template else FONT
         )
@@ -133,6 +153,14 @@ class _Layout:
 
     def text(self, role: Role, text: str, **options) -> None:
         self.para(role, [run(text)], **options)
+
+    def body(self, table_of_contents: bool, toc_pages: Sequence[int] | None) -> None:
+        """Everything before the section properties, in page order."""
+        self.front_page()
+        if table_of_contents:
+            self.table_of_contents(toc_pages)
+        self.participants()
+        self.agenda()
 
     # Front page ---------------------------------------------------------------
     def front_page(self) -> None:

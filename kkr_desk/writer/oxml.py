@@ -72,6 +72,20 @@ class BodyWriter:
         return self._link_ids[url]
 
 
+class RecordingWriter(BodyWriter):
+    """A BodyWriter that keeps the blocks in ``blocks`` instead of placing them.
+
+    Its links are made in the document all the same, so the blocks may be placed later.
+    """
+
+    def __init__(self, body, part: Part):
+        super().__init__(body, part)
+        self.blocks: list = []
+
+    def add(self, block) -> None:
+        self.blocks.append(block)
+
+
 def paragraph(
     style_id: str,
     content: Iterable = (),
