@@ -181,13 +181,18 @@ class _Layout:
 
     # Deltagerfortegnelse ------------------------------------------------------
     def participants(self) -> None:
+        """The list of who came; left out whole when nobody is listed (a dagsorden often)."""
+        meeting = self.meeting
+        groups = participant_groups(meeting, self.kind)
+        times = self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time
+        if not groups and not times:
+            return
         self.text(Role.PAGE_TITLE, PARTICIPANTS_TITLE, page_break_before=True)
-        for group in participant_groups(self.meeting, self.kind):
+        for group in groups:
             self.text(Role.PARTICIPANT_HEADING, group.heading)
             for line in group.lines:
                 self.text(Role.PARTICIPANT, line)
-        meeting = self.meeting
-        if self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time:
+        if times:
             self.text(Role.PARTICIPANT_HEADING, MEETING_TIME_HEADING)
             self.text(
                 Role.PARTICIPANT,
