@@ -38,7 +38,7 @@ class Block:
     number: str = ""
     delimiter: str = ")"
     level: int = 0
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # str cells or markdown_form.merges marks
     aligns: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     links: list[tuple[int, int, str]] = field(default_factory=list)

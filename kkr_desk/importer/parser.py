@@ -168,7 +168,7 @@ def _front_texts(lines: list) -> list[str]:
     for line in lines:
         if isinstance(line, SourceTable):
             texts.append([""])
-            texts.extend([cell] for row in line.rows for cell in row if cell)
+            texts.extend([cell] for row in line.rows for cell in row if isinstance(cell, str) and cell)
             texts.append([""])
             continue
         if line.page_start:

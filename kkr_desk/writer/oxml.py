@@ -8,7 +8,7 @@ element is made once and placed with ``addprevious`` on the final ``w:sectPr``: 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -198,11 +198,19 @@ def table(
     header_rows: int = 1,
     rule_color: str,
     head_fill: str,
+    merged: Mapping[tuple[int, int], str] | None = None,
 ):
     """A ruled table; ``rows`` holds each cell's paragraphs, ``widths`` the columns in twips.
 
-    The header row repeats on a new page and no row splits across pages.
+    The header rows repeat on a new page and no row splits across pages. ``merged`` names
+    the (row, column) cells that continue the cell to their "left" (``w:gridSpan``) or
+    "up" (``w:vMerge``); their own paragraphs are not written.
     """
+    merged = {
+        (row, column): how
+        for (row, column), how in (merged or {}).items()
+        if (how == "left" and column > 0) or (how == "up" and row > 0)
+    }
     borders = element("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(
@@ -244,9 +252,22 @@ def table(
             row_properties.append(element("w:tblHeader"))
         row = element("w:tr", None, row_properties)
         for column, cell_paragraphs in enumerate(cells):
+            if merged.get((index, column)) == "left":
+                continue  # part of the cell before it
+            span = 1
+            while merged.get((index, column + span)) == "left":
+                span += 1
+            width = sum(widths[column : column + span])
             cell_properties = element(
-                "w:tcPr", None, element("w:tcW", {"w:w": str(widths[column]), "w:type": "dxa"})
+                "w:tcPr", None, element("w:tcW", {"w:w": str(width), "w:type": "dxa"})
             )
+            if span > 1:
+                cell_properties.append(element("w:gridSpan", {"w:val": str(span)}))
+            if merged.get((index, column)) == "up":
+                cell_properties.append(element("w:vMerge"))
+                cell_paragraphs = []
+            elif merged.get((index + 1, column)) == "up":
+                cell_properties.append(element("w:vMerge", {"w:val": "restart"}))
             if index < header_rows:
                 cell_properties.append(
                     element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": head_fill})

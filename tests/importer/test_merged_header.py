@@ -1,0 +1,112 @@
+"""A table's two-level header keeps its merged cells: import, storage, Word table (issue 14.9).
+
+The Markdown storage form writes a merged cell as "<" (with the cell on its left) or "^"
+(with the cell above): kkr_desk/markdown_form/merges.py, docs/meeting-file.md.
+"""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from kkr_desk import writer
+from kkr_desk.domain import MeetingKind
+from kkr_desk.importer import import_document
+from kkr_desk.markdown_form import markdown_blocks, plain_text
+from kkr_desk.meeting_file import read_meeting_file
+from kkr_desk.resources import resource_path
+
+from .documents import REFERAT_TEXT
+
+MERGED_HEADER = [
+    "|  | Social- og sundhedshjælpere | < | Social- og sundhedsassistenter | < |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    "| ^ | Dimensionering 2024 | Dimensionering 2025 | Dimensionering 2024 | Dimensionering 2025 |",
+]
+
+
+def _table_markdown(meeting) -> list[str]:
+    bodies = [section.body for item in meeting.items for section in item.sections]
+    body = next(body for body in bodies if "| --- |" in body)
+    return [line for line in body.splitlines() if line.startswith("|")]
+
+
+def _word_table(path):
+    document = docx.Document(str(path))
+    return next(
+        table for table in document.tables if "Social- og sundhedshjælpere" in table.rows[0].cells[1].text
+    )
+
+
+def _tc_properties(table, row: int) -> list[tuple[str, str | None, str | None]]:
+    """(text, gridSpan, vMerge) of each w:tc of a row, as written."""
+    out = []
+    for tc in table.rows[row]._tr.iterchildren(qn("w:tc")):
+        span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+        merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+        out.append((
+            "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip(),
+            span.get(qn("w:val")) if span is not None else None,
+            (merge.get(qn("w:val")) or "continue") if merge is not None else None,
+        ))
+    return out
+
+
+@pytest.fixture(scope="module")
+def imported():
+    return import_document(REFERAT_TEXT).meeting
+
+
+def test_the_recorded_text_imports_with_its_merged_header(imported):
+    assert _table_markdown(imported)[:3] == MERGED_HEADER
+
+
+def test_the_word_table_has_grid_spans_and_vertical_merges(imported, tmp_path):
+    path = tmp_path / "referat.docx"
+    writer.export_meeting(imported, path, kind=MeetingKind.REFERAT)
+    table = _word_table(path)
+    assert _tc_properties(table, 0) == [
+        ("", None, "restart"),
+        ("Social- og sundhedshjælpere", "2", None),
+        ("Social- og sundhedsassistenter", "2", None),
+    ]
+    assert _tc_properties(table, 1) == [
+        ("", None, "continue"),
+        ("Dimensionering 2024", None, None),
+        ("Dimensionering 2025", None, None),
+        ("Dimensionering 2024", None, None),
+        ("Dimensionering 2025", None, None),
+    ]
+    # python-docx resolves the grid: one cell over two columns, one over two rows.
+    assert table.cell(0, 1)._tc is table.cell(0, 2)._tc
+    assert table.cell(0, 0)._tc is table.cell(1, 0)._tc
+    # Both header rows repeat on a new page; the body rows do not.
+    repeats = [tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in table._tbl.tr_lst]
+    assert repeats[:3] == [True, True, False]
+
+
+def test_docx_round_trip_is_stable(imported, tmp_path):
+    first = tmp_path / "first.docx"
+    writer.export_meeting(imported, first, kind=MeetingKind.REFERAT)
+    again = import_document(first).meeting
+    assert _table_markdown(again)[:3] == MERGED_HEADER
+    assert _table_markdown(again) == _table_markdown(imported)
+    second = tmp_path / "second.docx"
+    writer.export_meeting(again, second, kind=MeetingKind.REFERAT)
+    assert _table_markdown(import_document(second).meeting) == _table_markdown(imported)
+
+
+def test_a_literal_mark_in_a_cell_stays_text(tmp_path):
+    meeting = read_meeting_file(resource_path("sample-meeting.json"))
+    section = meeting.items[0].sections[0]
+    section.body = "| Tegn | Betydning |\n| --- | --- |\n| \\< | mindre end |\n| \\^ | potens |"
+    table = markdown_blocks(section.body)[0]
+    assert table.merged == {} and [plain_text(row[0]) for row in table.rows] == ["<", "^"]
+    path = tmp_path / "tegn.docx"
+    writer.export_meeting(meeting, path, kind=MeetingKind.REFERAT)
+    document = docx.Document(str(path))
+    word = next(t for t in document.tables if t.rows[0].cells[0].text == "Tegn")
+    assert [row.cells[0].text for row in word.rows[1:]] == ["<", "^"]
+    back = import_document(path).meeting.items[0].sections[0].body
+    assert back == section.body
