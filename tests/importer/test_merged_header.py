@@ -110,3 +110,25 @@ def test_a_literal_mark_in_a_cell_stays_text(tmp_path):
     assert [row.cells[0].text for row in word.rows[1:]] == ["<", "^"]
     back = import_document(path).meeting.items[0].sections[0].body
     assert back == section.body
+
+
+def test_a_pdf_printing_the_header_cells_one_a_line_keeps_them_merged(tmp_path):
+    """KL's PDFs print a table's cells one a line (importer/pdf_tables.py)."""
+    from .documents import write_text_pdf
+
+    header = [
+        "Social- og sundheds-", "hjælpere", "Social- og sundhedsas-", "sistenter",
+        "Dimensionering", "2024", "Dimensionering", "2025", "Dimensionering", "2024",
+        "Dimensionering", "2025",
+    ]
+    pdf = write_text_pdf(
+        tmp_path / "referat.pdf",
+        [[
+            "1. Regionalpolitiske sager", "", "1.1. Fordeling af lærepladser", "",
+            "SAG-2024-02547 chbn", "", "Sagsfremstilling", "", *header,
+            "KKR Hovedsta-", "den 851 851 1.778 1779", "KKR Midtjylland 668 668 1.305 1304",
+        ]],
+    )
+    lines = _table_markdown(import_document(pdf).meeting)
+    assert lines[:3] == MERGED_HEADER
+    assert lines[3:] == ["| KKR Hovedstaden | 851 | 851 | 1.778 | 1779 |", "| KKR Midtjylland | 668 | 668 | 1.305 | 1304 |"]
