@@ -132,3 +132,14 @@ def test_a_pdf_printing_the_header_cells_one_a_line_keeps_them_merged(tmp_path):
     lines = _table_markdown(import_document(pdf).meeting)
     assert lines[:3] == MERGED_HEADER
     assert lines[3:] == ["| KKR Hovedstaden | 851 | 851 | 1.778 | 1779 |", "| KKR Midtjylland | 668 | 668 | 1.305 | 1304 |"]
+
+
+def test_the_pdf_libreoffice_prints_of_our_export_reads_back_merged(imported, tmp_path):
+    """LibreOffice prints a table cell by cell, positioned (importer/pdf_lines.py)."""
+    from kkr_desk.writer.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    target = tmp_path / "referat.pdf"
+    writer.export_meeting(imported, target, kind=MeetingKind.REFERAT)
+    assert _table_markdown(import_document(target).meeting) == _table_markdown(imported)
