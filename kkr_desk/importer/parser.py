@@ -168,7 +168,8 @@ def _front_texts(lines: list) -> list[str]:
     for line in lines:
         if isinstance(line, SourceTable):
             texts.append([""])
-            texts.extend([cell] for row in line.rows for cell in row if isinstance(cell, str) and cell)
+            cells = (cell for row in line.rows for cell in row)
+            texts.extend([cell] for cell in cells if isinstance(cell, str) and cell)  # no merges
             texts.append([""])
             continue
         if line.page_start:

@@ -121,6 +121,8 @@ def _grouped(cells: list[str], columns: int) -> tuple[list, list[str]] | None:
         if below is None:
             continue
         width = columns // group_count
-        top = [cells[index // width] if index % width == 0 else merges.LEFT for index in range(columns)]
+        top = [
+            cells[index // width] if index % width == 0 else merges.LEFT for index in range(columns)
+        ]
         return top, below
     return None
