@@ -191,6 +191,28 @@ def field_end():
     return element("w:r", None, element("w:fldChar", {"w:fldCharType": "end"}))
 
 
+def _consistent_merges(
+    merged: Mapping[tuple[int, int], str], row_count: int, columns: int
+) -> dict[tuple[int, int], str]:
+    """The merges Word can show: "left" not in the first column, "up" only under a cell
+    that starts at the same column with the same width. Others become plain empty cells."""
+    kept = {place: how for place, how in merged.items() if how == "left" and place[1] > 0}
+
+    def span(row: int, column: int) -> int:
+        width = 1
+        while kept.get((row, column + width)) == "left":
+            width += 1
+        return width
+
+    for row in range(1, row_count):
+        for column in range(columns):
+            if merged.get((row, column)) != "up" or kept.get((row - 1, column)) == "left":
+                continue
+            if span(row, column) == span(row - 1, column):
+                kept[(row, column)] = "up"
+    return kept
+
+
 def table(
     rows: Sequence[Sequence[list]],
     *,
@@ -206,11 +228,7 @@ def table(
     the (row, column) cells that continue the cell to their "left" (``w:gridSpan``) or
     "up" (``w:vMerge``); their own paragraphs are not written.
     """
-    merged = {
-        (row, column): how
-        for (row, column), how in (merged or {}).items()
-        if (how == "left" and column > 0) or (how == "up" and row > 0)
-    }
+    merged = _consistent_merges(merged or {}, len(rows), max((len(row) for row in rows), default=0))
     borders = element("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(

@@ -143,3 +143,16 @@ def test_the_pdf_libreoffice_prints_of_our_export_reads_back_merged(imported, tm
     target = tmp_path / "referat.pdf"
     writer.export_meeting(imported, target, kind=MeetingKind.REFERAT)
     assert _table_markdown(import_document(target).meeting) == _table_markdown(imported)
+
+
+def test_merge_marks_in_odd_places_still_export_a_readable_table(tmp_path):
+    """Marks with nothing to merge into (first column, header row) are plain empty cells."""
+    meeting = read_meeting_file(resource_path("sample-meeting.json"))
+    meeting.items[0].sections[0].body = (
+        "| < | ^ | < |\n| --- | --- | --- |\n| < | < | < |\n| ^ | x |\n| a | ^ | < | < |"
+    )
+    path = tmp_path / "skæv.docx"
+    writer.export_meeting(meeting, path, kind=MeetingKind.REFERAT)
+    table = next(t for t in docx.Document(str(path)).tables if len(t.rows) == 4)
+    assert [len(row.cells) for row in table.rows] == [3, 3, 3, 3]  # as wide as the header
+    assert table.cell(3, 0).text == "a"
