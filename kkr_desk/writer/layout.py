@@ -210,13 +210,18 @@ class _Layout:
 
     # Deltagerfortegnelse ------------------------------------------------------
     def participants(self) -> None:
+        """The list of who came; left out whole when nobody is listed (a dagsorden often)."""
+        meeting = self.meeting
+        groups = participant_groups(meeting, self.kind)
+        times = self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time
+        if not groups and not times:
+            return
         self.text(Role.PAGE_TITLE, PARTICIPANTS_TITLE, page_break_before=True)
-        for group in participant_groups(self.meeting, self.kind):
+        for group in groups:
             self.text(Role.PARTICIPANT_HEADING, group.heading)
             for line in group.lines:
                 self.text(Role.PARTICIPANT, line)
-        meeting = self.meeting
-        if self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time:
+        if times:
             self.text(Role.PARTICIPANT_HEADING, MEETING_TIME_HEADING)
             self.text(
                 Role.PARTICIPANT,
@@ -301,22 +306,34 @@ class _Layout:
         rows = [table.header, *table.rows]
         aligns = list(table.aligns) + [None] * (columns - len(table.aligns))
         style_id = self.ids[Role.TABLE_TEXT]
+        header_rows = table.header_rows
+        merged = {place: merge.name.lower() for place, merge in table.merged.items()}
+        spanning = {(row, column - 1) for (row, column), how in merged.items() if how == "left"}
         cells = []
         for index, row in enumerate(rows):
             row = list(row) + [[]] * (columns - len(row))
             made_row = []
             for column, parts in enumerate(row):
-                if index == 0:
+                if index < header_rows:
                     parts = [Span(p.text, True, p.italic, p.url) for p in parts]
                 align = {"right": "right", "center": "center"}.get(aligns[column] or "")
+                if (index, column) in spanning:
+                    align = "center"  # a group heading over its columns
                 made_row.append([paragraph(style_id, self.spans(parts), align=align)])
             cells.append(made_row)
+        # A cell over several columns gets their width together: it does not size one.
+        sized = [
+            [[] if (index, column) in spanning else parts for column, parts in enumerate(row)]
+            for index, row in enumerate(rows)
+        ]
         self.out.add(
             oxml.table(
                 cells,
-                widths=column_widths(rows, columns, self.text_width),
+                widths=column_widths(sized, columns, self.text_width),
+                header_rows=header_rows,
                 rule_color=TABLE_RULE,
                 head_fill=TABLE_HEAD_FILL,
+                merged=merged,
             )
         )
         # Word needs a paragraph between two tables, and the text after wants some air.
