@@ -27,6 +27,7 @@ from .agenda_edits import AgendaEdits
 from .database import StoreError, check_location, open_database, write_transaction
 from .health import inspect_database_file
 from .lock import acquire_database_lock
+from .run_marks import RunMarks
 from .search import SearchMixin
 from .settings import Settings
 from .trash import TrashMixin
@@ -60,6 +61,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         except BaseException:
             self._lock.release()
             raise
+        self.run_marks = RunMarks(self.db)
 
     def close(self) -> None:
         self.db.close()

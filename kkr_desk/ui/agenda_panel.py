@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import ItemStatus
 from .agenda_model import NUMBER_ROLE, STATUS_COLUMN, TITLE_COLUMN, AgendaModel
 from .panel_heading import panel_heading
 
@@ -71,7 +72,14 @@ class AgendaPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # As wide as the widest status from the start: a row turning "under behandling" must
+        # not widen the column and cut every title (the whole title is in the tooltip).
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        metrics = self.view.fontMetrics()
+        header.resizeSection(
+            STATUS_COLUMN,
+            max(metrics.horizontalAdvance(model.status_text(s)) for s in ItemStatus) + 16,
+        )
         layout.addWidget(self.view, 1)
 
         buttons = QHBoxLayout()

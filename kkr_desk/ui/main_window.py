@@ -6,6 +6,10 @@ constructor: actions and menus (window_actions), the panes (window_layout), expo
 commands (agenda_commands), undo/redo (edit_commands) and the close guard (close_guard).
 The window owns the autosaver and flushes it whenever work could be lost or read back:
 item switch, focus change, meeting switch, export and close.
+
+Each save is stamped in the database and a clean close marks the run as ended, so a start
+after a crash says up to when everything is saved. A PDF, .docx or text file dropped on the
+window opens the import preview.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..app import AppError, Desk
-from ..domain import AttendanceStatus, ItemStatus, Meeting
+from ..domain import ItemStatus, Meeting
 from .agenda_commands import AgendaCommands
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         self.commands: AgendaCommands | None = None
         self.dialog: QWidget | None = None
         self.shown_once = False
+        self.last_stamped: dt.datetime | None = None
         self.setMinimumSize(1000, 600)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         self.edit_commands = EditCommands(undo_elsewhere=self.safety.undo_delete)
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
+        self.setAcceptDrops(True)
         QApplication.instance().focusChanged.connect(self.focus_changed)
         if meeting_id is None:
             meetings = self.desk.list_meetings()
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
             meeting_id = self.desk.create_empty_meeting(self.tr("KKR"), dt.date.today())
         self.open_meeting(meeting_id)
         self.panes.restore()
+        self.report_recovery()
 
     def action_slots(self) -> dict:
         """What each action in window_actions.ACTION_TEXTS does."""
@@ -168,21 +175,14 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePanel(self.attendance_model)
         self.agenda = AgendaPanel(self.agenda_model)
         self.editor = ItemEditor(self.session, self.autosaver)
-        self.panes.set_workspace(
-            self.meeting_bar, self.attendance, self.agenda, self.editor, self.attendance_count
-        )
+        self.panes.set_workspace(self.meeting_bar, self.attendance, self.agenda, self.editor)
         self.commands = AgendaCommands(
             self, self.session, self.agenda, self.editor, self.autosaver,
             open_dialog=self.open_dialog, deleted=self.safety.deleted,
         )
         self.attendance.addPersonRequested.connect(self.ask_add_person)
-        self.attendance_model.countsChanged.connect(self.panes.update_attendance_tab)
         self.meeting_bar.committee_edit.editingFinished.connect(self.update_title)
         self.meeting_bar.date_edit.dateChanged.connect(lambda *_: self.update_title())
-
-    def attendance_count(self) -> tuple[int, int]:
-        present = self.attendance_model.counts()[AttendanceStatus.PRESENT]
-        return present, len(self.session.meeting.attendance)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -204,15 +204,12 @@ class MainWindow(QMainWindow):
     # Attendance --------------------------------------------------------------------------
 
     def focus_agenda(self) -> None:
-        self.panes.show_pane(self.agenda)
         self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def search_person(self) -> None:
-        self.panes.show_pane(self.attendance)
         self.attendance.focus_search()
 
     def focus_attendance(self) -> None:
-        self.panes.show_pane(self.attendance)
         self.attendance.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.attendance.selected_entries():
             self.attendance.focus_first_match()
@@ -225,7 +222,6 @@ class MainWindow(QMainWindow):
         self.open_dialog(dialog)
 
     def add_person(self, person) -> None:
-        self.panes.show_pane(self.attendance)
         index = self.attendance_model.add_person(person)
         if index.isValid():
             entry = self.attendance_model.entry_at(index)
@@ -262,11 +258,35 @@ class MainWindow(QMainWindow):
 
     # Saving ------------------------------------------------------------------------------
 
+    def report_recovery(self) -> None:
+        """Begin this run; after a crash say, until the next message, what is on disk."""
+        try:
+            unclean, last_saved = self.desk.begin_run()
+        except AppError as error:
+            self.show_problem(str(error))
+            return
+        if not unclean:
+            return
+        if last_saved is None:
+            text = self.tr("Genoprettet efter nedbrud: intet var gemt endnu")
+        else:
+            text = self.tr("Genoprettet efter nedbrud: alt indtil kl. %s er gemt") % (
+                last_saved.strftime("%H:%M:%S")
+            )
+        self.statusBar().showMessage(text)
+
     def saved(self) -> None:
+        now = dt.datetime.now().replace(microsecond=0)
+        if now != self.last_stamped:  # a burst of saves within a second is stamped once
+            try:
+                self.desk.note_saved(now)
+                self.last_stamped = now
+            except AppError:
+                pass  # the edit itself is saved; the next save stamps the time again
         if self.autosaver.has_unsaved:
             return  # something else still waits for a retry: keep the warning up
         self.saved_label.setStyleSheet("color: #4b7f52; padding-right: 8px;")
-        self.saved_label.setText(self.tr("Gemt %s") % dt.datetime.now().strftime("%H:%M:%S"))
+        self.saved_label.setText(self.tr("Gemt %s") % now.strftime("%H:%M:%S"))
 
     def not_saved(self, message: str) -> None:
         self.saved_label.setStyleSheet("color: #b00020; font-weight: 600; padding-right: 8px;")
@@ -293,5 +313,32 @@ class MainWindow(QMainWindow):
             return
         self.jobs.shutdown(wait_seconds=2.0)  # a PDF is cancelled; a .docx has moments left
         self.panes.save()
+        try:
+            self.desk.end_run()
+        except AppError:
+            pass  # the next start says "recovered": true enough, and nothing is lost
         QApplication.instance().focusChanged.disconnect(self.focus_changed)
         super().closeEvent(event)
+
+    # Dropped files -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self.import_flow.dropped_document(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self.import_flow.dropped_document(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        path = self.import_flow.dropped_document(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.autosaver.flush()
+        self.import_flow.import_dropped(path)
