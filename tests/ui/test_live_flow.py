@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from kkr_desk.domain import AttendanceStatus, Person
 from kkr_desk.store import Store
-from kkr_desk.ui.app import install_qt_translation
 from kkr_desk.ui.attendance_model import NAME, NOTE
 from kkr_desk.ui.import_dialog import ImportDialog
 from kkr_desk.ui.main_window import MainWindow
@@ -188,6 +187,8 @@ def test_add_section_button_is_usable_on_an_item_without_sections(qtbot, window)
 
 
 def test_standard_buttons_speak_danish(qapp):
+    from kkr_desk.ui.app import install_qt_translation  # what run_window calls at start
+
     assert install_qt_translation(qapp)
     try:
         box = QDialogButtonBox(
@@ -223,6 +224,8 @@ def drop_on(qtbot, widget, path: Path) -> QDropEvent:
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return enter  # as Qt does: no drop where the drag was refused
     drop = QDropEvent(
         point.toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
