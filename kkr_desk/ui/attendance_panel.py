@@ -48,6 +48,8 @@ STATUS_KEYS = {
 
 
 EDITABLE_COLUMNS = (ARRIVED, LEFT, NOTE)
+NOTE_EDITOR_WIDTH = 240
+"""Below this width the note editor borrows the room of the time columns while it is open."""
 
 
 class FramedDelegate(QStyledItemDelegate):
@@ -77,6 +79,10 @@ class FramedDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor, option, index) -> None:
         rect = option.rect
+        header = self.parent().header() if self.save_while_typing else None
+        if header is not None and rect.width() < NOTE_EDITOR_WIDTH:
+            # A narrow note column: while typing, the note also covers Kom and Gik.
+            rect.setLeft(min(rect.left(), max(header.sectionViewportPosition(ARRIVED), 0)))
         height = max(rect.height(), editor.sizeHint().height())
         rect.setTop(rect.center().y() - height // 2)
         rect.setHeight(height)

@@ -1,5 +1,6 @@
-"""The item's title field: one line of text shown on up to two lines, so a long title
-(3.5 "Politiske aftaler på erhvervsområdet: …") is read whole, not cut at the edge.
+"""The item's title field: one line of text shown on as many lines as it needs (up to
+three), so a long title (3.5 "Politiske aftaler på erhvervsområdet: …") is read whole, not
+cut at the edge; a short one takes one line.
 
 It behaves like a QLineEdit where the item editor uses one: text()/setText(), textEdited
 for the user's changes only, returnPressed on Enter (no line break is ever stored; a
@@ -12,7 +13,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy
 
-LINES = 2
+MAX_LINES = 3
 
 
 class TitleEdit(QPlainTextEdit):
@@ -30,16 +31,20 @@ class TitleEdit(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.document().setDocumentMargin(2)
         self.textChanged.connect(self._changed)
+        # The plain-text layout counts its size in lines: fit the height to them.
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
 
     def setFont(self, font) -> None:
         super().setFont(font)
         self._fit_height()
 
-    def _fit_height(self) -> None:
-        lines = self.fontMetrics().lineSpacing() * LINES
+    def _fit_height(self, *_) -> None:
+        shown = int(self.document().documentLayout().documentSize().height())
+        lines = min(max(shown, 1), MAX_LINES)
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin()) + 2
-        self.setFixedHeight(lines + extra)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + extra)
 
     def text(self) -> str:
         return self.toPlainText()

@@ -83,7 +83,7 @@ class WindowLayout(QObject):
     def share_width(self) -> None:
         """Default proportions for the current mode: the lists get more room when wide."""
         width = max(self.window.width(), 800)
-        share = 0.56 if self.wide else 0.42
+        share = 0.56 if self.wide else 0.45
         self.splitter.setSizes([int(width * share), width - int(width * share)])
         if self.wide:
             self.inner_splitter.setSizes([int(width * 0.30), int(width * 0.26)])
