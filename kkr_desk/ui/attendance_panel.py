@@ -75,6 +75,9 @@ class FramedDelegate(QStyledItemDelegate):
             if self.save_while_typing:
                 soon = SaveSoon(lambda: self.commitData.emit(editor), editor)
                 editor.textEdited.connect(soon.poke)
+                # Enter or leaving commits the note itself; a later tick would find the
+                # editor closed (Qt warns of an editor "that does not belong to this view").
+                editor.editingFinished.connect(soon.stop)
         return editor
 
     def updateEditorGeometry(self, editor, option, index) -> None:

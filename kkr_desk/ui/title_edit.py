@@ -25,7 +25,6 @@ class TitleEdit(QPlainTextEdit):
         self._loading = False
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -42,6 +41,11 @@ class TitleEdit(QPlainTextEdit):
     def _fit_height(self, *_) -> None:
         shown = int(self.document().documentLayout().documentSize().height())
         lines = min(max(shown, 1), MAX_LINES)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if shown > MAX_LINES
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         margins = self.contentsMargins()
         extra = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin()) + 2
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + extra)
@@ -55,6 +59,7 @@ class TitleEdit(QPlainTextEdit):
             self.setPlainText(" ".join(text.splitlines()))
         finally:
             self._loading = False
+        self.setToolTip(self.toPlainText())  # whole, should it need more than three lines
 
     def setCursorPosition(self, position: int) -> None:
         cursor = self.textCursor()
