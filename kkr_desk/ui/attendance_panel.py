@@ -255,7 +255,9 @@ class AttendancePanel(QWidget):
         layout.addLayout(buttons)
 
         hint = QLabel(
-            self.tr("Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 note · ←/→ kolonne")
+            self.tr(
+                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 note · ←/→ kolonne"
+            )
         )
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)

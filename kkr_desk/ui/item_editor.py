@@ -131,14 +131,22 @@ class ItemEditor(QWidget):
         self.decision_edit = RichTextEdit()
         self.decision_edit.setAccessibleName(self.tr("Beslutning"))
         self.decision_edit.setPlaceholderText(
-            self.tr("Skriv beslutningen … (Ctrl+1 … Ctrl+9 indsætter en standardfrase, Ctrl+0 punktets egen)")
+            self.tr(
+                "Skriv beslutningen … (Ctrl+1 … Ctrl+9 indsætter en standardfrase, "
+                "Ctrl+0 punktets egen)"
+            )
         )
         decision_font = self.decision_edit.font()
         decision_font.setPointSizeF(decision_font.pointSizeF() * 1.15)
         self.decision_edit.setFont(decision_font)
         self.decision_edit.setStyleSheet("QTextEdit { background: white; }")
         self.phrase_list = QListWidget()
-        self.phrase_list.setToolTip(self.tr("Standardfraser: klik eller tast Ctrl+1 … Ctrl+9; Ctrl+0 er punktets egen indstilling"))
+        self.phrase_list.setToolTip(
+            self.tr(
+                "Standardfraser: klik eller tast Ctrl+1 … Ctrl+9; "
+                "Ctrl+0 er punktets egen indstilling"
+            )
+        )
         self.phrase_list.setWordWrap(True)
         self.phrase_list.setMinimumWidth(170)
         self.phrase_list.setMaximumWidth(290)

@@ -76,7 +76,9 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+M", QT_TRANSLATE_NOOP("Shortcuts", "Næste møde ud fra dette")),
     (
         "Ctrl+I",
-        QT_TRANSLATE_NOOP("Shortcuts", "Importér dagsorden eller referat (også: slip filen på vinduet)"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Importér dagsorden eller referat (også: slip filen på vinduet)"
+        ),
     ),
     (
         "Ctrl+E / Ctrl+Shift+E / Ctrl+Alt+E",

@@ -7,7 +7,10 @@ from kkr_desk.markdown_form.reading import ListEntry, Paragraph
 
 
 def test_each_mark_becomes_a_list_entry_and_other_lines_stay_paragraphs():
-    text = "Det indstilles,\r\n• at godkende *planen*\n- at drøfte\n– at notere\n\n1) én\n2. to\nSlut"
+    text = (
+        "Det indstilles,\r\n• at godkende *planen*\n- at drøfte\n– at notere\n\n"
+        "1) én\n2. to\nSlut"
+    )
     markdown = plain_lists_as_markdown(text)
     blocks = markdown_blocks(markdown)
     kinds = [type(block) for block in blocks]
