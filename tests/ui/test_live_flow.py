@@ -351,6 +351,11 @@ def test_at_laptop_size_names_the_place_and_a_long_title_are_shown_whole(qtbot, 
     assert not title.verticalScrollBar().isVisible()
     index = window.agenda_model.index_of_item(window.session.meeting.items[6])
     assert window.session.meeting.items[6].title in index.data(Qt.ItemDataRole.ToolTipRole)
+    # In the agenda the long title takes two lines, a short one (3.3) one.
+    short = window.agenda_model.index_of_item(window.session.meeting.items[4])
+    agenda = window.agenda.view
+    one_line = agenda.visualRect(short).height()
+    assert agenda.visualRect(index).height() >= one_line + agenda.fontMetrics().lineSpacing()
 
 
 def test_the_agenda_status_column_keeps_its_width(qtbot, window):
