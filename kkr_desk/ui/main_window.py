@@ -44,6 +44,10 @@ from .window_actions import build_actions, build_menus
 from .window_layout import WindowLayout
 
 
+STAMP_MS = 1000
+"""How long after a save its time is kept in the database (for the message after a crash)."""
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -59,7 +63,14 @@ class MainWindow(QMainWindow):
         self.commands: AgendaCommands | None = None
         self.dialog: QWidget | None = None
         self.shown_once = False
-        self.last_stamped: dt.datetime | None = None
+        self.last_saved: dt.datetime | None = None
+        # The save time is written apart from the save, at most once a second: a burst of
+        # saves costs one small write, outside the autosave's run. A crash in between
+        # leaves an earlier time in the database, which is still true.
+        self.stamp_timer = QTimer(self)
+        self.stamp_timer.setSingleShot(True)
+        self.stamp_timer.setInterval(STAMP_MS)
+        self.stamp_timer.timeout.connect(self.stamp_last_save)
         self.setMinimumSize(1000, 600)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
@@ -277,16 +288,21 @@ class MainWindow(QMainWindow):
 
     def saved(self) -> None:
         now = dt.datetime.now().replace(microsecond=0)
-        if now != self.last_stamped:  # a burst of saves within a second is stamped once
-            try:
-                self.desk.note_saved(now)
-                self.last_stamped = now
-            except AppError:
-                pass  # the edit itself is saved; the next save stamps the time again
+        self.last_saved = now
+        if not self.stamp_timer.isActive():
+            self.stamp_timer.start()
         if self.autosaver.has_unsaved:
             return  # something else still waits for a retry: keep the warning up
         self.saved_label.setStyleSheet("color: #4b7f52; padding-right: 8px;")
         self.saved_label.setText(self.tr("Gemt %s") % now.strftime("%H:%M:%S"))
+
+    def stamp_last_save(self) -> None:
+        if self.last_saved is None:
+            return
+        try:
+            self.desk.note_saved(self.last_saved)
+        except AppError:
+            pass  # the edit itself is saved; the next save stamps the time again
 
     def not_saved(self, message: str) -> None:
         self.saved_label.setStyleSheet("color: #b00020; font-weight: 600; padding-right: 8px;")
@@ -313,6 +329,7 @@ class MainWindow(QMainWindow):
             return
         self.jobs.shutdown(wait_seconds=2.0)  # a PDF is cancelled; a .docx has moments left
         self.panes.save()
+        self.stamp_timer.stop()
         try:
             self.desk.end_run()
         except AppError:

@@ -319,6 +319,7 @@ def test_a_start_after_a_crash_says_up_to_when_everything_is_saved(
     first.autosaver.flush()
     saved_at = first.saved_label.text().removeprefix("Gemt ")
     assert saved_at
+    qtbot.waitUntil(lambda: not first.stamp_timer.isActive(), timeout=3000)
     # The process dies here: no closeEvent, so the run is never marked as ended.
     first.hide()
     second = MainWindow(sample_store, settings=settings)  # closed below, not by qtbot
