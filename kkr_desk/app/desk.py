@@ -237,6 +237,23 @@ class Desk:
     def set_decision_templates(self, templates: list[str]) -> None:
         self._store.settings.set_decision_templates(templates)
 
+    # The window's runs ---------------------------------------------------------------------
+
+    def begin_run(self) -> tuple[bool, dt.datetime | None]:
+        """Mark the window's run as begun: (the last run ended uncleanly, its last save time).
+
+        Everything saved up to that time is on disk; None when nothing was ever saved.
+        """
+        return self._store.run_marks.begin()
+
+    def note_saved(self, when: dt.datetime) -> None:
+        """Keep the time of a save the window reported, for the message after a crash."""
+        self._store.run_marks.saved(when)
+
+    def end_run(self) -> None:
+        """The window closed cleanly: the next start is no recovery."""
+        self._store.run_marks.end()
+
     # Trash -------------------------------------------------------------------------------
 
     def trash_entries(self) -> list[TrashEntry]:
