@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import Meeting, MeetingKind, Person
+from ..domain.search_query import parse_query
 from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..store import EarlierTreatment, SearchHit
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
 
@@ -53,6 +55,25 @@ class Desk:
 
     def people(self) -> list[Person]:
         return self._store.people()
+
+    # Search ------------------------------------------------------------------------------
+
+    def search(
+        self, query: str, committee: str | None = None, year: int | None = None,
+        *, prefix_last: bool = False, limit: int = 100,
+    ) -> list[SearchHit]:
+        """Every place in every meeting matching ``query``, newest meeting first.
+
+        ``prefix_last`` for a box that searches while the last word is still being typed.
+        Raises the domain's SearchQueryError (a Danish sentence) for text that cannot be
+        searched for.
+        """
+        parsed = parse_query(query, prefix_last=prefix_last)
+        return self._store.search(parsed, committee=committee, year=year, limit=limit)
+
+    def earlier_treatments(self, item_id: int) -> list[EarlierTreatment]:
+        """The other items with this item's case number, newest meeting first."""
+        return self._store.earlier_treatments(item_id)
 
     # Settings ----------------------------------------------------------------------------
 

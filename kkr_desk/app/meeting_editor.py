@@ -14,6 +14,7 @@ import datetime as dt
 from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
 from ..domain import agenda_order
 from ..store import Store
+from ..store import EarlierTreatment
 from .changes import (
     AttendanceChanged,
     Change,
@@ -170,6 +171,20 @@ class MeetingEditor:
             lambda: agenda_order.move_group(self.meeting, group, landed),
         )
         return True
+
+    # The case over time ------------------------------------------------------------------
+
+    def earlier_treatments(self, item: AgendaItem) -> list[EarlierTreatment]:
+        """Items of earlier meetings with ``item``'s case number, newest first.
+
+        Items of this meeting are left out: a KL referat often gives every item the
+        meeting's own case number, and the same meeting is no earlier treatment.
+        """
+        return [
+            place
+            for place in self._store.earlier_treatments(item.id)
+            if place.meeting_id != self.meeting.id and place.date <= self.meeting.date
+        ]
 
     # Settings the editing uses -----------------------------------------------------------
 

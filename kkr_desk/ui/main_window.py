@@ -34,6 +34,7 @@ from .jobs import JobRunner
 from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
 from .safety import WindowSafety
+from .search_panel import SearchDialog
 from .session import MeetingSession
 from .shortcuts import help_rows
 from .window_actions import build_actions, build_menus
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
             "focus_agenda": self.focus_agenda,
             "focus_decision": lambda: self.editor.focus_decision(),
             "search_person": self.search_person,
+            "search_all": self.search_all,
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
         }
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePanel(self.attendance_model)
         self.agenda = AgendaPanel(self.agenda_model)
         self.editor = ItemEditor(self.session, self.autosaver)
+        self.editor.placeRequested.connect(self.open_place)
         self.panes.set_workspace(
             self.meeting_bar, self.attendance, self.agenda, self.editor, self.attendance_count
         )
@@ -200,6 +203,39 @@ class MainWindow(QMainWindow):
         committee = self.meeting_bar.committee_edit.text().strip() or meeting.committee
         date = self.meeting_bar.date_edit.date().toPython()
         self.setWindowTitle(self.tr("KKR Desk – %s %s") % (committee, date.strftime("%d-%m-%Y")))
+
+    # Search and places -------------------------------------------------------------------
+
+    def search_all(self) -> None:
+        """Søg i alle møder; Escape there comes back to this meeting and item."""
+        item = self.editor.item
+        origin = (self.session.meeting.id, item.id if item is not None else None)
+        dialog = SearchDialog(
+            lambda text, limit: self.desk.search(text, prefix_last=True, limit=limit), self
+        )
+        dialog.placeChosen.connect(self.open_place)
+        dialog.returnRequested.connect(lambda: self.open_place(*origin))
+        self.open_dialog(dialog)
+        dialog.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_place(
+        self, meeting_id: int, item_id: int | None, section: str = "", words: str = ""
+    ) -> bool:
+        """That meeting at that item (None: its people present), ``words`` shown in ``section``."""
+        if self.session.meeting.id != meeting_id and not self.open_meeting(meeting_id):
+            return False
+        if item_id is None:
+            self.panes.show_pane(self.attendance)
+            return True
+        item = next((i for i in self.session.meeting.items if i.id == item_id), None)
+        if item is None:
+            self.show_problem(self.tr("Punktet findes ikke længere i mødet"))
+            return False
+        self.panes.show_pane(self.agenda)
+        self.agenda.select(self.agenda_model.index_of_item(item))
+        if section:
+            self.editor.reveal(section, words)
+        return True
 
     # Attendance --------------------------------------------------------------------------
 

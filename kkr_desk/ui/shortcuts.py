@@ -37,6 +37,7 @@ ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "focus_agenda": ("Alt+2",),
     "focus_decision": ("Alt+3",),
     "search_person": ("Ctrl+F",),
+    "search_all": ("Ctrl+Shift+F",),
     "shortcuts": ("F1",),
 }
 
@@ -61,6 +62,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+K / G", QT_TRANSLATE_NOOP("Shortcuts", "Deltager kom / gik nu")),
     ("Ctrl+Shift+P", QT_TRANSLATE_NOOP("Shortcuts", "Tilføj deltager")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg deltager ved navn")),
+    ("Ctrl+Shift+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg i alle møder (Esc: tilbage)")),
     (
         "Alt+1 / Alt+2 / Alt+3",
         QT_TRANSLATE_NOOP("Shortcuts", "Gå til deltagere / dagsorden / beslutning"),

@@ -50,6 +50,7 @@ ACTION_TEXTS = {
     "focus_agenda": "D&agsorden",
     "focus_decision": "&Beslutning",
     "search_person": "&Søg deltager",
+    "search_all": "Søg i &alle møder …",
     "shortcuts": "&Tastaturgenveje",
     "about": "&Om KKR Desk",
 }
@@ -60,7 +61,8 @@ MENUS = {
                           "arrived_now", "left_now")),
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
                         "new_item", "new_group", "move_up", "move_down", "delete")),
-    "view": ("&Vis", ("focus_attendance", "focus_agenda", "focus_decision", "search_person")),
+    "view": ("&Vis", ("focus_attendance", "focus_agenda", "focus_decision", "search_person",
+                      "search_all")),
     "help": ("&Hjælp", ("shortcuts", "about")),
 }
 
