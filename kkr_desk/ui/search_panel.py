@@ -33,7 +33,7 @@ from ..domain.search_query import SearchQueryError
 TYPING_PAUSE_MS = 150
 LIMIT = 100
 HIT_ROLE = Qt.ItemDataRole.UserRole
-MARK_STYLE = "background-color: #ffe680; font-weight: 600;"
+MARK_STYLE = "background-color: #ffe680; color: #000; font-weight: 600;"
 
 
 def hit_html(hit, tr: Callable[[str], str]) -> str:
@@ -47,7 +47,7 @@ def hit_html(hit, tr: Callable[[str], str]) -> str:
     )
     return (
         f"<b>{' · '.join(where)}</b><br>"
-        f'<span style="color: #555;">{html.escape(hit.section)}:</span> {snippet}'
+        f"<i>{html.escape(hit.section)}:</i> {snippet}"
     )
 
 
