@@ -51,6 +51,9 @@ class ItemEditor(QWidget):
         self.autosaver = autosaver
         self.item: AgendaItem | None = None
         self.section_editors: dict[int, RichTextEdit] = {}
+        self._unloaded: dict[RichTextEdit, Section] = {}
+        """Tabs not shown yet for this item: their text is set when they are."""
+        self._used_tabs = 0
         self.decision_section: Section | None = None
         self.phrases: list[str] = []
         self._build()
@@ -108,6 +111,7 @@ class ItemEditor(QWidget):
         add_section.setToolTip(self.tr("Tilføj et afsnit til punktet"))
         add_section.clicked.connect(self.ask_for_section)
         self.tabs.setCornerWidget(add_section)
+        self.tabs.currentChanged.connect(self._load_tab)
         self.splitter.addWidget(self.tabs)
 
         decision_box = QFrame()
@@ -178,10 +182,9 @@ class ItemEditor(QWidget):
         self.autosaver.flush()
         self.item = item
         self.setEnabled(item is not None)
-        self.tabs.clear()
-        for editor in self.section_editors.values():
-            editor.deleteLater()
+        self._used_tabs = 0
         self.section_editors.clear()
+        self._unloaded.clear()
         self.decision_section = None
         if item is None:
             self.earlier_label.hide()
@@ -190,6 +193,7 @@ class ItemEditor(QWidget):
                 edit.setText("")
             self.decision_edit.set_markdown("")
             self.phrase_list.clear()
+            self._drop_unused_tabs()
             return
         self.number_label.setText(number)
         self.title_edit.setText(item.title)
@@ -209,8 +213,10 @@ class ItemEditor(QWidget):
                 continue
             self._add_section_tab(section)
             if section.heading == INDSTILLING:
-                recommendation_tab = self.tabs.count() - 1
+                recommendation_tab = self._used_tabs - 1
+        self._drop_unused_tabs()
         self.tabs.setCurrentIndex(recommendation_tab)
+        self._load_tab(recommendation_tab)
         self.refresh_phrases()
 
     def set_number(self, number: str) -> None:
@@ -270,13 +276,35 @@ class ItemEditor(QWidget):
         editor.ensureCursorVisible()
 
     def _add_section_tab(self, section: Section) -> RichTextEdit:
-        editor = RichTextEdit()
+        """The next tab for ``section``: the editor already in that tab is reused (an item
+        switch builds no widgets), and its text is loaded when the tab is first shown."""
+        position = self._used_tabs
+        self._used_tabs += 1
+        if position < self.tabs.count():
+            editor = self.tabs.widget(position)
+            editor.edited.disconnect()
+            self.tabs.setTabText(position, section.heading)
+        else:
+            editor = RichTextEdit()
+            self.tabs.addTab(editor, section.heading)
         editor.setAccessibleName(section.heading)
-        editor.set_markdown(section.body)
         editor.edited.connect(lambda s=section, e=editor: self._schedule_section(s, e))
         self.section_editors[section.id] = editor
-        self.tabs.addTab(editor, section.heading)
+        self._unloaded[editor] = section
         return editor
+
+    def _drop_unused_tabs(self) -> None:
+        while self.tabs.count() > self._used_tabs:
+            editor = self.tabs.widget(self.tabs.count() - 1)
+            self.tabs.removeTab(self.tabs.count() - 1)
+            editor.deleteLater()
+
+    def _load_tab(self, position: int) -> None:
+        """Give the editor in tab ``position`` its section's text, if not done yet."""
+        editor = self.tabs.widget(position)
+        section = self._unloaded.pop(editor, None)
+        if section is not None:
+            editor.set_markdown(section.body)
 
     def refresh_phrases(self) -> None:
         self.phrases = decision_phrases(
