@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..app import Desk
-from .import_dialog import choose_and_import
 
 
 class ImportFlow(QObject):
@@ -42,4 +41,6 @@ class ImportFlow(QObject):
             menu.addAction(self.action)
 
     def start(self) -> None:
+        from .import_dialog import choose_and_import  # its dialogs on first use only
+
         self.dialog = choose_and_import(self.parent_widget, self.desk, self.open_meeting)

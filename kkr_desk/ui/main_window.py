@@ -34,7 +34,6 @@ from .jobs import JobRunner
 from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
 from .safety import WindowSafety
-from .search_panel import SearchDialog
 from .session import MeetingSession
 from .shortcuts import help_rows
 from .window_actions import build_actions, build_menus
@@ -208,6 +207,8 @@ class MainWindow(QMainWindow):
 
     def search_all(self) -> None:
         """Søg i alle møder; Escape there comes back to this meeting and item."""
+        from .search_panel import SearchDialog  # QStyle and QTextDocument's layout: ~80 ms
+
         item = self.editor.item
         origin = (self.session.meeting.id, item.id if item is not None else None)
         dialog = SearchDialog(
