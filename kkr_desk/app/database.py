@@ -1,6 +1,6 @@
-"""The database before there is a Desk: opening it at start-up, the start-up backup, and
-the recovery a damaged, foreign or busy database needs (list or restore a backup, move
-the damaged file aside). The start-up and recovery dialogs use these, never the store.
+"""The database before there is a Desk: opening it at start-up, and the recovery a
+damaged, foreign or busy database needs (list or restore a backup, move the damaged
+file aside). The start-up and recovery dialogs use these, never the store.
 """
 
 from __future__ import annotations
@@ -19,11 +19,6 @@ def default_database_path() -> Path:
 def open_database(path: Path | None = None) -> Store:
     """Open the database (the user's default one without ``path``); AppError if it cannot be."""
     return _store.open_store(path)
-
-
-def startup_backup(store: Store) -> Path | None:
-    """The backup taken once the database is open, before any editing."""
-    return _store.backup_now(store)
 
 
 def list_backups(db_path: Path) -> list[Backup]:

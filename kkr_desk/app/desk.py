@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from ..domain import Meeting, MeetingKind, Person
 from ..domain.search_query import parse_query
-from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..store import (
+    Backup,
+    MeetingSummary,
+    Store,
+    backup_copy,
+    backup_now,
+    list_backups,
+    restore_into,
+)
 from ..store import EarlierTreatment, SearchHit
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
@@ -95,6 +103,10 @@ class Desk:
 
     def backup_now(self) -> Path | None:
         return backup_now(self._store)
+
+    def backup_copy(self) -> Path | None:
+        """``backup_now`` for a worker thread: it opens its own connection to the file."""
+        return backup_copy(self._store.path)
 
     def list_backups(self) -> list[Backup]:
         return list_backups(self._store.path)

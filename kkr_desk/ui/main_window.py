@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
             self, self.desk, self.autosaver, menus, self.actions_by_name,
             session=lambda: self.session, agenda=lambda: self.agenda,
             open_meeting=self.open_meeting, open_dialog=self.open_dialog,
-            show_problem=self.show_problem,
+            show_problem=self.show_problem, jobs=lambda: self.jobs,
         )
         self.import_flow = ImportFlow(
             self, self.desk, self.open_meeting, menus.file_menu, menus.import_anchor

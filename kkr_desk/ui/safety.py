@@ -13,13 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from ..app import AppError, Desk, TrashEntry
 from .agenda_panel import AgendaPanel
 from .autosave import Autosaver
+from .first_paint import after_first_paint
+from .jobs import BACKUP, JobRefused, JobRunner
 from .recovery_dialogs import RestoreBackupDialog
 from .session import MeetingSession
 from .window_actions import WindowMenus
@@ -38,6 +40,7 @@ class WindowSafety(QObject):
         open_meeting: Callable[[int], object],
         open_dialog: Callable[[object], None],
         show_problem: Callable[[str], None],
+        jobs: Callable[[], JobRunner] | None = None,
     ):
         """``window`` parents the actions and dialogs and shows messages in its status bar;
         ``session()`` and ``agenda()`` give the open meeting's parts (they change with it).
@@ -51,6 +54,7 @@ class WindowSafety(QObject):
         self.open_meeting = open_meeting
         self.open_dialog = open_dialog
         self.show_problem = show_problem
+        self.jobs = jobs
         self.last_deleted: TrashEntry | None = None
         self._backed_up_meeting: int | None = None
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi …"), window)
@@ -80,8 +84,23 @@ class WindowSafety(QObject):
             self._backed_up_meeting = meeting_id
             if self.window.isVisible():
                 self.take_backup()
-            else:  # the first meeting, while the window is built: back up once it is shown
-                QTimer.singleShot(0, self.take_backup)
+            else:  # the first meeting, while the window is built: the start-up backup
+                after_first_paint(self.window, self.take_startup_backup)
+
+    def take_startup_backup(self) -> None:
+        """The backup of the database as it was opened, off the UI thread: the copy of a
+        100-item database holds the UI thread ~70 ms, just when the secretary starts."""
+        if self.jobs is None:
+            self.take_backup()
+            return
+        try:
+            job = self.jobs().start(BACKUP, self.desk.backup_copy, expected=(AppError,))
+        except JobRefused:
+            return  # one is being taken already
+        job.failed.connect(self._backup_failed)
+
+    def _backup_failed(self, error: AppError) -> None:
+        self.show_problem(str(error))
 
     def before_export(self) -> None:
         self.take_backup()

@@ -88,7 +88,9 @@ def test_ctrl_z_in_a_text_field_is_still_text_undo(qtbot, window, sample_store):
 
 
 def test_opening_a_meeting_and_exporting_take_backups(qtbot, window, sample_store, tmp_path, monkeypatch):
-    assert len(list_backups(sample_store.path)) == 1  # taken when the window opened it
+    # Taken when the window opened it: after the first paint, in a worker thread.
+    qtbot.waitUntil(lambda: len(list_backups(sample_store.path)) == 1, timeout=5000)
+    assert not window.jobs.running()
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Enstemmigt.")
     target = tmp_path / "referat.docx"
