@@ -30,17 +30,18 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kkr_desk.store import Store, open_store
+    from kkr_desk.store import open_store
+    from kkr_desk.store.agenda import Agenda
     from kkr_desk.ui.main_window import MainWindow
 
     saved: list[float] = []
-    original = Store.set_section_body
+    original = Agenda.set_section_body
 
     def set_section_body(self, *args, **kwargs):  # counts the autosaver's writes only
         saved.append(time.perf_counter())
         return original(self, *args, **kwargs)
 
-    Store.set_section_body = set_section_body
+    Agenda.set_section_body = set_section_body
     app = QApplication([sys.argv[0]])
     store = open_store(database)
     window = MainWindow(store)

@@ -60,7 +60,7 @@ def _export_row(workspace: Workspace, runs: int) -> Row:
     from kkr_desk.store import open_store
 
     with open_store(database) as store:
-        meeting_id = max(summary.id for summary in store.list_meetings())
+        meeting_id = max(summary.id for summary in store.meetings.summaries())
     blocks = workspace.path("blocks-100.json")
     blocks.write_text(json.dumps([dataclasses.asdict(b) for b in meeting_blocks(workspace.meeting_100)]),
                       encoding="utf-8")

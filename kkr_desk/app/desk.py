@@ -10,20 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..domain import Meeting, MeetingKind, Person
-from ..domain.search_query import parse_query
+from ..domain.search_query import SearchQuery, parse_query
 from ..store import (
     Backup,
     MeetingSummary,
+    SearchHit,
     Store,
     backup_copy,
     backup_now,
     list_backups,
-    restore_into,
+    restore_backup,
 )
-from ..store import EarlierTreatment, SearchHit
+from ..store.search import DEFAULT_LIMIT
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
 
@@ -44,76 +45,85 @@ class Desk:
     # Meetings ----------------------------------------------------------------------------
 
     def list_meetings(self) -> list[MeetingSummary]:
-        return self._store.list_meetings()
+        return self._store.meetings.summaries()
 
     def load_meeting(self, meeting_id: int) -> Meeting:
-        return self._store.load_meeting(meeting_id)
+        return self._store.meetings.load(meeting_id)
 
     def open_meeting(self, meeting_id: int) -> MeetingEditor:
-        return MeetingEditor(self._store, self._store.load_meeting(meeting_id))
+        return MeetingEditor(self._store, self._store.meetings.load(meeting_id))
 
     def create_empty_meeting(self, committee: str, date: dt.date) -> int:
-        return self._store.create_empty_meeting(committee, date)
+        return self._store.meetings.create_empty(committee, date)
 
     def create_next_meeting(self, source_id: int, date: dt.date) -> int:
-        return self._store.create_next_meeting(source_id, date)
+        return self._store.meetings.create_next(source_id, date)
 
     def add_meeting(self, meeting: Meeting) -> int:
-        return self._store.add_meeting(meeting)
+        return self._store.meetings.add(meeting)
 
     def people(self) -> list[Person]:
-        return self._store.people()
-
-    # Search ------------------------------------------------------------------------------
+        return self._store.roster.people()
 
     def search(
-        self, query: str, committee: str | None = None, year: int | None = None,
-        *, prefix_last: bool = False, limit: int = 100,
+        self,
+        query: str | SearchQuery,
+        *,
+        committee: str | None = None,
+        year: int | None = None,
+        section: str | None = None,
+        prefix_last: bool = False,
+        limit: int = DEFAULT_LIMIT,
     ) -> list[SearchHit]:
-        """Every place in every meeting matching ``query``, newest meeting first.
+        """Every place in every meeting that matches, newest meeting first (docs/search.md).
 
         ``prefix_last`` for a box that searches while the last word is still being typed.
-        Raises the domain's SearchQueryError (a Danish sentence) for text that cannot be
-        searched for.
+        Text that cannot be searched for raises the domain's SearchQueryError (Danish).
         """
-        parsed = parse_query(query, prefix_last=prefix_last)
-        return self._store.search(parsed, committee=committee, year=year, limit=limit)
-
-    def earlier_treatments(self, item_id: int) -> list[EarlierTreatment]:
-        """The other items with this item's case number, newest meeting first."""
-        return self._store.earlier_treatments(item_id)
+        if isinstance(query, str):
+            query = parse_query(query, prefix_last=prefix_last)
+        return self._store.search.find(
+            query, committee=committee, year=year, section=section, limit=limit
+        )
 
     # Settings ----------------------------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        return self._store.decision_templates()
+        return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.set_decision_templates(templates)
+        self._store.settings.set_decision_templates(templates)
 
     # Trash -------------------------------------------------------------------------------
 
     def trash_entries(self) -> list[TrashEntry]:
-        return self._store.trash_entries()
+        return self._store.trash.entries()
 
     def restore_from_trash(self, trash_id: int) -> int:
-        return self._store.restore_from_trash(trash_id)
+        return self._store.trash.restore(trash_id)
 
     # Backups -----------------------------------------------------------------------------
 
     def backup_now(self) -> Path | None:
         return backup_now(self._store)
 
-    def backup_copy(self) -> Path | None:
-        """``backup_now`` for a worker thread: it opens its own connection to the file."""
-        return backup_copy(self._store.path)
+    def backup_in_background(self) -> Callable[[], Path | None]:
+        """A backup to run on a worker thread: it reads the file through a connection of its
+        own (a sqlite3 connection belongs to its thread); None when nothing changed."""
+        db_path = self._store.path
+        return lambda: backup_copy(db_path)
 
     def list_backups(self) -> list[Backup]:
         return list_backups(self._store.path)
 
     def restore_backup(self, backup: Path) -> Path:
-        """Replace the database's content with ``backup``; the current state is kept first."""
-        return restore_into(self._store, backup)
+        """Replace the database's content with ``backup``; the safety copy of the current
+        state, which was taken first. It may run on a worker thread: it opens the file
+        through a Store of its own (this process already holds the lock), and the window's
+        Store sees the restored content on its next read."""
+        outcome = restore_backup(self._store.path, backup)
+        assert outcome.safety_copy is not None  # the open database is healthy: copied first
+        return outcome.safety_copy
 
     # Import and export -------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The window's safety net: backups when a meeting is opened and before every export,
-"Gendan fra sikkerhedskopi …" in the File menu, and undo of the last delete.
+"""The window's safety net: backups (background jobs) when a meeting is opened and before
+every export, "Gendan fra sikkerhedskopi …" in the File menu, and undo of the last delete.
 
 Kept beside MainWindow rather than in it: the window calls four hooks (meeting opened,
 before export, after a delete, undo with nothing else to undo) and this object does the
@@ -21,7 +21,7 @@ from ..app import AppError, Desk, TrashEntry
 from .agenda_panel import AgendaPanel
 from .autosave import Autosaver
 from .first_paint import after_first_paint
-from .jobs import BACKUP, JobRefused, JobRunner
+from .jobs import BACKUP, Job, JobRunner
 from .recovery_dialogs import RestoreBackupDialog
 from .session import MeetingSession
 from .window_actions import WindowMenus
@@ -32,6 +32,7 @@ class WindowSafety(QObject):
         self,
         window: QMainWindow,
         desk: Desk,
+        jobs: JobRunner,
         autosaver: Autosaver,
         menus: WindowMenus,
         actions: dict[str, QAction],
@@ -40,7 +41,6 @@ class WindowSafety(QObject):
         open_meeting: Callable[[int], object],
         open_dialog: Callable[[object], None],
         show_problem: Callable[[str], None],
-        jobs: Callable[[], JobRunner] | None = None,
     ):
         """``window`` parents the actions and dialogs and shows messages in its status bar;
         ``session()`` and ``agenda()`` give the open meeting's parts (they change with it).
@@ -71,36 +71,28 @@ class WindowSafety(QObject):
 
     # Backups -----------------------------------------------------------------------------
 
-    def take_backup(self) -> Path | None:
-        """A backup now; a failure is shown, never stops the work."""
-        try:
-            return self.desk.backup_now()
-        except AppError as error:
-            self.show_problem(str(error))
+    def take_backup(self) -> Job | None:
+        """A backup as a background job; a failure is shown, never stops the work.
+
+        While one runs, a second is not started: the copy being written is as new.
+        """
+        if self.jobs.is_running(BACKUP):
             return None
+        job = self.jobs.start(BACKUP, self.desk.backup_in_background(), expected=(AppError,))
+        job.failed.connect(self._backup_failed)
+        return job
+
+    def _backup_failed(self, error: Exception) -> None:
+        self.show_problem(str(error))
 
     def meeting_opened(self, meeting_id: int) -> None:
         if meeting_id != self._backed_up_meeting:
             self._backed_up_meeting = meeting_id
             if self.window.isVisible():
                 self.take_backup()
-            else:  # the first meeting, while the window is built: the start-up backup
-                after_first_paint(self.window, self.take_startup_backup)
-
-    def take_startup_backup(self) -> None:
-        """The backup of the database as it was opened, off the UI thread: the copy of a
-        100-item database holds the UI thread ~70 ms, just when the secretary starts."""
-        if self.jobs is None:
-            self.take_backup()
-            return
-        try:
-            job = self.jobs().start(BACKUP, self.desk.backup_copy, expected=(AppError,))
-        except JobRefused:
-            return  # one is being taken already
-        job.failed.connect(self._backup_failed)
-
-    def _backup_failed(self, error: AppError) -> None:
-        self.show_problem(str(error))
+            else:  # the first meeting, while the window is built: the start-up backup,
+                # once the window has been painted (a zero-delay timer may run before that)
+                after_first_paint(self.window, self.take_backup)
 
     def before_export(self) -> None:
         self.take_backup()

@@ -3,7 +3,7 @@
 A damaged, foreign or busy database is not a dead end: the problem dialog offers a backup,
 a fresh start (the damaged file moved aside) or another file, and start-up tries again
 with the answer. The start-up backup is the window's own backup of the meeting it opens
-first (ui/safety.py): taken after the first paint, in a worker thread.
+(ui/safety.py): a background job started once the window is shown.
 """
 
 from __future__ import annotations

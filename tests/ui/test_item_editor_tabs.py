@@ -34,10 +34,10 @@ def test_switching_items_builds_no_editors_and_loads_a_tab_when_shown(qtbot, win
     shown.moveCursor(shown.textCursor().MoveOperation.End)
     qtbot.keyClicks(shown, " Tilføjet.")
     window.autosaver.flush()
-    stored = {s.id: s.body for s in sample_store.load_meeting(window.session.meeting.id).items[3].sections}
+    stored = {s.id: s.body for s in sample_store.meetings.load(window.session.meeting.id).items[3].sections}
     assert stored[second.section(SAGSFREMSTILLING).id].endswith("Tilføjet.")
     before = {s.id: s.body for s in first.sections}
-    after = {s.id: s.body for s in sample_store.load_meeting(window.session.meeting.id).items[2].sections}
+    after = {s.id: s.body for s in sample_store.meetings.load(window.session.meeting.id).items[2].sections}
     assert after == before
 
 

@@ -39,7 +39,7 @@ def june_meeting() -> Meeting:
 
 @pytest.fixture
 def june_id(sample_store):
-    return sample_store.add_meeting(june_meeting())
+    return sample_store.meetings.add(june_meeting())
 
 
 def type_search(qtbot, window, text):
