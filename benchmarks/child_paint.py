@@ -13,6 +13,7 @@ is wrapped only to count the saves that happened among the keys.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -48,6 +49,7 @@ def main() -> None:
     window.resize(1440, 900)
     window.show()
     window.activateWindow()
+    gc.freeze()  # as kkr_desk.ui.app does once the window is up
     QTest.qWait(200)
 
     class PaintSeen(QObject):
