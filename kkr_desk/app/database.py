@@ -1,6 +1,6 @@
-"""The database before there is a Desk: opening it at start-up, and the recovery a
-damaged, foreign or busy database needs (list or restore a backup, move the damaged
-file aside). The start-up and recovery dialogs use these, never the store.
+"""The database before there is a Desk: opening it at start-up, the start-up backup, and
+the recovery a damaged, foreign or busy database needs (list or restore a backup, move
+the damaged file aside). The start-up and recovery dialogs use these, never the store.
 """
 
 from __future__ import annotations
