@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from . import documents, keystroke, search, stall, window_start
+from . import commands, documents, keystroke, paint, search, stall, window_start
 from .children import use_bytecode_cache
 from .machine import machine_lines
 from .report import Row, format_table
@@ -20,7 +20,9 @@ from .workspace import Workspace
 GROUPS: dict[str, Callable[[Workspace, int], list[Row]]] = {
     "window": window_start.measure,
     "keystroke": keystroke.measure,
+    "paint": paint.measure,
     "documents": documents.measure,
+    "commands": commands.measure,
     "stall": stall.measure,
     "search": search.measure,
 }

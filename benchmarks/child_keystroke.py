@@ -76,9 +76,9 @@ def main() -> None:
 
 def _time_store_writes(commits: list[float], writes: list[float], waiting: list) -> None:
     """Record when each section write has committed and how long it took; wake the edit."""
-    from kkr_desk.store import Store
+    from kkr_desk.store.agenda import Agenda  # the store's agenda repository writes sections
 
-    original = Store.set_section_body
+    original = Agenda.set_section_body
 
     def set_section_body(self, *args, **kwargs):
         started = time.perf_counter()
@@ -89,7 +89,7 @@ def _time_store_writes(commits: list[float], writes: list[float], waiting: list)
             loop.quit()
         return result
 
-    Store.set_section_body = set_section_body
+    Agenda.set_section_body = set_section_body
 
 
 def _time_autosaver(blocks: list[float], commits: list[float]) -> float | None:

@@ -38,12 +38,13 @@ def _measure(workspace: Workspace, runs: int) -> list[Row]:
             meeting.committee = COMMITTEES[index % 5]
             meeting.date = dt.date(2021 + index // 25, 1 + (index // 5) % 5 * 2, 10)
             store.meetings.add(meeting)
-        times = []
+        times, cpu = [], []
         for _ in range(runs * 4):
             for query in QUERIES:
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.thread_time()
                 store.search.find(query)
                 times.append(time.perf_counter() - started)
+                cpu.append(time.thread_time() - cpu_started)
         section_id = store.meetings.load(1).groups[0].items[0].sections[3].id
         body = "Beslutning: " + "kommunerne tiltræder indstillingen. " * 40
         with_index = _edit_times(store, section_id, body, runs * 10)
@@ -56,7 +57,10 @@ def _measure(workspace: Workspace, runs: int) -> list[Row]:
     extra = percentile(with_index, 50) - percentile(without_index, 50)
     return [
         Row(f"Search, 250 meetings p99 ({len(times)} searches)", millis(p99),
-            f"p50 {millis(percentile(times, 50))}", "", "≤ 50 ms", verdict(p99 <= SEARCH_TARGET)),
+            f"p50 {millis(percentile(times, 50))}", "", "≤ 50 ms", verdict(p99 <= SEARCH_TARGET),
+            f"this thread's own CPU time p50 {millis(percentile(cpu, 50))}, p99 "
+            f"{millis(percentile(cpu, 99))} (SQLite runs in it; wall time includes waiting for "
+            "the CPU on a busy machine)"),
         Row("Index update per edit (p50)", f"{extra * 1000:+.2f} ms",
             f"edit without it {millis(percentile(without_index, 50))}", "", "≤ 2 ms",
             verdict(extra <= EDIT_TARGET),

@@ -276,3 +276,23 @@ def test_export_of_a_loaded_meeting_names_each_refused_link_on_stderr(tmp_path):
     assert "https://www.kl.dk/kkr" in targets
     assert not any(target.startswith("smb:") for target in targets)
     assert any(p.text == "Se bilagsmappen og KL." for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("kind", ["text", "pdf"])
+def test_import_of_a_huge_file_is_refused_early_naming_its_size(tmp_path, kind):
+    # Issue 16: a 200 MB text file or a 2,000-page PDF ends in one Danish line, at once.
+    from tests.importer.hostile_documents import pdf_with_pages
+
+    if kind == "text":
+        path = tmp_path / "kæmpe.txt"
+        with path.open("wb") as file:  # sparse: 200 MB without writing them
+            file.truncate(200 * 1024 * 1024)
+        size = "filen fylder 200 MB"
+    else:
+        path = pdf_with_pages(tmp_path / "sider.pdf", 2000)
+        size = "2.000 sider (højst 500 sider)"
+    result = kkr_desk("import", str(path), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"kkr-desk: fejl: {path.name} er for stor til at være en dagsorden")
+    assert size in line

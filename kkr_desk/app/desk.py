@@ -23,7 +23,7 @@ from ..domain.meeting_life import (
     is_frozen,
 )
 from ..domain.committee import Committee, Member, roster_from_attendance
-from ..domain.search_query import SearchQuery
+from ..domain.search_query import SearchQuery, parse_query
 from ..store import (
     Backup,
     MeetingSummary,
@@ -35,6 +35,7 @@ from ..store import (
     restore_backup,
 )
 from ..store.committees import CommitteeNotFound
+from ..store.search import DEFAULT_LIMIT
 from ..store.trash import TrashEntry
 from .item_changes import ItemChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
@@ -167,9 +168,19 @@ class Desk:
         committee: str | None = None,
         year: int | None = None,
         section: str | None = None,
+        prefix_last: bool = False,
+        limit: int = DEFAULT_LIMIT,
     ) -> list[SearchHit]:
-        """Every place in every meeting that matches, newest meeting first (docs/search.md)."""
-        return self._store.search.find(query, committee=committee, year=year, section=section)
+        """Every place in every meeting that matches, newest meeting first (docs/search.md).
+
+        ``prefix_last`` for a box that searches while the last word is still being typed.
+        Text that cannot be searched for raises the domain's SearchQueryError (Danish).
+        """
+        if isinstance(query, str):
+            query = parse_query(query, prefix_last=prefix_last)
+        return self._store.search.find(
+            query, committee=committee, year=year, section=section, limit=limit
+        )
 
     # Committees --------------------------------------------------------------------------
 

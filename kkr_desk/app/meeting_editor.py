@@ -24,7 +24,7 @@ from ..domain.meeting_life import (
     StateStep,
     is_frozen,
 )
-from ..store import Store, StoreError
+from ..store import EarlierTreatment, Store, StoreError
 from .changes import (
     AttendanceChanged,
     AttendanceListChanged,
@@ -285,6 +285,20 @@ class MeetingEditor:
             lambda: agenda_order.move_group(self.meeting, group, landed),
         )
         return True
+
+    # The case over time ------------------------------------------------------------------
+
+    def earlier_treatments(self, item: AgendaItem) -> list[EarlierTreatment]:
+        """Items of earlier meetings with ``item``'s case number, newest first.
+
+        Items of this meeting are left out: a KL referat often gives every item the
+        meeting's own case number, and the same meeting is no earlier treatment.
+        """
+        return [
+            place
+            for place in self._store.search.earlier_treatments(item.id)
+            if place.meeting_id != self.meeting.id and place.date <= self.meeting.date
+        ]
 
     # Settings the editing uses -----------------------------------------------------------
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain.agenda import item_number
+from ..domain.search_snippet import hits_pattern, mark_snippet
 from ..domain.search_query import HIT_END, HIT_START, SearchQuery, parse_query, snippet_runs
 from .database import StoreError
 
@@ -62,42 +63,55 @@ class EarlierTreatment:
 
 
 _HITS = f"""
-WITH hits AS (SELECT rowid AS hit FROM search_text WHERE search_text MATCH :match),
-found AS (
-    SELECT hits.hit, section.item_id, section.heading AS section, section.position AS part
-    FROM hits CROSS JOIN section ON hits.hit % 8 = {SECTION} AND section.id = hits.hit / 8
-    UNION ALL
-    SELECT hits.hit, agenda_item.id, '{TITLE_SECTION}', -1
-    FROM hits CROSS JOIN agenda_item ON hits.hit % 8 = {ITEM} AND agenda_item.id = hits.hit / 8
+WITH hits AS MATERIALIZED (  -- the MATCH runs once, not once for each use below
+    SELECT rowid AS hit FROM search_text WHERE search_text MATCH :match
 ),
-placed AS (  -- CROSS JOIN keeps the hits the outer loop (SQLite's rule), so each
-               -- hit is looked up by id instead of every row scanned for hits
-    SELECT found.hit, found.item_id, found.section, found.part,
-           agenda_item.title, agenda_item.position AS item_position,
-           agenda_group.position AS group_position, meeting.id AS meeting_id,
-           meeting.committee, meeting.date
+found AS (  -- CROSS JOIN keeps the hits the outer loop (SQLite's rule), so each
+            -- hit is looked up by id instead of every row scanned for hits
+    SELECT hits.hit, section.item_id, section.position AS part
+    FROM hits CROSS JOIN section ON section.id = hits.hit / 8
+    WHERE hits.hit % 8 = {SECTION}
+      AND (:section IS NULL OR section.heading = :section COLLATE NOCASE)
+    UNION ALL
+    SELECT hit, hit / 8, -1 FROM hits
+    WHERE hit % 8 = {ITEM} AND (:section IS NULL OR :section = '{TITLE_SECTION}' COLLATE NOCASE)
+),
+ranked AS (  -- only the keys of the order, so the sort of every hit stays small
+    SELECT found.hit, found.item_id, found.part, agenda_item.position AS item_position,
+           agenda_group.position AS group_position, meeting.id AS meeting_id, meeting.date
     FROM found
     CROSS JOIN agenda_item ON agenda_item.id = found.item_id
-    JOIN agenda_group ON agenda_group.id = agenda_item.group_id
-    JOIN meeting ON meeting.id = agenda_group.meeting_id
+    CROSS JOIN agenda_group ON agenda_group.id = agenda_item.group_id
+    CROSS JOIN meeting ON meeting.id = agenda_group.meeting_id
+    WHERE (:committee IS NULL OR meeting.committee = :committee COLLATE NOCASE)
+      AND (:year IS NULL OR substr(meeting.date, 1, 4) = :year)
     UNION ALL
-    SELECT hits.hit, NULL, '{PEOPLE_SECTION}', -1, '', -1, -1, meeting.id,
-           meeting.committee, meeting.date
+    SELECT hits.hit, NULL, -1, -1, -1, meeting.id, meeting.date
     FROM hits
-    CROSS JOIN attendance ON hits.hit % 8 = {PERSON} AND attendance.rowid = hits.hit / 8
-    JOIN meeting ON meeting.id = attendance.meeting_id
+    CROSS JOIN attendance ON attendance.rowid = hits.hit / 8
+    CROSS JOIN meeting ON meeting.id = attendance.meeting_id
+    WHERE hits.hit % 8 = {PERSON}
+      AND (:section IS NULL OR :section = '{PEOPLE_SECTION}' COLLATE NOCASE)
+      AND (:committee IS NULL OR meeting.committee = :committee COLLATE NOCASE)
+      AND (:year IS NULL OR substr(meeting.date, 1, 4) = :year)
+    ORDER BY date DESC, meeting_id DESC, group_position, item_position, part
+    LIMIT :limit
 )
-SELECT * FROM placed
-WHERE (:committee IS NULL OR committee = :committee COLLATE NOCASE)
-  AND (:year IS NULL OR substr(date, 1, 4) = :year)
-  AND (:section IS NULL OR section = :section COLLATE NOCASE)
+SELECT ranked.*, meeting.committee, coalesce(agenda_item.title, '') AS title,
+       CASE WHEN ranked.item_id IS NULL THEN '{PEOPLE_SECTION}'
+            WHEN ranked.part = -1 THEN '{TITLE_SECTION}'
+            ELSE section.heading END AS section,
+       search_text.body AS text
+FROM ranked
+CROSS JOIN meeting ON meeting.id = ranked.meeting_id
+LEFT JOIN agenda_item ON agenda_item.id = ranked.item_id
+LEFT JOIN section ON ranked.hit % 8 = {SECTION} AND section.id = ranked.hit / 8
+LEFT JOIN search_text ON search_text.rowid = ranked.hit
 ORDER BY date DESC, meeting_id DESC, group_position, item_position, part
-LIMIT :limit
 """
 
 _SNIPPET = f"""
-SELECT rowid, snippet(search_text, 0, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS})
-    AS snippet
+SELECT snippet(search_text, 0, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS}) AS snippet
 FROM search_text WHERE search_text MATCH ? AND rowid = ?
 """
 
@@ -132,7 +146,12 @@ class Search:
         }
         try:
             rows = list(self.db.query(_HITS, parameters))
-            snippets = self._snippets(parsed.match, [row["hit"] for row in rows])
+            pattern = hits_pattern(parsed.terms)
+            snippets = [
+                mark_snippet(row["text"] or "", pattern, SNIPPET_TOKENS)
+                or self._fts_snippet(parsed.match, row["hit"])
+                for row in rows
+            ]
         except sqlite3.OperationalError as error:
             if "fts5" in str(error):  # the parser should make this impossible: a bug
                 raise RuntimeError(f"search expression {parsed.match!r}: {error}") from error
@@ -150,19 +169,16 @@ class Search:
                 ),
                 title=row["title"],
                 section=row["section"],
-                snippet=snippet_runs(snippets.get(row["hit"], "")),
+                snippet=snippet_runs(snippet),
             )
-            for row in rows
+            for row, snippet in zip(rows, snippets)
         ]
 
-    def _snippets(self, match: str, hits: list[int]) -> dict[int, str]:
-        """Snippets for the hits shown only (FTS5 would make one for every match), one
-        rowid at a time: FTS5 looks a rowid up directly, but scans for ``rowid IN``."""
-        snippets: dict[int, str] = {}
-        for hit in hits:
-            for row in self.db.query(_SNIPPET, [match, hit]):
-                snippets[hit] = row["snippet"]
-        return snippets
+    def _fts_snippet(self, match: str, hit: int) -> str:
+        """FTS5's own snippet, for a text whose hit mark_snippet could not find."""
+        for row in self.db.query(_SNIPPET, [match, hit]):
+            return row["snippet"]
+        return ""
 
     def earlier_treatments(self, item_id: int) -> list[EarlierTreatment]:
         """The other items with this item's case number, newest meeting first.

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..app import Desk
-from .import_dialog import choose_and_import, import_into_store
 from .shortcuts import ACTION_KEYS
 
 DROPPED_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -53,6 +52,8 @@ class ImportFlow(QObject):
             menu.addAction(self.action)
 
     def start(self) -> None:
+        from .import_dialog import choose_and_import  # its dialogs on first use only
+
         self.dialog = choose_and_import(self.parent_widget, self.desk, self.open_meeting)
 
     def dropped_document(self, mime: QMimeData) -> Path | None:
@@ -63,4 +64,6 @@ class ImportFlow(QObject):
         return None
 
     def import_dropped(self, path: Path) -> None:
+        from .import_dialog import import_into_store  # its dialogs on first use only
+
         self.summary = import_into_store(self.parent_widget, self.desk, path, self.open_meeting)

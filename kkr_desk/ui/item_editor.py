@@ -8,6 +8,8 @@ Every change is handed to the autosaver; switching item flushes first.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -42,6 +44,8 @@ class ItemEditor(QWidget):
     """The item's title, case line or status changed (the tree repaints its row)."""
     decideRequested = Signal()
     """The user pressed "Afgjort" (the window marks the item and moves on)."""
+    placeRequested = Signal(int, int)
+    """A "Tidligere behandlet" link: open that meeting (id) at that item (id)."""
 
     def __init__(self, session: MeetingSession, autosaver: Autosaver, parent=None):
         super().__init__(parent)
@@ -49,6 +53,9 @@ class ItemEditor(QWidget):
         self.autosaver = autosaver
         self.item: AgendaItem | None = None
         self.section_editors: dict[int, RichTextEdit] = {}
+        self._unloaded: dict[RichTextEdit, Section] = {}
+        """Tabs not shown yet for this item: their text is set when they are."""
+        self._used_tabs = 0
         self.decision_section: Section | None = None
         self.phrases: dict[int, str] = {}
         """Key number (Ctrl+n) → phrase; 0 is the item's own."""
@@ -92,6 +99,12 @@ class ItemEditor(QWidget):
         case_line.addWidget(self.case_number_edit, 2)
         case_line.addWidget(self.officers_edit, 1)
         layout.addLayout(case_line)
+        self.earlier_label = QLabel()
+        self.earlier_label.setObjectName("earlierTreatments")
+        self.earlier_label.setWordWrap(True)
+        self.earlier_label.setTextFormat(Qt.TextFormat.RichText)
+        self.earlier_label.linkActivated.connect(self._earlier_link)
+        layout.addWidget(self.earlier_label)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.tabs = QTabWidget()
@@ -104,6 +117,7 @@ class ItemEditor(QWidget):
         add_section.setMinimumSize(add_section.sizeHint())
         self.add_section_button = add_section
         self.tabs.setCornerWidget(add_section)
+        self.tabs.currentChanged.connect(self._load_tab)
         self.splitter.addWidget(self.tabs)
 
         decision_box = QFrame()
@@ -182,17 +196,18 @@ class ItemEditor(QWidget):
         self.autosaver.flush()
         self.item = item
         self.setEnabled(item is not None)
-        self.tabs.clear()
-        for editor in self.section_editors.values():
-            editor.deleteLater()
+        self._used_tabs = 0
         self.section_editors.clear()
+        self._unloaded.clear()
         self.decision_section = None
         if item is None:
+            self.earlier_label.hide()
             self.number_label.setText("")
             for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
                 edit.setText("")
             self.decision_edit.set_markdown("")
             self.phrase_list.clear()
+            self._drop_unused_tabs()
             return
         self.number_label.setText(number)
         self.title_edit.setText(item.title)
@@ -201,6 +216,7 @@ class ItemEditor(QWidget):
         for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
             edit.setCursorPosition(0)  # show the start of a long title, not its end
         self.show_status()
+        self.show_earlier_treatments()
         self.decision_section = item.section(BESLUTNING)
         if self.decision_section is None:
             self.decision_section = self.session.add_section(item, BESLUTNING)
@@ -211,8 +227,10 @@ class ItemEditor(QWidget):
                 continue
             self._add_section_tab(section)
             if section.heading == INDSTILLING:
-                recommendation_tab = self.tabs.count() - 1
+                recommendation_tab = self._used_tabs - 1
+        self._drop_unused_tabs()
         self.tabs.setCurrentIndex(recommendation_tab)
+        self._load_tab(recommendation_tab)
         self.refresh_phrases()
 
     def set_number(self, number: str) -> None:
@@ -222,14 +240,85 @@ class ItemEditor(QWidget):
         if self.item is not None:
             self.status_combo.setCurrentIndex(STATUSES.index(self.item.status))
 
+    def show_earlier_treatments(self) -> None:
+        """"Tidligere behandlet: KKR Midtjylland 18-06-2024, punkt 3.1" as links, or nothing."""
+        earlier = self.session.earlier_treatments(self.item) if self.item is not None else []
+        links = [
+            f'<a href="{place.meeting_id}:{place.item_id}">'
+            + html.escape(
+                self.tr("%s %s, punkt %s")
+                % (place.committee, place.date.strftime("%d-%m-%Y"), place.item_number)
+            )
+            + "</a>"
+            for place in earlier
+        ]
+        self.earlier_label.setText(self.tr("Tidligere behandlet: %s") % ", ".join(links))
+        self.earlier_label.setVisible(bool(links))
+
+    def _earlier_link(self, target: str) -> None:
+        meeting_id, item_id = (int(part) for part in target.split(":"))
+        self.placeRequested.emit(meeting_id, item_id)
+
+    def reveal(self, section: str, words: str) -> None:
+        """Show ``section`` (a heading, "Titel" or "Beslutning") with ``words`` selected."""
+        if self.item is None:
+            return
+        if section == BESLUTNING:
+            editor = self.decision_edit
+        else:
+            editor = next(
+                (
+                    self.section_editors[s.id]
+                    for s in self.item.sections
+                    if s.heading == section and s.id in self.section_editors
+                ),
+                None,
+            )
+        if editor is None:  # the title or case number
+            edit = self.case_number_edit if words.lower() in self.item.case_number.lower() else self.title_edit
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            start = edit.text().lower().find(words.lower())
+            if start >= 0:
+                edit.setSelection(start, len(words))
+            return
+        if editor is not self.decision_edit:
+            self.tabs.setCurrentWidget(editor)
+        editor.moveCursor(QTextCursor.MoveOperation.Start)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if words:
+            editor.find(words)  # selects the first occurrence and scrolls to it
+        editor.ensureCursorVisible()
+
     def _add_section_tab(self, section: Section) -> RichTextEdit:
-        editor = RichTextEdit()
+        """The next tab for ``section``: the editor already in that tab is reused (an item
+        switch builds no widgets), and its text is loaded when the tab is first shown."""
+        position = self._used_tabs
+        self._used_tabs += 1
+        if position < self.tabs.count():
+            editor = self.tabs.widget(position)
+            editor.edited.disconnect()
+            self.tabs.setTabText(position, section.heading)
+        else:
+            editor = RichTextEdit()
+            self.tabs.addTab(editor, section.heading)
         editor.setAccessibleName(section.heading)
-        editor.set_markdown(section.body)
         editor.edited.connect(lambda s=section, e=editor: self._schedule_section(s, e))
         self.section_editors[section.id] = editor
-        self.tabs.addTab(editor, section.heading)
+        self._unloaded[editor] = section
         return editor
+
+    def _drop_unused_tabs(self) -> None:
+        while self.tabs.count() > self._used_tabs:
+            editor = self.tabs.widget(self.tabs.count() - 1)
+            self.tabs.removeTab(self.tabs.count() - 1)
+            editor.deleteLater()
+
+    def _load_tab(self, position: int) -> None:
+        """Give the editor in tab ``position`` its section's text, if not done yet."""
+        editor = self.tabs.widget(position)
+        section = self._unloaded.pop(editor, None)
+        if section is not None:
+            editor.set_markdown(section.body)
 
     def refresh_phrases(self) -> None:
         self.phrases = decision_phrases(
@@ -315,6 +404,8 @@ class ItemEditor(QWidget):
                 changes["case_officers"] = officers
             if changes and self.session.save_item_fields(item, **changes):
                 self.itemChanged.emit(item)
+                if "case_number" in changes and item is self.item:
+                    self.show_earlier_treatments()
 
         self.autosaver.schedule(("item", item.id), save)
 

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             "focus_decision": lambda: self.editor.focus_decision(),
             "search_person": self.search_person,
             "changes_since_sent": self.show_changes_since_sent,
+            "search_all": self.search_all,
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
         }
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePanel(self.attendance_model)
         self.agenda = AgendaPanel(self.agenda_model)
         self.editor = ItemEditor(self.session, self.autosaver)
+        self.editor.placeRequested.connect(self.open_place)
         self.panes.set_workspace(self.meeting_bar, self.attendance, self.agenda, self.editor)
         self.commands = AgendaCommands(
             self, self.session, self.agenda, self.editor, self.autosaver,
@@ -259,6 +261,40 @@ class MainWindow(QMainWindow):
         committee = self.meeting_bar.committee_edit.text().strip() or meeting.committee
         date = self.meeting_bar.date_edit.date().toPython()
         self.setWindowTitle(self.tr("KKR Desk – %s %s") % (committee, date.strftime("%d-%m-%Y")))
+
+    # Search and places -------------------------------------------------------------------
+
+    def search_all(self) -> None:
+        """Søg i alle møder; Escape there comes back to this meeting and item."""
+        from .search_panel import SearchDialog  # QStyle and QTextDocument's layout: ~80 ms
+
+        item = self.editor.item
+        origin = (self.session.meeting.id, item.id if item is not None else None)
+        dialog = SearchDialog(
+            lambda text, limit: self.desk.search(text, prefix_last=True, limit=limit), self
+        )
+        dialog.placeChosen.connect(self.open_place)
+        dialog.returnRequested.connect(lambda: self.open_place(*origin))
+        self.open_dialog(dialog)
+        dialog.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_place(
+        self, meeting_id: int, item_id: int | None, section: str = "", words: str = ""
+    ) -> bool:
+        """That meeting at that item (None: its people present), ``words`` shown in ``section``."""
+        if self.session.meeting.id != meeting_id and not self.open_meeting(meeting_id):
+            return False
+        if item_id is None:
+            self.attendance.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        item = next((i for i in self.session.meeting.items if i.id == item_id), None)
+        if item is None:
+            self.show_problem(self.tr("Punktet findes ikke længere i mødet"))
+            return False
+        self.agenda.select(self.agenda_model.index_of_item(item))
+        if section:
+            self.editor.reveal(section, words)
+        return True
 
     # Attendance --------------------------------------------------------------------------
 

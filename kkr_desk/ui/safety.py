@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from ..app import AppError, Desk, TrashEntry
 from .agenda_panel import AgendaPanel
 from .autosave import Autosaver
+from .first_paint import after_first_paint
 from .jobs import BACKUP, Job, JobRunner
 from .recovery_dialogs import RestoreBackupDialog
 from .session import MeetingSession
@@ -89,8 +90,9 @@ class WindowSafety(QObject):
             self._backed_up_meeting = meeting_id
             if self.window.isVisible():
                 self.take_backup()
-            else:  # the first meeting, while the window is built: back up once it is shown
-                QTimer.singleShot(0, self.take_backup)
+            else:  # the first meeting, while the window is built: the start-up backup,
+                # once the window has been painted (a zero-delay timer may run before that)
+                after_first_paint(self.window, self.take_backup)
 
     def before_export(self) -> None:
         self.take_backup()

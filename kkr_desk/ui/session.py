@@ -168,6 +168,15 @@ class MeetingSession(QObject):
         ok, moved = self.write(lambda: self.editor.move_group(group, position))
         return bool(ok and moved)
 
+    # The case over time ------------------------------------------------------------------
+
+    def earlier_treatments(self, item: AgendaItem) -> list:
+        """Other meetings' items with this case number; none when it cannot be read."""
+        try:
+            return self.editor.earlier_treatments(item)
+        except AppError:  # the item was deleted meanwhile: nothing to link to
+            return []
+
     # Settings ----------------------------------------------------------------------------
 
     def decision_templates(self) -> list[str]:

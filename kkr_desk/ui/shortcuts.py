@@ -38,6 +38,7 @@ ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "focus_agenda": ("Alt+2",),
     "focus_decision": ("Alt+3",),
     "search_person": ("Ctrl+F",),
+    "search_all": ("Ctrl+Shift+F",),
     "shortcuts": ("F1",),
 }
 
@@ -67,6 +68,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Deltager: fjern (Ctrl+Z fortryder) / flyt op / ned"),
     ),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg deltager ved navn")),
+    ("Ctrl+Shift+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg i alle møder (Esc: tilbage)")),
     (
         "Alt+1 / Alt+2 / Alt+3",
         QT_TRANSLATE_NOOP("Shortcuts", "Gå til deltagere / dagsorden / beslutning"),

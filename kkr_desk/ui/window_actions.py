@@ -56,6 +56,7 @@ ACTION_TEXTS = {
     "focus_decision": "&Beslutning",
     "search_person": "&Søg deltager",
     "changes_since_sent": "Ændringer siden &udsendelse …",
+    "search_all": "Søg i &alle møder …",
     "shortcuts": "&Tastaturgenveje",
     "about": "&Om KKR Desk",
 }
@@ -68,7 +69,7 @@ MENUS = {
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
                         "new_item", "new_group", "move_up", "move_down", "delete")),
     "view": ("&Vis", ("focus_attendance", "focus_agenda", "focus_decision", "search_person",
-                     None, "changes_since_sent")),
+                      "search_all", None, "changes_since_sent")),
     "help": ("&Hjælp", ("shortcuts", "about")),
 }
 
