@@ -85,13 +85,13 @@ class PdfCancelled(PdfError):
     """The user cancelled the PDF; LibreOffice has been ended."""
 
 
-def find_soffice() -> Path | None:
+def find_soffice(platform: str = sys.platform, environ=os.environ) -> Path | None:
     """LibreOffice's command, on PATH or where its installer puts it."""
     for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
+        found = shutil.which(name, path=environ.get("PATH", os.defpath))
         if found:
             return Path(found)
-    for candidate in known_places():
+    for candidate in known_places(platform, environ):
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
