@@ -10,7 +10,7 @@ from ..store import StoreWriteError as WriteFailed
 from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
-from .desk import Desk, ExportFailed, ImportFailed
+from .desk import Desk, ExportFailed, ImportFailed, Locations
 from .meeting_editor import MeetingEditor
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Desk",
     "ExportFailed",
     "ImportFailed",
+    "Locations",
     "MeetingEditor",
     "MeetingSummary",
     "RestoreInterrupted",

@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import Meeting, MeetingKind, Person
+from ..logs import log_file_path
 from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..store.backup import backup_folder
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
 
 if TYPE_CHECKING:
     from ..importer import ImportResult
+
+
+@dataclass(frozen=True)
+class Locations:
+    """Where KKR Desk keeps the user's files: what Hjælp ▸ Om KKR Desk shows and opens."""
+
+    database: Path
+    backups: Path
+    """The folder of the database's backups (it exists once the first backup is taken)."""
+    log_file: Path
+    """Written when the program meets a bug of its own; may not exist yet."""
 
 
 class Desk:
@@ -30,6 +44,10 @@ class Desk:
     @property
     def database_path(self) -> Path:
         return self._store.path
+
+    def locations(self) -> Locations:
+        path = self._store.path
+        return Locations(database=path, backups=backup_folder(path), log_file=log_file_path())
 
     # Meetings ----------------------------------------------------------------------------
 
