@@ -24,7 +24,9 @@ WORK = ROOT / "build" / "pyinstaller"
 def folder_size(folder: Path) -> int:
     """Bytes on disk; a symbolic link (PyInstaller links libraries on Linux) counts once."""
     return sum(
-        path.lstat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink()
+        path.lstat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
     )
 
 

@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor, QGuiApplication, QImage, QLinearGradient, QPainter, QPainterPath, QPen,
+)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -25,6 +27,15 @@ ICNS_TYPES = {  # type code → edge in pixels (the @2x codes are the retina var
     b"icp4": 16, b"icp5": 32, b"ic11": 32, b"ic12": 64, b"ic07": 128,
     b"ic13": 256, b"ic08": 256, b"ic14": 512, b"ic09": 512, b"ic10": 1024,
 }
+
+
+def polygon(*points: tuple[float, float]) -> QPainterPath:
+    path = QPainterPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    path.closeSubpath()
+    return path
 
 
 def draw(size: int) -> QImage:
@@ -42,22 +53,10 @@ def draw(size: int) -> QImage:
     p.setBrush(background)
     p.drawRoundedRect(QRectF(3, 3, 94, 94), 21, 21)
 
-    sheet = QPainterPath()  # a page with its top right corner folded
-    sheet.moveTo(22, 14)
-    sheet.lineTo(60, 14)
-    sheet.lineTo(74, 28)
-    sheet.lineTo(74, 86)
-    sheet.lineTo(22, 86)
-    sheet.closeSubpath()
-    p.setBrush(QColor("#ffffff"))
-    p.drawPath(sheet)
-    fold = QPainterPath()
-    fold.moveTo(60, 14)
-    fold.lineTo(60, 28)
-    fold.lineTo(74, 28)
-    fold.closeSubpath()
+    p.setBrush(QColor("#ffffff"))  # a page with its top right corner folded
+    p.drawPath(polygon((22, 14), (60, 14), (74, 28), (74, 86), (22, 86)))
     p.setBrush(QColor("#c9d6e6"))
-    p.drawPath(fold)
+    p.drawPath(polygon((60, 14), (60, 28), (74, 28)))
 
     p.setBrush(QColor("#123c70"))  # the heading, then the agenda's lines
     p.drawRoundedRect(QRectF(29, 24, 24, 6), 2, 2)

@@ -51,7 +51,7 @@ class Smoke:
         self.env = clean_environment(folder)
         self.passed, self.failed = 0, 0
 
-    def run(self, *arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    def run(self, *arguments: str, env: dict[str, str] | None = None):
         return subprocess.run(
             [str(self.program), *arguments], cwd=self.folder, env=env or self.env,
             capture_output=True, text=True, encoding="utf-8", timeout=TIME_LIMIT,
@@ -87,9 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     program = executable(options.bundle)
     if not program.is_file():
-        print(f"smoke_test.py: {program} is missing: run python packaging/build.py", file=sys.stderr)
+        print(f"smoke_test.py: {program} is missing: run packaging/build.py", file=sys.stderr)
         return 2
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    version = pyproject["project"]["version"]
     with tempfile.TemporaryDirectory(prefix="kkr-desk-smoke-") as work:
         folder = Path(work)
         smoke = Smoke(program, folder)

@@ -19,7 +19,10 @@ def frozen_on_linux(monkeypatch):
 
 
 def test_the_users_library_path_comes_back(frozen_on_linux):
-    environ = {"LD_LIBRARY_PATH": "/opt/KKR Desk/_internal", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib"}
+    environ = {
+        "LD_LIBRARY_PATH": "/opt/KKR Desk/_internal",
+        "LD_LIBRARY_PATH_ORIG": "/usr/local/lib",
+    }
     bundle.restore_environment(environ)
     assert environ == {"LD_LIBRARY_PATH": "/usr/local/lib"}
 
