@@ -14,20 +14,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import version
-from .app import Desk, ExportFailed, ImportFailed
+from .app import AppError, Desk, ExportFailed, ImportFailed
+from .app.database import default_database_path, list_backups, restore_backup
+from .app.database import open_database as open_store
 from .bundle import GUARD_OPTION, is_frozen, restore_environment
 from .domain import MeetingKind
 from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .output_file import check_target
-from .store import (
-    StoreError,
-    default_database_path,
-    list_backups,
-    open_store,
-    restore_backup,
-)
 
 PROG = "kkr-desk"
 USER_ERROR = 2
@@ -151,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path)
     try:
         return args.run(args, db_path)
-    except (UserError, StoreError, MeetingFileError) as error:
+    except (UserError, AppError, MeetingFileError) as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
@@ -269,7 +264,7 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         meeting = desk.load_meeting(args.meeting_id)
         try:
             desk.backup_now()  # every export leaves a backup of what it was made from
-        except StoreError as error:
+        except AppError as error:
             print(f"{PROG}: advarsel: {error}", file=sys.stderr)
     kind = MeetingKind(args.kind) if args.kind else None
     # python-docx is loaded only when a document is written (inside Desk.export).
@@ -293,7 +288,7 @@ def _search(args: argparse.Namespace, db_path: Path | None) -> int:
     except SearchQueryError as error:
         raise UserError(str(error)) from None
     with open_store(db_path) as store:
-        hits = store.search(
+        hits = Desk(store).search(
             query, committee=args.committee, year=args.year, section=args.section
         )
     for hit in hits:

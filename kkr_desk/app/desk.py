@@ -11,11 +11,21 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..domain import Meeting, MeetingKind, Person
+from ..domain.search_query import SearchQuery
 from ..logs import log_file_path
-from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..store import (
+    Backup,
+    MeetingSummary,
+    SearchHit,
+    Store,
+    backup_copy,
+    backup_now,
+    list_backups,
+    restore_backup,
+)
 from ..store.backup import backup_folder
 from ..store.trash import TrashEntry
 from .meeting_editor import MeetingEditor
@@ -52,53 +62,75 @@ class Desk:
     # Meetings ----------------------------------------------------------------------------
 
     def list_meetings(self) -> list[MeetingSummary]:
-        return self._store.list_meetings()
+        return self._store.meetings.summaries()
 
     def load_meeting(self, meeting_id: int) -> Meeting:
-        return self._store.load_meeting(meeting_id)
+        return self._store.meetings.load(meeting_id)
 
     def open_meeting(self, meeting_id: int) -> MeetingEditor:
-        return MeetingEditor(self._store, self._store.load_meeting(meeting_id))
+        return MeetingEditor(self._store, self._store.meetings.load(meeting_id))
 
     def create_empty_meeting(self, committee: str, date: dt.date) -> int:
-        return self._store.create_empty_meeting(committee, date)
+        return self._store.meetings.create_empty(committee, date)
 
     def create_next_meeting(self, source_id: int, date: dt.date) -> int:
-        return self._store.create_next_meeting(source_id, date)
+        return self._store.meetings.create_next(source_id, date)
 
     def add_meeting(self, meeting: Meeting) -> int:
-        return self._store.add_meeting(meeting)
+        return self._store.meetings.add(meeting)
 
     def people(self) -> list[Person]:
-        return self._store.people()
+        return self._store.roster.people()
+
+    def search(
+        self,
+        query: str | SearchQuery,
+        *,
+        committee: str | None = None,
+        year: int | None = None,
+        section: str | None = None,
+    ) -> list[SearchHit]:
+        """Every place in every meeting that matches, newest meeting first (docs/search.md)."""
+        return self._store.search.find(query, committee=committee, year=year, section=section)
 
     # Settings ----------------------------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        return self._store.decision_templates()
+        return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.set_decision_templates(templates)
+        self._store.settings.set_decision_templates(templates)
 
     # Trash -------------------------------------------------------------------------------
 
     def trash_entries(self) -> list[TrashEntry]:
-        return self._store.trash_entries()
+        return self._store.trash.entries()
 
     def restore_from_trash(self, trash_id: int) -> int:
-        return self._store.restore_from_trash(trash_id)
+        return self._store.trash.restore(trash_id)
 
     # Backups -----------------------------------------------------------------------------
 
     def backup_now(self) -> Path | None:
         return backup_now(self._store)
 
+    def backup_in_background(self) -> Callable[[], Path | None]:
+        """A backup to run on a worker thread: it reads the file through a connection of its
+        own (a sqlite3 connection belongs to its thread); None when nothing changed."""
+        db_path = self._store.path
+        return lambda: backup_copy(db_path)
+
     def list_backups(self) -> list[Backup]:
         return list_backups(self._store.path)
 
     def restore_backup(self, backup: Path) -> Path:
-        """Replace the database's content with ``backup``; the current state is kept first."""
-        return restore_into(self._store, backup)
+        """Replace the database's content with ``backup``; the safety copy of the current
+        state, which was taken first. It may run on a worker thread: it opens the file
+        through a Store of its own (this process already holds the lock), and the window's
+        Store sees the restored content on its next read."""
+        outcome = restore_backup(self._store.path, backup)
+        assert outcome.safety_copy is not None  # the open database is healthy: copied first
+        return outcome.safety_copy
 
     # Import and export -------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ class MeetingEditor:
         for name, value in changes.items():
             setattr(self.meeting, name, value)
         try:
-            self._store.update_meeting_details(self.meeting)
+            self._store.meetings.update_details(self.meeting)
         except BaseException:
             for name, value in old.items():
                 setattr(self.meeting, name, value)
@@ -70,22 +70,22 @@ class MeetingEditor:
     # Attendance --------------------------------------------------------------------------
 
     def save_attendance(self, entry: Attendance) -> None:
-        self._store.set_attendance(self.meeting.id, entry)
+        self._store.attendance.set(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
 
     # Sections and items ------------------------------------------------------------------
 
     def save_section(self, section: Section, body: str) -> None:
-        self._store.set_section_body(section.id, body)
+        self._store.agenda.set_section_body(section.id, body)
         self._apply(SectionChanged(section), lambda: setattr(section, "body", body))
 
     def add_section(self, item: AgendaItem, heading: str) -> Section:
-        section = self._store.add_section(item.id, heading)
+        section = self._store.agenda.add_section(item.id, heading)
         self._apply(ItemChanged(item), lambda: item.sections.append(section))
         return section
 
     def save_item_fields(self, item: AgendaItem, **fields: str) -> None:
-        self._store.update_item_fields(item.id, **fields)
+        self._store.agenda.update_item_fields(item.id, **fields)
 
         def apply() -> None:
             for name, value in fields.items():
@@ -95,7 +95,7 @@ class MeetingEditor:
 
     def set_item_status(self, item: AgendaItem, status: ItemStatus) -> None:
         now = dt.datetime.now().replace(microsecond=0)
-        self._store.set_item_status(item.id, status, at=now)
+        self._store.agenda.set_item_status(item.id, status, at=now)
 
         def apply() -> None:
             item.status = status
@@ -110,7 +110,7 @@ class MeetingEditor:
 
     def add_group(self, title: str, position: int | None = None) -> AgendaGroup:
         row = agenda_order.clamp_position(position, len(self.meeting.groups))
-        group = self._store.add_group(self.meeting.id, title, row)
+        group = self._store.agenda.add_group(self.meeting.id, title, row)
         self._apply(
             GroupAdded(group, row), lambda: agenda_order.insert_group(self.meeting, group, row)
         )
@@ -118,17 +118,17 @@ class MeetingEditor:
 
     def add_item(self, group: AgendaGroup, title: str, position: int | None = None) -> AgendaItem:
         row = agenda_order.clamp_position(position, len(group.items))
-        item = self._store.add_item(group.id, title, row)
+        item = self._store.agenda.add_item(group.id, title, row)
         self._apply(ItemAdded(group, item, row), lambda: agenda_order.insert_item(group, item, row))
         return item
 
     def rename_group(self, group: AgendaGroup, title: str) -> None:
-        self._store.rename_group(group.id, title)
+        self._store.agenda.rename_group(group.id, title)
         self._apply(GroupRenamed(group), lambda: setattr(group, "title", title.strip()))
 
     def delete_group(self, group: AgendaGroup) -> int:
         """Move the group with its items to the trash; returns the trash entry's id."""
-        trash_id = self._store.delete_group(group.id)
+        trash_id = self._store.agenda.delete_group(group.id)
         row = next(i for i, other in enumerate(self.meeting.groups) if other is group)
         self._apply(
             GroupRemoved(group, row), lambda: agenda_order.remove_group(self.meeting, group)
@@ -137,7 +137,7 @@ class MeetingEditor:
 
     def delete_item(self, item: AgendaItem) -> int:
         """Move the item to the trash; returns the trash entry's id."""
-        trash_id = self._store.delete_item(item.id)
+        trash_id = self._store.agenda.delete_item(item.id)
         group = agenda_order.group_of(self.meeting, item)
         row = next(i for i, other in enumerate(group.items) if other is item)
         self._apply(
@@ -152,7 +152,7 @@ class MeetingEditor:
             return False
         source = agenda_order.group_of(self.meeting, item)
         row = next(i for i, other in enumerate(source.items) if other is item)
-        self._store.move_item(item.id, target.id, landed)
+        self._store.agenda.move_item(item.id, target.id, landed)
         self._apply(
             ItemMoved(item, source, row, target, landed),
             lambda: agenda_order.move_item(self.meeting, item, target, landed),
@@ -164,7 +164,7 @@ class MeetingEditor:
         if landed is None:
             return False
         row = next(i for i, other in enumerate(self.meeting.groups) if other is group)
-        self._store.move_group(group.id, landed)
+        self._store.agenda.move_group(group.id, landed)
         self._apply(
             GroupMoved(group, row, landed),
             lambda: agenda_order.move_group(self.meeting, group, landed),
@@ -174,7 +174,7 @@ class MeetingEditor:
     # Settings the editing uses -----------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        return self._store.decision_templates()
+        return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.set_decision_templates(templates)
+        self._store.settings.set_decision_templates(templates)

@@ -6,9 +6,9 @@ chefkonsulent"); the seed has typos in it, an export never does.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from .clock import clock
 from .model import Attendance, AttendanceStatus, Meeting, MeetingKind, Person
 
 PRESENT_HEADING = "Deltagere"
@@ -49,11 +49,6 @@ def attendance_line(entry: Attendance) -> str:
         remarks.append(note)
     line = person_line(entry.person)
     return f"{line} – {', '.join(remarks)}" if remarks else line
-
-
-def clock(value: dt.time) -> str:
-    """A time as minutes say it: "10.25"."""
-    return f"{value.hour:02d}.{value.minute:02d}"
 
 
 def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantGroup]:

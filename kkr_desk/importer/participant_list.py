@@ -9,10 +9,10 @@ are typos we forgive.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..domain import Attendance, AttendanceStatus, Person
+from ..domain.clock import read_clock
 
 LIST_TITLE = re.compile(r"^deltagerfortegnelse:?$|^deltagerliste:?$", re.IGNORECASE)
 STATUS_HEADINGS = {
@@ -110,21 +110,13 @@ def _read_remarks(entry: Attendance) -> str:
         elif position == 0 and (match := SUBSTITUTE.match(part)):
             substitute = match.group("name").strip()
         elif (match := ARRIVED.match(part)) and entry.arrived_at is None:
-            entry.arrived_at = _time(match.group("time"))
+            entry.arrived_at = read_clock(match.group("time"))
         elif (match := LEFT.match(part)) and entry.left_at is None:
-            entry.left_at = _time(match.group("time"))
+            entry.left_at = read_clock(match.group("time"))
         else:
             rest.append(part)
     entry.note = ", ".join(rest)
     return substitute
-
-
-def _time(text: str) -> dt.time | None:
-    hours, minutes = re.split(r"[.:]", text)
-    try:
-        return dt.time(int(hours), int(minutes))
-    except ValueError:
-        return None
 
 
 def _person_line(text: str, status: AttendanceStatus, organisation: str) -> Attendance | None:

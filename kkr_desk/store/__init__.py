@@ -31,7 +31,7 @@ def open_store(path: Path | None = None) -> Store:
     store = Store(path)
     if store.is_new:
         try:
-            store.add_meeting(sample if sample is not None else read_sample_meeting())
+            store.meetings.add(sample if sample is not None else read_sample_meeting())
         except BaseException:
             store.close()
             raise

@@ -8,13 +8,13 @@ buttons, so one click sets a status; times and the note are edited in place.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
-from ..domain.participants import clock, person_line
+from ..domain.clock import clock, read_clock
+from ..domain.participants import person_line
 from .session import MeetingSession
 
 NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT, NOTE = range(7)
@@ -27,17 +27,16 @@ ORGANISATION_ORDER = (POLITICIAN, "KL", "KD-Net")
 GROUP_ROW = 0
 """internalId of a group row; a person row carries its group's row + 1."""
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[.:](\d{2}))?\s*$")
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def parse_clock(text: str) -> dt.time | None:
+def parse_clock(text: str) -> dt.time:
     """ "10.25", "10:25" or "10" → a time; raises ValueError for anything else."""
-    match = _TIME.match(text)
-    if match is None:
+    value = read_clock(text)
+    if value is None:
         raise ValueError(text)
-    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+    return value
 
 
 def clock_text(value: dt.time | None) -> str:

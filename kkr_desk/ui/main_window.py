@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self, self.action_slots())
         self.menus = menus = build_menus(self, self.actions_by_name)
         self.file_menu, self.edit_menu = menus.file_menu, menus.edit_menu
+        self.jobs = JobRunner(self)
         self.safety = WindowSafety(  # backups, restore, undo of deletes
-            self, self.desk, self.autosaver, menus, self.actions_by_name,
+            self, self.desk, self.jobs, self.autosaver, menus, self.actions_by_name,
             session=lambda: self.session, agenda=lambda: self.agenda,
             open_meeting=self.open_meeting, open_dialog=self.open_dialog,
             show_problem=self.show_problem,
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(
             self, self.desk, self.open_meeting, menus.file_menu, menus.import_anchor
         )
-        self.jobs = JobRunner(self)
         self.job_status = JobStatus()
         self.statusBar().addPermanentWidget(self.job_status)
         self.export_flow = ExportFlow(

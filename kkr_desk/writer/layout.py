@@ -18,7 +18,8 @@ from docx.oxml.ns import qn
 from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_groups
 from ..domain.agenda import item_number
 from ..domain.checks import ExportWarning
-from ..domain.participants import clock, participant_groups
+from ..domain.clock import clock
+from ..domain.participants import participant_groups
 from . import oxml
 from ..markdown_form import (
     Attachment,

@@ -113,7 +113,7 @@ from kkr_desk.meeting_file import read_meeting_file
 from kkr_desk.store import Store
 meeting = read_meeting_file(Path(sys.argv[2]))
 with Store(Path(sys.argv[1])) as store:
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
 """
 """The CLI's import, without the document reader: one add_meeting, then the checkpoint at
 close (and, for a big meeting, SQLite's autocheckpoint at 1000 WAL pages before it)."""

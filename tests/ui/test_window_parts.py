@@ -23,7 +23,7 @@ def click(qtbot, dialog, which):
 
 def stored_meeting(db_path, meeting_id):
     with Store(db_path) as store:
-        return store.load_meeting(meeting_id)
+        return store.meetings.load(meeting_id)
 
 
 def test_a_title_is_saved_at_once_when_the_focus_moves(qtbot, window, db_path):
@@ -86,7 +86,7 @@ def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
 def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
     meeting_id = window.session.meeting.id
     with Store(db_path) as store:
-        store.create_empty_meeting("KKR Syddanmark", dt.date(2025, 2, 1))
+        store.meetings.create_empty("KKR Syddanmark", dt.date(2025, 2, 1))
     window.open_meeting(2)
     window.ask_add_person()
     dialog = window.dialog
@@ -108,7 +108,7 @@ def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
         ("Mette Gæst", "Region Syddanmark"),
     ]
     with Store(db_path) as store:
-        torben = [p for p in store.people() if p.name == "Torben Hansen"]
+        torben = [p for p in store.roster.people() if p.name == "Torben Hansen"]
     assert len(torben) == 1  # the roster entry was reused, not copied
     assert meeting_id == 1
 
@@ -121,7 +121,7 @@ def test_phrases_are_edited_in_settings(qtbot, window, db_path):
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert window.editor.phrases[1:] == ["Vedtaget.", "KKR Midtjylland udsatte sagen."]
     with Store(db_path) as store:
-        assert store.decision_templates() == ["Vedtaget.", "{udvalg} udsatte sagen."]
+        assert store.settings.decision_templates() == ["Vedtaget.", "{udvalg} udsatte sagen."]
 
 
 def test_meeting_bar_saves_details_and_refuses_a_bad_time(qtbot, window, db_path):
@@ -221,7 +221,7 @@ def test_a_note_is_saved_while_it_is_typed(qtbot, session, db_path):
 
     def stored_note():
         with Store(db_path) as store:
-            by_name = {a.person.name: a for a in store.load_meeting(1).attendance}
+            by_name = {a.person.name: a for a in store.meetings.load(1).attendance}
         return by_name[name].note
 
     qtbot.waitUntil(lambda: stored_note() == "kom kl. 10.25", timeout=3000)
