@@ -3,9 +3,9 @@ and the timed close the frozen bundle's smoke test uses."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kkr_desk.cli import main
 from kkr_desk.ui.app import CLOSE_AFTER_VARIABLE, close_later, install_icon, install_qt_translation
@@ -50,3 +50,6 @@ def test_the_program_opens_its_window_and_closes_it_on_the_timer(
     monkeypatch.setenv(CLOSE_AFTER_VARIABLE, "100")
     assert main(["--db", str(tmp_path / "møde.db")]) == 0  # the real event loop
     assert "vinduet er åbent: KKR Desk – KKR Midtjylland 05-09-2024" in capsys.readouterr().out
+    for window in QApplication.topLevelWidgets():  # leave no closed window to later tests
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
