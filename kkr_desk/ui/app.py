@@ -91,8 +91,16 @@ def run_window(db_path: Path | None) -> int:
     app.setApplicationName("KKR Desk")
     app.setOrganizationName("KKR Desk")
     install_translation(app)
-    install_qt_translation(app)
+    qt_texts = install_qt_translation(app)
     install_icon(app)
+    try:
+        return _run(app, db_path)
+    finally:  # an application that outlives the window (the tests') keeps Qt's own texts
+        if qt_texts is not None:
+            app.removeTranslator(qt_texts)
+
+
+def _run(app: QApplication, db_path: Path | None) -> int:
     reporter = install_crash_dialog(app)
     startup = Startup(db_path, MainWindow)
     gave_up = []
