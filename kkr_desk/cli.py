@@ -18,6 +18,7 @@ from . import version
 from .app import AppError, Desk, ExportFailed, ImportFailed
 from .app.database import default_database_path, list_backups, restore_backup
 from .app.database import open_database as open_store
+from .bundle import GUARD_OPTION, is_frozen, restore_environment
 from .domain import MeetingKind
 from .domain.meeting_life import StateStep
 from .domain.committee import roster_lines
@@ -195,8 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a sub-command, or open the window when none is given."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    restore_environment()
+    if is_frozen() and arguments[:1] == [GUARD_OPTION]:
+        # pdf.py starts the bundle itself as LibreOffice's guard (no Python to run it with).
+        from .writer.soffice_guard import main as run_guard
+
+        return run_guard(arguments[1:])
     install_excepthooks()  # the window replaces the CLI's one line with its dialog
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(arguments)
     db_path: Path | None = getattr(args, "db", None)
     if args.command is None:
         from .ui.app import run_window  # Qt is loaded only when a window is wanted.

@@ -10,7 +10,7 @@ from ..store import StoreWriteError as WriteFailed
 from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
-from .desk import Desk, ExportFailed, ImportFailed
+from .desk import Desk, ExportFailed, ImportFailed, Locations
 from .item_changes import ItemChanges, SectionChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
@@ -24,6 +24,7 @@ __all__ = [
     "ExportFailed",
     "ImportFailed",
     "ItemChanges",
+    "Locations",
     "MeetingEditor",
     "MeetingFrozen",
     "MeetingSummary",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -24,6 +25,7 @@ from ..domain.meeting_life import (
 )
 from ..domain.committee import Committee, Member, roster_from_attendance
 from ..domain.search_query import SearchQuery, parse_query
+from ..logs import log_file_path
 from ..store import (
     Backup,
     MeetingSummary,
@@ -36,6 +38,7 @@ from ..store import (
 )
 from ..store.committees import CommitteeNotFound
 from ..store.search import DEFAULT_LIMIT
+from ..store.backup import backup_folder
 from ..store.trash import TrashEntry
 from .item_changes import ItemChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
@@ -46,6 +49,15 @@ if TYPE_CHECKING:
 
 LAST_PLACE_KEY = "last_place"
 """The setting that holds where the secretary left off (JSON: meeting and item id)."""
+@dataclass(frozen=True)
+class Locations:
+    """Where KKR Desk keeps the user's files: what Hjælp ▸ Om KKR Desk shows and opens."""
+
+    database: Path
+    backups: Path
+    """The folder of the database's backups (it exists once the first backup is taken)."""
+    log_file: Path
+    """Written when the program meets a bug of its own; may not exist yet."""
 
 
 class Desk:
@@ -57,6 +69,10 @@ class Desk:
     @property
     def database_path(self) -> Path:
         return self._store.path
+
+    def locations(self) -> Locations:
+        path = self._store.path
+        return Locations(database=path, backups=backup_folder(path), log_file=log_file_path())
 
     # Meetings ----------------------------------------------------------------------------
 

@@ -8,10 +8,12 @@ exit code 1 instead of a traceback nobody sees.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..logs import PROGRAM_ERROR, log_program_error
@@ -35,16 +37,44 @@ def install_translation(app: QApplication) -> bool:
     return False
 
 
-def install_qt_translation(app: QApplication) -> bool:
-    """Qt's own Danish (``qtbase_da`` from the Qt installation PySide6 ships), so file
-    dialogs and standard buttons ("Annuller", "Gem", "Søg i") speak the window's language.
+def install_qt_translation(app: QApplication) -> QTranslator | None:
+    """Qt's own texts (file dialogs, standard buttons: "Annuller", "Gem", the text fields'
+    context menu) in Danish, like ours, from the ``qtbase_da`` PySide6 ships.
+
+    Always Danish, whatever the user's language: the rest of the window is Danish too.
+    The bundle carries qtbase_da.qm and no other language (docs/packaging.md).
     """
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_da", folder):
         app.installTranslator(translator)
-        return True
-    return False
+        return translator
+    return None
+
+
+def install_icon(app: QApplication) -> None:
+    """The program's icon on every window (resources/icon.png, drawn by packaging/make_icon.py)."""
+    app.setWindowIcon(QIcon(str(resource_path("icon.png"))))
+    app.setDesktopFileName("kkr-desk")  # Wayland and the .desktop file find the icon by it
+
+
+CLOSE_AFTER_VARIABLE = "KKR_DESK_CLOSE_AFTER_MS"
+"""Milliseconds: close the window that long after it has opened, through its ordinary close
+(saving, the close guard), after printing its title. For the bundle's smoke test
+(packaging/smoke_test.py), which has no one to click."""
+
+
+def close_later(window, environ=os.environ) -> None:
+    """Close ``window`` after $KKR_DESK_CLOSE_AFTER_MS milliseconds, when that is set."""
+    value = environ.get(CLOSE_AFTER_VARIABLE, "")
+    if not value.isdigit():
+        return
+
+    def close() -> None:
+        print(f"vinduet er åbent: {window.windowTitle()}", flush=True)
+        window.close()
+
+    QTimer.singleShot(int(value), window, close)
 
 
 def run_window(db_path: Path | None) -> int:
@@ -61,14 +91,24 @@ def run_window(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KKR Desk")
     app.setOrganizationName("KKR Desk")
-    install_qt_translation(app)
     install_translation(app)
+    qt_texts = install_qt_translation(app)
+    install_icon(app)
+    try:
+        return _run(app, db_path)
+    finally:  # an application that outlives the window (the tests') keeps Qt's own texts
+        if qt_texts is not None:
+            app.removeTranslator(qt_texts)
+
+
+def _run(app: QApplication, db_path: Path | None) -> int:
     reporter = install_crash_dialog(app)
     startup = Startup(db_path, MainWindow)
     gave_up = []
     startup.gaveUp.connect(lambda: (gave_up.append(True), app.quit()))
     startup.windowReady.connect(lambda window: window.activateWindow())
     startup.windowReady.connect(lambda _window: gc.freeze())
+    startup.windowReady.connect(close_later)
     try:
         startup.start()
     except Exception as error:  # a bug before there is a window: say so, then stop

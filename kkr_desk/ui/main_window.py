@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from ..app import AppError, Desk
 from ..domain import ItemStatus, Meeting
 from ..domain.agenda import numbered_items
+from .about_dialog import AboutDialog
 from .agenda_commands import AgendaCommands
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
@@ -377,18 +378,9 @@ class MainWindow(QMainWindow):
         self.open_dialog(ShortcutsDialog(help_rows(), self))
 
     def show_about(self) -> None:
-        from .. import __version__
+        from .. import version
 
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Om KKR Desk"),
-            self.tr(
-                "KKR Desk %s\nDeltagere, dagsorden og beslutninger til KKR-møder.\n\nDatabase: %s"
-            )
-            % (__version__, self.desk.database_path),
-            parent=self,
-        )
-        self.open_dialog(box)
+        self.open_dialog(AboutDialog(version(), self.desk.locations(), self))
 
     # Saving ------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ..bundle import GUARD_OPTION, is_frozen
 from .soffice_guard import end_tree
 
 TIME_LIMIT = 120  # seconds; a referat converts in a few
@@ -33,21 +34,47 @@ _UNMARKED_AFTER = 3600  # seconds: a work folder without a lock file (older vers
 _POLL = 0.05  # seconds between looks at the cancel button and the clock
 _GUARD = Path(__file__).with_name("soffice_guard.py")
 
-_KNOWN_PLACES = {
-    "win32": [
-        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"))
-        / "LibreOffice/program/soffice.exe",
-        Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
-        / "LibreOffice/program/soffice.exe",
-    ],
-    "darwin": [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")],
+
+def known_places(platform: str = sys.platform, environ=os.environ) -> list[Path]:
+    """Where LibreOffice's own installer puts soffice, for a program started without it on
+    PATH (a Windows Start menu entry, a macOS app opened from Finder, a Linux menu)."""
+    if platform == "win32":
+        folders = [
+            environ.get("PROGRAMFILES", r"C:\Program Files"),
+            environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"),
+        ]
+        return [Path(folder) / "LibreOffice" / "program" / "soffice.exe" for folder in folders]
+    if platform == "darwin":
+        bundle = Path("LibreOffice.app/Contents/MacOS/soffice")
+        return [Path("/Applications") / bundle, Path.home() / "Applications" / bundle]
+    # libreoffice.org's own packages install to /opt/libreofficeX.Y; Snap and Flatpak
+    # export a launcher that takes soffice's arguments.
+    return [
+        *sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True),
+        Path("/snap/bin/libreoffice"),
+        Path("/var/lib/flatpak/exports/bin/org.libreoffice.LibreOffice"),
+    ]
+
+
+_WHAT_TO_INSTALL = {
+    "win32": "Installer LibreOffice fra libreoffice.org (den lægger sig i "
+    "C:\\Program Files\\LibreOffice)",
+    "darwin": "Installer LibreOffice fra libreoffice.org i Programmer (/Applications)",
 }
 
 
-NO_LIBREOFFICE = (
-    "PDF kræver LibreOffice, som ikke er installeret på denne computer. "
-    "Gem som .docx, eller installer LibreOffice (libreoffice.org) og prøv igen."
-)
+def no_libreoffice_message(platform: str = sys.platform) -> str:
+    """The Danish message for a PDF without LibreOffice, naming what to install here."""
+    install = _WHAT_TO_INSTALL.get(
+        platform, "Installer LibreOffice Writer (fx pakken libreoffice-writer)"
+    )
+    return (
+        "PDF kræver LibreOffice, som ikke er installeret på denne computer. "
+        f"{install}, og prøv igen – eller gem som .docx."
+    )
+
+
+NO_LIBREOFFICE = no_libreoffice_message()
 
 
 class PdfError(RuntimeError):
@@ -58,14 +85,14 @@ class PdfCancelled(PdfError):
     """The user cancelled the PDF; LibreOffice has been ended."""
 
 
-def find_soffice() -> Path | None:
+def find_soffice(platform: str = sys.platform, environ=os.environ) -> Path | None:
     """LibreOffice's command, on PATH or where its installer puts it."""
     for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
+        found = shutil.which(name, path=environ.get("PATH", os.defpath))
         if found:
             return Path(found)
-    for candidate in _KNOWN_PLACES.get(sys.platform, []):
-        if candidate.is_file():
+    for candidate in known_places(platform, environ):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
 
@@ -149,11 +176,10 @@ def remove_abandoned_work() -> None:
 
 def _run(command: list[str], time_limit: float, cancel: threading.Event | None) -> None:
     """Run LibreOffice under the guard; on cancel or timeout end it and all it started."""
-    guarded = bool(sys.executable) and _GUARD.is_file()
-    # An embedded Python without an executable cannot start the guard: LibreOffice then
-    # runs directly, ended by us on cancel or timeout, but not if we are killed.
+    guard = _guard_command()
+    guarded = guard is not None
     process = subprocess.Popen(
-        [sys.executable, "-I", str(_GUARD), *command] if guarded else command,
+        [*guard, *command] if guarded else command,
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -176,6 +202,18 @@ def _run(command: list[str], time_limit: float, cancel: threading.Event | None) 
                 )
     finally:
         _stop(process, guarded)
+
+
+def _guard_command() -> list[str] | None:
+    """How to start soffice_guard.py: the bundle is its own Python and runs the guard when
+    given GUARD_OPTION (cli.py); elsewhere Python runs the script, isolated. An embedded
+    Python without an executable cannot start it: LibreOffice then runs directly, ended by
+    us on cancel or timeout, but not if we are killed."""
+    if is_frozen():
+        return [sys.executable, GUARD_OPTION]
+    if sys.executable and _GUARD.is_file():
+        return [sys.executable, "-I", str(_GUARD)]
+    return None
 
 
 def _stop(process: subprocess.Popen, guarded: bool) -> None:

@@ -1,6 +1,7 @@
 """Runs LibreOffice for a PDF and ends it, with all it started, when the app says so or dies.
 
-``pdf.py`` starts this file as a script (``python -I soffice_guard.py <soffice command>``)
+``pdf.py`` starts this file as a script (``python -I soffice_guard.py <soffice command>``;
+in the frozen bundle ``kkr-desk --soffice-guard <soffice command>``, kkr_desk/bundle.py)
 with a pipe on its standard input, and never writes to that pipe. The guard starts
 LibreOffice in a process group of its own and waits for it. When its input reaches end of
 file, LibreOffice's whole group (Windows: its process tree) is killed: the app closes the

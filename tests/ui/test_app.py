@@ -14,7 +14,12 @@ def test_the_command_opens_the_window_on_the_given_database(qapp, tmp_path, monk
     seen = []
 
     def fake_exec(self=None):
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        # the one run_window showed: windows of earlier tests may linger, closed, until Qt
+        # deletes them
+        windows = [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()
+        ]
         window = windows[-1]
         seen.append((window.desk.database_path, window.isVisible(), window.windowTitle()))
         window.close()
