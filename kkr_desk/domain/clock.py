@@ -23,3 +23,8 @@ def datetime_text(value: dt.datetime | None) -> str | None:
 
 def parse_datetime(text: str | None) -> dt.datetime | None:
     return None if text is None else dt.datetime.fromisoformat(text)
+
+
+def clock(value: dt.time) -> str:
+    """A time as minutes say it: "10.25"."""
+    return f"{value.hour:02d}.{value.minute:02d}"
