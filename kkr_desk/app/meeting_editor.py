@@ -10,10 +10,24 @@ as it was.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
-from ..domain import agenda_order
+from ..domain import (
+    AgendaGroup,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    ItemStatus,
+    Meeting,
+    Person,
+    PresenceEvent,
+    ProtocolRemark,
+    Section,
+    Vote,
+)
+from ..domain import agenda_order, record
 from ..store import Store
+from ..store import StoreError as AppError
 from .changes import (
     AttendanceChanged,
     Change,
@@ -72,6 +86,105 @@ class MeetingEditor:
     def save_attendance(self, entry: Attendance) -> None:
         self._store.set_attendance(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
+
+    def stamp_presence(
+        self, entry: Attendance, *, coming: bool, at: dt.time | None = None
+    ) -> PresenceEvent:
+        """Kom nu / Gik nu: an arrival, return or departure at the item under behandling."""
+        at = at or dt.datetime.now().time().replace(second=0, microsecond=0)
+        kind = self._checked(lambda: record.next_event_kind(entry, coming=coming))
+        event = PresenceEvent(kind, at, record.current_item(self.meeting))
+        status = AttendanceStatus.PRESENT if coming else entry.status
+        self.set_events(entry, [*entry.events, event], status=status)
+        return event
+
+    def set_events(
+        self,
+        entry: Attendance,
+        events: list[PresenceEvent],
+        *,
+        status: AttendanceStatus | None = None,
+    ) -> None:
+        """Replace a person's arrivals and departures (their times edited by hand)."""
+        self._checked(lambda: record.check_events(entry, events))
+        status = status or entry.status
+        self._store.set_attendance(self.meeting.id, replace(entry, events=events, status=status))
+
+        def apply() -> None:
+            entry.events = list(events)
+            entry.status = status
+
+        self._apply(AttendanceChanged(entry), apply)
+
+    def set_clock(self, entry: Attendance, *, arrived: bool, at: dt.time | None) -> None:
+        """The Ankom / Gik column: the first arrival's or the last departure's time."""
+        self.set_events(entry, record.with_clock(entry.events, arrived=arrived, at=at))
+
+    def set_substitute(self, member: Attendance, person: Person) -> Attendance:
+        """``person`` stands in for ``member``, who has afbud; returns the stand-in's entry."""
+        if member.status is not AttendanceStatus.APOLOGY:
+            raise AppError(f"{member.person.name} har ikke meldt afbud")
+        if person == member.person:
+            raise AppError("et medlem kan ikke være sin egen stedfortræder")
+        entry = next((e for e in self.meeting.attendance if e.person == person), None)
+        new = entry is None
+        if new:
+            entry = Attendance(person)
+        stand_in = replace(entry, status=AttendanceStatus.PRESENT, substitute_for=member.person)
+        self._store.set_attendance(self.meeting.id, stand_in)
+
+        def apply() -> None:
+            entry.status = AttendanceStatus.PRESENT
+            entry.substitute_for = member.person
+            if new:
+                self.meeting.attendance.append(entry)
+
+        self._apply(AttendanceChanged(entry), apply)
+        return entry
+
+    # The record of an item ---------------------------------------------------------------
+
+    def set_inhabil(self, item: AgendaItem, person: Person, inhabil: bool = True) -> None:
+        """Mark a member present for the item inhabil (or no longer)."""
+        marked = [p for p in item.inhabil if p != person]
+        if inhabil:
+            self._checked(lambda: record.check_inhabil(self.meeting, item, person))
+            marked.append(person)
+        self._save_record(item, inhabil=marked)
+
+    def set_vote(self, item: AgendaItem, vote: Vote | None) -> None:
+        """The item's vote, checked against who was present for it; None removes it."""
+        if vote is not None:
+            self._checked(lambda: record.check_vote(self.meeting, item, vote))
+        self._save_record(item, vote=vote)
+
+    def add_remark(self, item: AgendaItem, remark: ProtocolRemark) -> None:
+        self._checked(lambda: record.check_remark(remark))
+        self._save_record(item, remarks=[*item.remarks, remark])
+
+    def remove_remark(self, item: AgendaItem, position: int) -> None:
+        remarks = list(item.remarks)
+        del remarks[position]
+        self._save_record(item, remarks=remarks)
+
+    def _save_record(self, item: AgendaItem, **record_fields: object) -> None:
+        self._store.records.set_item_record(
+            replace(item, **record_fields), self._store.roster_id
+        )
+
+        def apply() -> None:
+            for name, value in record_fields.items():
+                setattr(item, name, value)
+
+        self._apply(ItemChanged(item), apply)
+
+    @staticmethod
+    def _checked(rule):
+        """Run a domain rule; its refusal becomes the AppError the window shows."""
+        try:
+            return rule()
+        except record.RecordError as error:
+            raise AppError(str(error)) from None
 
     # Sections and items ------------------------------------------------------------------
 

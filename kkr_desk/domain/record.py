@@ -235,3 +235,25 @@ def check_remark(remark: ProtocolRemark) -> None:
         raise RecordError("protokolbemærkningen er tom")
     if not remark.who.strip():
         raise RecordError("skriv, hvem der ønsker bemærkningen ført til protokol")
+
+
+def with_clock(
+    events: list[PresenceEvent], *, arrived: bool, at: dt.time | None
+) -> list[PresenceEvent]:
+    """The events after the Ankom or Gik column is edited: the first arrival's or the last
+    departure's time changes; a new one is added (without an item), or None removes it."""
+    events = list(events)
+    kind = PresenceKind.ARRIVED if arrived else PresenceKind.LEFT
+    position = 0 if arrived else len(events) - 1
+    existing = bool(events) and events[position].kind is kind
+    if at is None:
+        if existing:
+            del events[position]
+        return events
+    if existing:
+        events[position] = PresenceEvent(kind, at, events[position].item)
+    elif arrived:
+        events.insert(0, PresenceEvent(kind, at))
+    else:
+        events.append(PresenceEvent(kind, at))
+    return events

@@ -21,6 +21,7 @@ from .model import (
     VoteChoice,
 )
 from .clock import clock
+from .record import Absence, AbsenceReason, ItemPresence
 
 INHABIL = "{who} erklærede sig inhabil og deltog ikke i behandlingen af punktet."
 NOT_PRESENT = "{who} deltog ikke i behandlingen af punktet."
@@ -138,6 +139,8 @@ def person_with_substitute(line: str, substitute_for: Person | None) -> str:
 
 
 __all__ = [
+    "absence_note",
+    "item_sentences",
     "EVENT_FORM",
     "INHABIL_FORM",
     "REMARK_FORM",
@@ -152,3 +155,28 @@ __all__ = [
     "vote_sentence",
     "who",
 ]
+
+
+def item_sentences(presence: ItemPresence, item: AgendaItem) -> list[str]:
+    """What the referat prints under the item, before the decision text, in this order:
+    members who had not come or had gone, those inhabil, the vote, the remarks."""
+    sentences = [
+        not_present_sentence(absence.entry.person)
+        for absence in presence.absent
+        if absence.reason in (AbsenceReason.LEFT, AbsenceReason.NOT_ARRIVED)
+    ]
+    sentences += [inhabil_sentence(person) for person in item.inhabil]
+    if item.vote is not None and item.vote.lines:
+        sentences.append(vote_sentence(item.vote))
+    sentences += [remark_sentence(remark) for remark in item.remarks]
+    return sentences
+
+
+def absence_note(absence: Absence) -> str:
+    """An absence as the record check says it: "Ole Vind (gik 11.40)", "Dorte West (inhabil)"."""
+    reason = absence.reason.value
+    if absence.at is not None and absence.reason is AbsenceReason.LEFT:
+        reason = f"gik {clock(absence.at)}"
+    elif absence.at is not None and absence.reason is AbsenceReason.NOT_ARRIVED:
+        reason = f"ankom {clock(absence.at)}"
+    return f"{absence.entry.person.name} ({reason})"

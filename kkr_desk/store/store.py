@@ -26,6 +26,7 @@ from ..domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .agenda_edits import AgendaEdits
 from .database import StoreError, check_location, open_database, write_transaction
 from .health import inspect_database_file
+from .item_record import ItemRecords
 from .lock import acquire_database_lock
 from .search import SearchMixin
 from .settings import Settings
@@ -60,6 +61,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
         except BaseException:
             self._lock.release()
             raise
+        self.records = ItemRecords(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -103,7 +105,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
             raise MeetingNotFound(f"der findes intet møde med id {meeting_id}")
         row = rows[0]
         people = self._people_of_meeting(meeting_id)
-        return Meeting(
+        meeting = Meeting(
             id=row["id"],
             committee=row["committee"],
             kind=MeetingKind(row["kind"]),
@@ -118,8 +120,6 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
                     person=people[a["person_id"]],
                     status=AttendanceStatus(a["status"]),
                     note=a["note"],
-                    arrived_at=parse_time(a["arrived_at"]),
-                    left_at=parse_time(a["left_at"]),
                     substitute_for=people.get(a["substitute_for_id"]),
                 )
                 for a in self.db.query(
@@ -129,6 +129,14 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
             ],
             groups=self._groups_of_meeting(meeting_id),
         )
+        self.records.fill(meeting, lambda person_id: self._person_by_id(people, person_id))
+        return meeting
+
+    def _person_by_id(self, people: dict[int, Person], person_id: int) -> Person:
+        if person_id not in people:
+            row = next(self.db.query("SELECT * FROM person WHERE id = ?", [person_id]))
+            people[person_id] = _person(row)
+        return people[person_id]
 
     def add_meeting(self, meeting: Meeting) -> int:
         """Save a whole new meeting in one transaction; people are matched to the roster.
@@ -142,6 +150,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
                 self._insert_attendance(meeting.id, position, entry, roster)
             for position, group in enumerate(meeting.groups):
                 self._insert_group(meeting.id, position, group)
+            self.records.add_meeting_records(meeting, lambda p: self._person_id(p, roster))
         return meeting.id
 
     def update_meeting_details(self, meeting: Meeting) -> None:
@@ -184,6 +193,7 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
                 _attendance_row(meeting_id, position, person_id, entry, self._person_id),
                 pk=("meeting_id", "person_id"),
             )
+            self.records.set_events(meeting_id, person_id, entry.events)
 
     # Agenda edits -------------------------------------------------------------------------
 
@@ -229,6 +239,10 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
             key = (_roster_key(row["name"]), _roster_key(row["organisation"]))
             roster.setdefault(key, row["id"])
         return roster
+
+    def roster_id(self, person: Person) -> int:
+        """The person's roster id, adding them to the roster if new (call inside a write)."""
+        return self._person_id(person)
 
     def _person_id(
         self, person: Person, roster: dict[tuple[str, str], int] | None = None
@@ -387,8 +401,6 @@ def _attendance_row(
         "position": position,
         "status": entry.status.value,
         "note": entry.note,
-        "arrived_at": time_text(entry.arrived_at),
-        "left_at": time_text(entry.left_at),
         "substitute_for_id": person_id_of(entry.substitute_for) if entry.substitute_for else None,
     }
 

@@ -234,7 +234,7 @@ class AttendanceModel(QAbstractItemModel):
         except ValueError:
             self.session.failed.emit(self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.25") % text)
             return False
-        return self._change(entry, **{"arrived_at" if column == ARRIVED else "left_at": clock})
+        return self._record(entry, self.session.set_clock(entry, arrived=column == ARRIVED, at=clock))
 
     # Changes -----------------------------------------------------------------------------
 
@@ -244,11 +244,8 @@ class AttendanceModel(QAbstractItemModel):
         return self._change(entry, status=status)
 
     def stamp_now(self, entry: Attendance, *, arrived: bool) -> bool:
-        """Arrival or departure "now" (to the minute), editable afterwards."""
-        now = dt.datetime.now().time().replace(second=0, microsecond=0)
-        if arrived:
-            return self._change(entry, arrived_at=now, status=AttendanceStatus.PRESENT)
-        return self._change(entry, left_at=now)
+        """Kom nu / Gik nu (to the minute, at the item under behandling), editable afterwards."""
+        return self._record(entry, self.session.stamp_presence(entry, coming=arrived))
 
     def all_present(self) -> int:
         """Everyone not yet registered becomes present; afbud and fravær stay. Returns count."""
@@ -282,6 +279,12 @@ class AttendanceModel(QAbstractItemModel):
         if not self.session.save_attendance(entry):
             for name, value in old.items():
                 setattr(entry, name, value)
+            return False
+        return self._record(entry, True)
+
+    def _record(self, entry: Attendance, saved: bool) -> bool:
+        """After an edit the editor made: repaint the row, its group and the counts."""
+        if not saved:
             return False
         first = self.index_of(entry, NAME)
         self.dataChanged.emit(first, first.siblingAtColumn(NOTE))

@@ -19,6 +19,8 @@ from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_gro
 from ..domain.agenda import item_number
 from ..domain.checks import ExportWarning
 from ..domain.participants import clock, participant_groups
+from ..domain.record import presence
+from ..domain.record_text import item_sentences
 from . import oxml
 from ..markdown_form import (
     Attachment,
@@ -204,6 +206,7 @@ class _Layout:
                 self.text(Role.ITEM_HEADING, f"{label}\t{item.title}")
                 if item.case_line:
                     self.text(Role.CASE_LINE, item.case_line)
+                record = self.record_blocks(item)
                 for section in item.sections:
                     if self.kind == MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
                         continue
@@ -212,7 +215,18 @@ class _Layout:
                     self.warnings.extend(
                         _dropped_link_warning(link, label, section.heading) for link in dropped
                     )
+                    if section.heading == BESLUTNING:
+                        blocks, record = record + blocks, []
                     self.section(section.heading, blocks)
+                if record:
+                    self.section(BESLUTNING, record)
+
+    def record_blocks(self, item) -> list[Block]:
+        """The item's record sentences (domain/record_text), printed before the decision."""
+        if self.kind != MeetingKind.REFERAT:
+            return []
+        sentences = item_sentences(presence(self.meeting, item), item)
+        return [Paragraph([Span(sentence)]) for sentence in sentences]
 
     def section(self, heading: str, blocks: list[Block]) -> None:
         """A section heading and its body.

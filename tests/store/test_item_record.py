@@ -1,0 +1,79 @@
+"""The record's rows: migration 0007 from an older file, and a meeting saved and loaded."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import sqlite3
+
+from sqlite_utils import Database
+
+from kkr_desk.domain import PresenceEvent, PresenceKind, ProtocolRemark
+from kkr_desk.store import Store
+from kkr_desk.store.migrations import MIGRATIONS
+
+from ..domain.record_meeting import record_meeting
+from ..importer.test_round_trip import document_facts
+
+
+def test_arrival_and_departure_columns_become_events(tmp_path):
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path), execute_plugins=False)
+    MIGRATIONS.apply(db, stop_before="0007_item_record")
+    db["person"].insert_all(
+        [
+            {"id": 1, "name": "Ole Vind", "party": "V", "municipality": "Hedensted",
+             "title": "", "organisation": ""},
+            {"id": 2, "name": "Lise Bech", "party": "Ø", "municipality": "Aarhus",
+             "title": "", "organisation": ""},
+        ]
+    )
+    db["meeting"].insert({"id": 7, "committee": "KKR Midtjylland", "kind": "referat",
+                          "date": "2024-09-05", "place": "", "mission": "", "vision": ""})
+    db["attendance"].insert_all(
+        [
+            {"meeting_id": 7, "person_id": 1, "position": 0, "status": "til stede",
+             "note": "", "arrived_at": "10:25", "left_at": "11:40"},
+            {"meeting_id": 7, "person_id": 2, "position": 1, "status": "til stede",
+             "note": "", "arrived_at": None, "left_at": None},
+        ]
+    )
+    db.conn.commit()
+    db.close()
+    with Store(path) as store:
+        ole, lise = store.load_meeting(7).attendance
+        assert ole.events == [
+            PresenceEvent(PresenceKind.ARRIVED, dt.time(10, 25)),
+            PresenceEvent(PresenceKind.LEFT, dt.time(11, 40)),
+        ]
+        assert ole.arrived_at == dt.time(10, 25) and ole.left_at == dt.time(11, 40)
+        assert lise.events == []
+        assert "arrived_at" not in store.db["attendance"].columns_dict
+
+
+def test_a_meeting_with_its_record_is_loaded_as_saved(tmp_path):
+    from ..importer.test_round_trip import with_record
+    from kkr_desk.meeting_file import read_meeting_file
+    from kkr_desk.resources import resource_path
+
+    meeting = with_record(read_meeting_file(resource_path("sample-meeting.json")))
+    expected = copy.deepcopy(meeting)
+    with Store(tmp_path / "kkr.db") as store:
+        meeting_id = store.add_meeting(meeting)
+        loaded = store.load_meeting(meeting_id)
+    assert document_facts(loaded) == document_facts(expected)
+    assert loaded.items[4].vote.lines and loaded.items[3].inhabil
+
+
+def test_deleting_an_item_takes_its_record_and_unlinks_events(tmp_path):
+    meeting = record_meeting()
+    meeting.items[2].remarks.append(ProtocolRemark("Vi er imod.", party="Ø"))
+    with Store(tmp_path / "kkr.db") as store:
+        meeting_id = store.add_meeting(meeting)
+        store.delete_item(meeting.items[2].id)
+        loaded = store.load_meeting(meeting_id)
+        assert [e.item for e in loaded.attendance[2].events] == [None]  # Lise came at it
+        assert store.db["item_inhabil"].count == 0
+        assert store.db["protocol_remark"].count == 0
+        store.delete_meeting(meeting_id)
+        assert store.db["presence_event"].count == 0
