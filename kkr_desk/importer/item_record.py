@@ -71,7 +71,14 @@ def restore_record(
         kept = []
         for paragraph in section.body.split("\n\n"):
             text = " ".join(paragraph.replace("\\", "").split())
-            if not _take(text, meeting, item, position, by_number, items, people, missed):
+            take = lambda t: _take(t, meeting, item, position, by_number, items, people, missed)  # noqa: E731
+            if take(text):
+                continue
+            rest = _sentences_left(text, take)
+            if rest != text:
+                if rest:
+                    kept.append(rest)
+            else:
                 kept.append(paragraph)
         section.body = "\n\n".join(kept).strip()
     for entry in meeting.attendance:
@@ -114,6 +121,27 @@ def _take(text, meeting, item, position, by_number, items, people, missed) -> bo
         item.vote = vote
         return True
     return False
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+VOTE_START = re.compile(r"^(?:For stemte|Imod stemte|Undlod at stemme|For|Imod|Undlod):")
+
+
+def _sentences_left(text: str, take) -> str:
+    """A paragraph the reader joined with the decision ("… inhabil. Godkendt."): the record
+    sentences in it are taken, one by one (a vote's parts together), the rest is returned."""
+    sentences = SENTENCE_END.split(text)
+    kept: list[str] = []
+    position = 0
+    while position < len(sentences):
+        end = position + 1
+        if VOTE_START.match(sentences[position]):
+            while end < len(sentences) and VOTE_START.match(sentences[end]):
+                end += 1
+        if not take(" ".join(sentences[position:end])):
+            kept.extend(sentences[position:end])
+        position = end
+    return " ".join(kept)
 
 
 def _absent(entry: Attendance, meeting: Meeting, item: AgendaItem, items, missed) -> None:
