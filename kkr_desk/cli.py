@@ -121,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
     export.set_defaults(run=_export)
 
+    record = commands.add_parser(
+        "record", parents=[db_option], help="vis hvem der deltog i hvert punkt, og afstemninger"
+    )
+    record.add_argument("meeting_id", type=int, metavar="ID")
+    record.set_defaults(run=_record)
+
     search = commands.add_parser(
         "search", parents=[db_option], help="søg i alle møder (docs/search.md)"
     )
@@ -273,6 +279,41 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(str(error)) from None
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    return 0
+
+
+def _record(args: argparse.Namespace, db_path: Path | None) -> int:
+    """The secretary's check before sending: item by item who took part, and the vote."""
+    from .domain import AttendanceStatus, numbered_items
+    from .domain.record import presence
+    from .domain.record_text import item_absences, short_number, vote_sentence
+
+    with open_store(db_path) as store:
+        meeting = Desk(store).load_meeting(args.meeting_id)
+    stand_ins = {
+        entry.substitute_for.name: entry.person.name
+        for entry in meeting.attendance
+        if entry.substitute_for is not None and entry.status is AttendanceStatus.PRESENT
+    }
+    apologies = [
+        entry.person.name + (f" (stedfortræder {stand_ins[entry.person.name]})"
+                             if entry.person.name in stand_ins else "")
+        for entry in meeting.attendance
+        if entry.status is AttendanceStatus.APOLOGY and entry.person.is_politician
+    ]
+    if apologies:
+        print(f"afbud: {'; '.join(apologies)}")
+    for number, item in numbered_items(meeting):
+        here = presence(meeting, item)
+        line = f"{short_number(number)}  present {len(here.present)}"
+        absent = item_absences(here)
+        if absent:
+            line += f"  absent: {'; '.join(absent)}"
+        if item.vote is not None and item.vote.lines:
+            line += f"  vote: {vote_sentence(item.vote)}"
+        if item.remarks:
+            line += f"  protokol: {len(item.remarks)}"
+        print(line)
     return 0
 
 

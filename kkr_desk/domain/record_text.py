@@ -140,6 +140,7 @@ def person_with_substitute(line: str, substitute_for: Person | None) -> str:
 
 __all__ = [
     "absence_note",
+    "item_absences",
     "item_sentences",
     "EVENT_FORM",
     "INHABIL_FORM",
@@ -170,6 +171,11 @@ def item_sentences(presence: ItemPresence, item: AgendaItem) -> list[str]:
         sentences.append(vote_sentence(item.vote))
     sentences += [remark_sentence(remark) for remark in item.remarks]
     return sentences
+
+
+def item_absences(presence: ItemPresence) -> list[str]:
+    """The absences that belong to the item (afbud is for the whole meeting)."""
+    return [absence_note(a) for a in presence.absent if a.reason is not AbsenceReason.APOLOGY]
 
 
 def absence_note(absence: Absence) -> str:
