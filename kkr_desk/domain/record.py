@@ -213,21 +213,28 @@ def check_vote(meeting: Meeting, item: AgendaItem, vote: Vote) -> None:
 def party_vote(
     meeting: Meeting, item: AgendaItem, for_: str = "", against: str = "", abstain: str = ""
 ) -> Vote:
-    """A vote by party letters ("A, C, V"): each party with all its members present."""
+    """A vote typed by party: "A, C, V" (each party with all its members present for the
+    item) or with counts, "A 3, C 2"; the counts are checked by ``check_vote``."""
     parties = presence(meeting, item).parties()
     lines = []
-    for choice, letters in (
+    for choice, typed in (
         (VoteChoice.FOR, for_),
         (VoteChoice.AGAINST, against),
         (VoteChoice.ABSTAIN, abstain),
     ):
-        for letter in (part.strip() for part in letters.replace(" ", ",").split(",")):
-            if not letter:
+        for token in (part.split() for part in typed.split(",")):
+            if not token:
                 continue
+            letter = token[0]
+            if len(token) > 2 or (len(token) == 2 and not token[1].isdigit()):
+                raise RecordError(f"»{' '.join(token)}« er ikke et parti med et antal, fx »A 3«")
             if letter not in parties:
                 raise RecordError(f"ingen fra {letter} er til stede under punktet")
-            lines.append(VoteLine(choice, party=letter, count=parties[letter]))
-    return Vote(lines)
+            count = int(token[1]) if len(token) == 2 else parties[letter]
+            lines.append(VoteLine(choice, party=letter, count=count))
+    vote = Vote(lines)
+    check_vote(meeting, item, vote)
+    return vote
 
 
 def check_remark(remark: ProtocolRemark) -> None:

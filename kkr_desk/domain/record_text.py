@@ -186,3 +186,20 @@ def absence_note(absence: Absence) -> str:
     elif absence.at is not None and absence.reason is AbsenceReason.NOT_ARRIVED:
         reason = f"ankom {clock(absence.at)}"
     return f"{absence.entry.person.name} ({reason})"
+
+
+TYPED_PERSON = re.compile(
+    r"^\s*(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]{1,5})\))?\s*(?:,\s*(?P<municipality>[^,]+?))?\s*$"
+)
+
+
+def typed_person(text: str) -> Person | None:
+    """A member typed the way the list prints them: "Hanne Berg (A), Randers"; None if not."""
+    match = TYPED_PERSON.match(text)
+    if not match or not match.group("name").strip():
+        return None
+    return Person(
+        " ".join(match.group("name").split()),
+        party=(match.group("party") or "").strip(),
+        municipality=(match.group("municipality") or "").strip(),
+    )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
 from ..domain.phrases import MAX_PHRASES, decision_phrases
 from .autosave import Autosaver
+from .item_record_panel import ItemRecordPanel
 from .rich_text import RichTextEdit
 from .session import MeetingSession
 
@@ -89,6 +90,8 @@ class ItemEditor(QWidget):
         case_line.addWidget(self.case_number_edit, 2)
         case_line.addWidget(self.officers_edit, 1)
         layout.addLayout(case_line)
+        self.record = ItemRecordPanel(self.session)
+        layout.addWidget(self.record)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.tabs = QTabWidget()
@@ -167,6 +170,7 @@ class ItemEditor(QWidget):
         """Show ``item`` (None: nothing selected); anything typed so far is saved first."""
         self.autosaver.flush()
         self.item = item
+        self.record.set_item(item)
         self.setEnabled(item is not None)
         self.tabs.clear()
         for editor in self.section_editors.values():

@@ -37,6 +37,10 @@ ACTION_TEXTS = {
     "add_person": "Tilføj &deltager …",
     "arrived_now": "Deltager &kom nu",
     "left_now": "Deltager &gik nu",
+    "substitute": "&Stedfortræder for den valgte …",
+    "inhabil": "Valgte deltager &inhabil i punktet",
+    "vote": "&Afstemning …",
+    "remark": "P&rotokolbemærkning …",
     "next_item": "&Næste punkt",
     "previous_item": "&Forrige punkt",
     "decide": "Markér &afgjort og gå videre",
@@ -57,8 +61,9 @@ ACTION_TEXTS = {
 
 MENUS = {
     "meeting": ("&Møde", ("start_meeting", "end_meeting", None, "all_present", "add_person",
-                          "arrived_now", "left_now")),
+                          "arrived_now", "left_now", "substitute")),
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
+                        "inhabil", "vote", "remark", None,
                         "new_item", "new_group", "move_up", "move_down", "delete")),
     "view": ("&Vis", ("focus_attendance", "focus_agenda", "focus_decision", "search_person")),
     "help": ("&Hjælp", ("shortcuts", "about")),

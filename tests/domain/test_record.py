@@ -188,3 +188,13 @@ def test_remark_needs_text_and_speaker():
     with pytest.raises(RecordError, match="hvem"):
         check_remark(ProtocolRemark("Vi er imod."))
     check_remark(ProtocolRemark("Vi er imod.", party="Ø"))
+
+
+def test_party_vote_takes_counts_typed_and_checks_them():
+    meeting = record_meeting()
+    vote = party_vote(meeting, meeting.items[0], for_="V 1, A", abstain="V 1")
+    assert [(l.party, l.count) for l in vote.lines] == [("V", 1), ("A", 2), ("V", 1)]
+    with pytest.raises(RecordError, match="V har 3 stemmer"):
+        party_vote(meeting, meeting.items[0], for_="V 2", against="V 1")
+    with pytest.raises(RecordError, match="et parti med et antal"):
+        party_vote(meeting, meeting.items[0], for_="V tre")

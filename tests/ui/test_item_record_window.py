@@ -1,0 +1,57 @@
+"""The open item's record in the window: presence shown, inhabil and a vote by keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kkr_desk.domain import VoteChoice
+from kkr_desk.ui.item_record_panel import VoteDialog
+
+from .test_main_window import CTRL, SHIFT, click_ok, key
+
+
+def _select(window, name):
+    entry = next(e for e in window.session.meeting.attendance if e.person.name == name)
+    window.attendance.select_entry(entry)
+    window.attendance.view.setFocus()
+    return entry
+
+
+def test_presence_inhabil_and_a_vote_from_the_keyboard(qtbot, window, sample_store):
+    record = window.editor.record
+    item = window.editor.item
+    assert record.presence_label.text() == "Til stede under punktet: 24"
+
+    dorte = _select(window, "Dorte West")
+    key(qtbot, window, Qt.Key.Key_I, CTRL | SHIFT)
+    assert record.presence_label.text() == (
+        "Til stede under punktet: 23 · ikke til stede: Dorte West (inhabil)"
+    )
+    key(qtbot, window, Qt.Key.Key_Return, CTRL | SHIFT)  # the item under behandling
+    _select(window, "Ole Vind")
+    key(qtbot, window, Qt.Key.Key_G, CTRL | SHIFT)  # Gik nu: gone from this item on
+    text = record.presence_label.text()
+    assert text.startswith("Til stede under punktet: 22 · ikke til stede: Dorte West (inhabil)")
+    assert "Ole Vind (gik " in text
+
+    key(qtbot, window, Qt.Key.Key_V, CTRL | SHIFT)
+    dialog = window.findChild(VoteDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields["For"])
+    qtbot.keyClicks(QApplication.focusWidget(), "A, C, V")
+    dialog.fields["Imod"].setFocus()
+    qtbot.keyClicks(dialog.fields["Imod"], "Ø 9")
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and "afgivet 24 stemmer, men kun 22 medlemmer" in dialog.message.text()
+    dialog.fields["Imod"].setText("Ø")
+    click_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert "For stemte: A, C, V (" in record.record_label.text()
+
+    stored = sample_store.load_meeting(window.session.meeting.id)
+    stored_item = next(i for i in stored.items if i.id == item.id)
+    assert [p.name for p in stored_item.inhabil] == [dorte.person.name]
+    assert {line.party for line in stored_item.vote.lines if line.choice is VoteChoice.FOR} == {
+        "A", "C", "V"
+    }
