@@ -92,17 +92,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
             "place": meeting.place,
             "mission": meeting.mission,
             "vision": meeting.vision,
-            "people": [
-                {
-                    "ref": refs[id(person)],
-                    "name": person.name,
-                    "party": person.party,
-                    "municipality": person.municipality,
-                    "title": person.title,
-                    "organisation": person.organisation,
-                }
-                for person in people
-            ],
+            "people": [_person_to_dict(person, refs[id(person)]) for person in people],
             "attendance": attendance,
             "groups": [
                 {
@@ -181,14 +171,24 @@ def _too_big(size: int) -> str:
 
 
 def item_to_dict(item: AgendaItem) -> dict[str, Any]:
-    """One agenda item as it stands in a meeting file (the store's trash keeps items so)."""
-    return _item_to_dict(item)
+    """One agenda item as it stands in a meeting file (the store's trash keeps items so),
+    with the people its record names in its own ``people``."""
+    people: list[Person] = []
+
+    def ref(person: Person) -> str:
+        if person not in people:
+            people.append(person)
+        return f"p{people.index(person) + 1}"
+
+    data = _item_to_dict(item, ref)
+    data["people"] = [_person_to_dict(person, f"p{n}") for n, person in enumerate(people, 1)]
+    return data
 
 
 def item_from_dict(data: Any) -> AgendaItem:
     """Read what ``item_to_dict`` wrote; MeetingFileError on anything else."""
     try:
-        return _item_from_dict(data)
+        return _item_from_dict(data, _people_from_list(data.get("people", [])))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise MeetingFileError(f"punktet er beskadiget ({_describe(error)})") from error
 
@@ -222,8 +222,19 @@ def _item_to_dict(item: AgendaItem, ref: Any = None) -> dict[str, Any]:
     return data
 
 
-def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
-    people = {
+def _person_to_dict(person: Person, ref: str) -> dict[str, Any]:
+    return {
+        "ref": ref,
+        "name": person.name,
+        "party": person.party,
+        "municipality": person.municipality,
+        "title": person.title,
+        "organisation": person.organisation,
+    }
+
+
+def _people_from_list(entries: Any) -> dict[str, Person]:
+    return {
         entry["ref"]: Person(
             name=_text(entry["name"]),
             party=_text(entry.get("party", "")),
@@ -231,8 +242,12 @@ def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
             title=_text(entry.get("title", "")),
             organisation=_text(entry.get("organisation", "")),
         )
-        for entry in data.get("people", [])
+        for entry in entries
     }
+
+
+def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
+    people = _people_from_list(data.get("people", []))
     groups = [
         AgendaGroup(
             title=_text(group["title"]),

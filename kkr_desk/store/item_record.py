@@ -145,13 +145,11 @@ class ItemRecords:
             )
 
     def add_meeting_records(self, meeting: Meeting, person_id_of: PersonIdOf) -> None:
-        """Every event and item record of a meeting whose rows were just inserted."""
+        """Every event of a meeting whose rows were just inserted (the items' records are
+        written with each item)."""
         for entry in meeting.attendance:
             if entry.events:
                 self.set_events(meeting.id, person_id_of(entry.person), entry.events)
-        for item in meeting.items:
-            if item.inhabil or item.vote or item.remarks:
-                self.set_item_record(item, person_id_of)
 
 
 def _item_id(item: AgendaItem | None) -> int | None:

@@ -308,6 +308,8 @@ class Store(TrashMixin, AgendaEdits, Settings, SearchMixin):
                 "decided_at": datetime_text(item.decided_at),
             }
         ).last_pk
+        if item.inhabil or item.vote or item.remarks:
+            self.records.set_item_record(item, self._person_id)
         for section_position, section in enumerate(item.sections):
             section.id = self.db["section"].insert(
                 {

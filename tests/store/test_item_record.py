@@ -77,3 +77,16 @@ def test_deleting_an_item_takes_its_record_and_unlinks_events(tmp_path):
         assert store.db["protocol_remark"].count == 0
         store.delete_meeting(meeting_id)
         assert store.db["presence_event"].count == 0
+
+
+def test_an_item_restored_from_the_trash_keeps_its_record(tmp_path):
+    meeting = record_meeting()
+    meeting.items[2].remarks.append(ProtocolRemark("Vi er imod.", party="Ø"))
+    with Store(tmp_path / "kkr.db") as store:
+        meeting_id = store.add_meeting(meeting)
+        trash_id = store.delete_item(meeting.items[2].id)
+        store.restore_from_trash(trash_id)
+        item = store.load_meeting(meeting_id).items[2]
+        assert [p.name for p in item.inhabil] == ["Dorte West"]
+        assert [r.text for r in item.remarks] == ["Vi er imod."]
+        assert len(store.people()) == 7  # the roster did not grow
