@@ -14,7 +14,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
+from ..domain.agenda import numbered_items
 from ..domain.participants import clock, person_line
+from ..domain.record_text import event_text, item_numbers
 from .session import MeetingSession
 
 NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT, NOTE = range(7)
@@ -168,7 +170,7 @@ class AttendanceModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return entry.person.name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return describe(entry.person)
+                return self._tooltip(entry)
             if role == Qt.ItemDataRole.ForegroundRole:
                 if entry.status in (AttendanceStatus.APOLOGY, AttendanceStatus.ABSENT):
                     return QBrush(QColor("#8a8f98"))
@@ -188,6 +190,14 @@ class AttendanceModel(QAbstractItemModel):
             if column == NOTE:
                 return entry.note
         return None
+
+    def _tooltip(self, entry: Attendance) -> str:
+        """The person, and every arrival and departure with its item (the columns show the
+        first arrival and a last departure only)."""
+        if not entry.events:
+            return describe(entry.person)
+        numbers = item_numbers(list(numbered_items(self.session.meeting)))
+        return "\n".join([describe(entry.person), *(event_text(e, *numbers) for e in entry.events)])
 
     def _group_data(self, index: Index, role):
         if index.column() != NAME:

@@ -1,7 +1,7 @@
 """The open item's record under its heading: who takes part, the vote, the remarks.
 
 "Til stede under punktet: 23 · ikke til stede: Ole Vind (gik 11.40), Dorte West (inhabil)".
-Inhabil is one key (I) on the selected person in the attendance list while the item is
+Inhabil is one key (Ctrl+Shift+I) on the person selected in the attendance list while the item is
 open; the vote (Ctrl+Shift+V) and a protokolbemærkning (Ctrl+Shift+B) are small dialogs
 typed from the keyboard. Every change goes through the session; a refusal is its message.
 """
@@ -69,7 +69,7 @@ class ItemRecordPanel(QWidget):
 
     def refresh(self) -> None:
         item = self.item
-        if item is None or item not in self.session.meeting.items:
+        if item is None or not any(other is item for other in self.session.meeting.items):
             self.presence_label.setText("")
             self.record_label.setText("")
             return

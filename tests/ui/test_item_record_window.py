@@ -55,3 +55,19 @@ def test_presence_inhabil_and_a_vote_from_the_keyboard(qtbot, window, sample_sto
     assert {line.party for line in stored_item.vote.lines if line.choice is VoteChoice.FOR} == {
         "A", "C", "V"
     }
+
+
+def test_the_name_tooltip_lists_every_arrival_and_departure(qtbot, window):
+    from kkr_desk.ui.attendance_model import NAME
+
+    key(qtbot, window, Qt.Key.Key_Return, CTRL | SHIFT)  # the open item under behandling
+    entry = _select(window, "Ole Vind")
+    key(qtbot, window, Qt.Key.Key_G, CTRL | SHIFT)
+    key(qtbot, window, Qt.Key.Key_K, CTRL | SHIFT)
+    model = window.attendance_model
+    tip = model.data(model.index_of(entry, NAME), Qt.ItemDataRole.ToolTipRole)
+    number = window.editor.number_label.text().rstrip(".")
+    lines = tip.splitlines()
+    assert lines[0].startswith("Ole Vind (V)")
+    assert lines[1].startswith("forlod mødet kl. ") and lines[2].startswith("kom tilbage kl. ")
+    assert lines[2].endswith(f"under punkt {number}")
