@@ -24,8 +24,8 @@ def test_record_prints_one_line_an_item(tmp_path):
         "afbud: Torben Hansen (stedfortræder Hanne Berg)",
         "1.1  present 4  absent: Lise Bech (ankom 10.25)",
         "2.1  present 4  absent: Lise Bech (ankom 10.25)",
-        "2.2  present 3  absent: Ole Vind (gik 11.40); Dorte West (inhabil)"
-        "  vote: For stemte: A (2). Imod stemte: Ø (1).  protokol: 1",
+        ("2.2  present 3  absent: Ole Vind (gik 11.40); Dorte West (inhabil)"
+        "  vote: For stemte: A (2). Imod stemte: Ø (1).  protokol: 1"),
         "2.3  present 5",
     ]
 

@@ -24,8 +24,9 @@ from ..domain import (
     ProtocolRemark,
     Section,
     Vote,
+    agenda_order,
+    record,
 )
-from ..domain import agenda_order, record
 from ..store import Store
 from ..store import StoreError as AppError
 from .changes import (

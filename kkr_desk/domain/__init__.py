@@ -19,10 +19,10 @@ from .model import (
     PresenceEvent,
     PresenceKind,
     ProtocolRemark,
+    Section,
     Vote,
     VoteChoice,
     VoteLine,
-    Section,
 )
 
 __all__ = [
@@ -43,10 +43,10 @@ __all__ = [
     "PresenceEvent",
     "PresenceKind",
     "ProtocolRemark",
+    "Section",
     "Vote",
     "VoteChoice",
     "VoteLine",
-    "Section",
     "attachments",
     "group_number",
     "item_number",

@@ -6,11 +6,9 @@ chefkonsulent"); the seed has typos in it, an export never does.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from .agenda import numbered_items
-from .clock import clock
 from .model import Attendance, AttendanceStatus, Meeting, MeetingKind, Person
 from .record_text import event_text, item_numbers, person_with_substitute
 

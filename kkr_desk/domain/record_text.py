@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clock import clock
 from .model import (
     AgendaItem,
     Person,
@@ -20,7 +21,6 @@ from .model import (
     Vote,
     VoteChoice,
 )
-from .clock import clock
 from .record import Absence, AbsenceReason, ItemPresence
 
 INHABIL = "{who} erklærede sig inhabil og deltog ikke i behandlingen af punktet."
@@ -139,17 +139,17 @@ def person_with_substitute(line: str, substitute_for: Person | None) -> str:
 
 
 __all__ = [
-    "absence_note",
-    "item_absences",
-    "item_sentences",
     "EVENT_FORM",
     "INHABIL_FORM",
     "REMARK_FORM",
     "SUBSTITUTE_FORM",
     "VOTE_PART",
+    "absence_note",
     "event_text",
     "inhabil_sentence",
+    "item_absences",
     "item_numbers",
+    "item_sentences",
     "not_present_sentence",
     "remark_sentence",
     "substitute_text",

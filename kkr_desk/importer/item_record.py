@@ -21,7 +21,6 @@ from ..domain import (
     PresenceKind,
     ProtocolRemark,
     Vote,
-    VoteChoice,
     VoteLine,
 )
 from ..domain.agenda import numbered_items
@@ -71,7 +70,9 @@ def restore_record(
         kept = []
         for paragraph in section.body.split("\n\n"):
             text = " ".join(paragraph.replace("\\", "").split())
-            take = lambda t: _take(t, meeting, item, position, by_number, items, people, missed)  # noqa: E731
+            def take(t: str, item=item, position=position) -> bool:
+                return _take(t, meeting, item, position, by_number, items, people, missed)
+
             if take(text):
                 continue
             rest = _sentences_left(text, take)

@@ -25,6 +25,7 @@ from ..domain import (
     Section,
 )
 from .blocks import Block, section_blocks
+from .errors import DocumentImportError
 from .front_page import (
     RUNNING_HEADER,
     FrontPage,
@@ -33,12 +34,11 @@ from .front_page import (
     read_front_page,
     read_meeting_times,
 )
-from .errors import DocumentImportError
 from .hyphenation import Vocabulary, join_all, join_lines
+from .item_record import restore_record
 from .limits import MAX_ITEMS, MAX_PRINTED_NUMBER, number, too_large
 from .link_text import attach_links
 from .markdown import render
-from .item_record import restore_record
 from .participant_list import PendingItem, heading_of, is_list_title, read_participants
 from .text_lines import SourceLine, SourceTable, SourceText
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
 from dataclasses import dataclass
 
-from ..domain import Attendance, AttendanceStatus, Person, PresenceEvent, PresenceKind
+from ..domain import Attendance, AttendanceStatus, Person, PresenceEvent
 from ..domain.record_text import EVENT_FORM, EVENT_WORDS
 
 LIST_TITLE = re.compile(r"^deltagerfortegnelse:?$|^deltagerliste:?$", re.IGNORECASE)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from ..domain import (
     AgendaGroup,
     AgendaItem,

@@ -15,7 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
 from ..domain.agenda import numbered_items
-from ..domain.participants import clock, person_line
+from ..domain.clock import clock
+from ..domain.participants import person_line
 from ..domain.record_text import event_text, item_numbers
 from .session import MeetingSession
 

@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from ..domain import BESLUTNING, INDSTILLING, Meeting, MeetingKind, numbered_groups
 from ..domain.agenda import item_number
 from ..domain.checks import ExportWarning
-from ..domain.participants import clock, participant_groups
+from ..domain.clock import clock
+from ..domain.participants import participant_groups
 from ..domain.record import presence
 from ..domain.record_text import item_sentences
-from . import oxml
 from ..markdown_form import (
     Attachment,
     Block,
@@ -34,6 +34,7 @@ from ..markdown_form import (
     clean_markdown,
     markdown_blocks,
 )
+from . import oxml
 from .numbering import Lists
 from .oxml import BodyWriter, paragraph, run
 from .properties import (

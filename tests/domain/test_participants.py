@@ -69,8 +69,8 @@ def test_events_name_their_items_and_a_substitute_stands_in():
     meeting = record_meeting()
     lines = participant_groups(meeting, MeetingKind.REFERAT)[0].lines
     assert lines == (
-        "Ole Vind (V), Hedensted – forlod mødet kl. 11.40 efter punkt 2.1, "
-        "kom tilbage kl. 12.10 under punkt 2.3",
+        ("Ole Vind (V), Hedensted – forlod mødet kl. 11.40 efter punkt 2.1, "
+        "kom tilbage kl. 12.10 under punkt 2.3"),
         "Dorte West (V), Horsens",
         "Lise Bech (Ø), Aarhus – ankom kl. 10.25 under punkt 2.2",
         "Anders Kühnau (A), Aarhus",

@@ -10,9 +10,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from kkr_desk.resources import resource_path
 
 from kkr_desk import writer
-from kkr_desk.importer import import_document
 from kkr_desk.domain import (
     AttendanceStatus,
     ItemStatus,
@@ -25,10 +25,9 @@ from kkr_desk.domain import (
     VoteLine,
 )
 from kkr_desk.domain.record import party_vote
+from kkr_desk.importer import import_document
 from kkr_desk.meeting_file import read_meeting_file
-from kkr_desk.resources import resource_path
 from kkr_desk.store import Store
-
 
 
 def document_facts(meeting) -> dict:

@@ -52,9 +52,11 @@ def test_arrival_and_departure_columns_become_events(tmp_path):
 
 
 def test_a_meeting_with_its_record_is_loaded_as_saved(tmp_path):
-    from ..importer.test_round_trip import with_record
-    from kkr_desk.meeting_file import read_meeting_file
     from kkr_desk.resources import resource_path
+
+    from kkr_desk.meeting_file import read_meeting_file
+
+    from ..importer.test_round_trip import with_record
 
     meeting = with_record(read_meeting_file(resource_path("sample-meeting.json")))
     expected = copy.deepcopy(meeting)
