@@ -110,14 +110,24 @@ class ItemRecordPanel(QWidget):
             if e.status is not AttendanceStatus.PRESENT and e.person != member.person
         ]
         names = [describe(person) for person in others]
-        text, ok = QInputDialog.getItem(
-            self, self.tr("Stedfortræder"),
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Stedfortræder"))
+        dialog.setLabelText(
             self.tr("Stedfortræder for %1 (vælg eller skriv »Navn (parti), kommune«):").replace(
                 "%1", member.person.name
-            ),
-            names, -1, True,
+            )
         )
-        if not ok or not text.strip():
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue("")
+        dialog.textValueSelected.connect(
+            lambda text: self._substitute(member, others, names, text, added)
+        )
+        self.substitute_dialog = dialog
+        dialog.open()
+
+    def _substitute(self, member, others, names, text: str, added) -> None:
+        if not text.strip():
             return
         person = others[names.index(text)] if text in names else typed_person(text)
         if person is None:

@@ -71,3 +71,35 @@ def test_the_name_tooltip_lists_every_arrival_and_departure(qtbot, window):
     assert lines[0].startswith("Ole Vind (V)")
     assert lines[1].startswith("forlod mødet kl. ") and lines[2].startswith("kom tilbage kl. ")
     assert lines[2].endswith(f"under punkt {number}")
+
+
+def test_a_stedfortraeder_typed_for_a_member_with_afbud(qtbot, window, sample_store):
+    member = _select(window, "Jacob Bundsgaard")  # afbud in the sample
+    key(qtbot, window, Qt.Key.Key_S, CTRL | SHIFT)
+    dialog = window.editor.record.substitute_dialog
+    assert dialog.isVisible()
+    dialog.setTextValue("Hanne Berg (A), Aarhus")
+    dialog.accept()
+    stand_in = next(e for e in window.session.meeting.attendance if e.person.name == "Hanne Berg")
+    assert stand_in.substitute_for is member.person
+    assert window.attendance_model.index_of(stand_in).isValid()  # on the list at once
+    stored = sample_store.load_meeting(window.session.meeting.id)
+    saved = next(e for e in stored.attendance if e.person.name == "Hanne Berg")
+    assert (saved.person.party, saved.person.municipality) == ("A", "Aarhus")
+    assert saved.substitute_for.name == "Jacob Bundsgaard"
+    assert "Til stede under punktet: 25" in window.editor.record.presence_label.text()
+
+
+def test_a_protokolbemaerkning_from_the_keyboard(qtbot, window):
+    from kkr_desk.ui.item_record_panel import RemarkDialog
+
+    key(qtbot, window, Qt.Key.Key_B, CTRL | SHIFT)
+    dialog = window.findChild(RemarkDialog)
+    assert dialog.isVisible()
+    dialog.who.setCurrentText("Ø")
+    dialog.text.setText("Vi stemmer imod.")
+    click_ok(qtbot, dialog)
+    assert window.editor.item.remarks[0].party == "Ø"
+    assert "Ø ønskede følgende ført til protokol: Vi stemmer imod." in (
+        window.editor.record.record_label.text()
+    )
