@@ -160,6 +160,7 @@ class VoteDialog(QDialog):
         super().__init__(parent)
         self.session, self.item = session, item
         self.setWindowTitle(self.tr("Afstemning"))
+        self.setMinimumWidth(440)
         form = QFormLayout(self)
         parties = presence(session.meeting, item).parties()
         hint = QLabel(
@@ -215,6 +216,7 @@ class RemarkDialog(QDialog):
         super().__init__(parent)
         self.session, self.item = session, item
         self.setWindowTitle(self.tr("Protokolbemærkning"))
+        self.setMinimumWidth(480)
         form = QFormLayout(self)
         here = presence(session.meeting, item)
         self.who = QComboBox()
