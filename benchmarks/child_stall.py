@@ -11,6 +11,7 @@ Reports each run's longest gap between the probe's 5 ms ticks.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -38,15 +39,16 @@ def main() -> None:
     window.show()
     runner = JobRunner(window)
     store = open_store(database)
-    meeting_id = store.list_meetings()[0].id
+    meeting_id = store.meetings.summaries()[0].id
+    gc.freeze()  # as kkr_desk.ui.app.run_window does once the window is up
     source = folder / "stall-import.docx"
     if what == "import":
-        export_meeting(store.load_meeting(meeting_id), source)
+        export_meeting(store.meetings.load(meeting_id), source)
 
     def work_for(run: int):
         """What the UI thread does before the job starts, and the job itself."""
         if what in ("docx", "pdf"):
-            meeting = store.load_meeting(meeting_id)  # the window exports what is stored
+            meeting = store.meetings.load(meeting_id)  # the window exports what is stored
             target = folder / f"stall-{run}.{what}"
             return lambda: export_meeting(meeting, target), (ReferatError,)
         if what == "import":
@@ -57,8 +59,8 @@ def main() -> None:
     stalls, outcomes, on_ui_thread, stall_at, took = [], [], [], [], []
     for run in range(runs):
         if what == "backup":  # a change, so each run's copy is really taken
-            section = store.load_meeting(meeting_id).items[0].sections[0]
-            store.set_section_body(section.id, f"{section.body} (kørsel {run})")
+            section = store.meetings.load(meeting_id).items[0].sections[0]
+            store.agenda.set_section_body(section.id, f"{section.body} (kørsel {run})")
         app.processEvents()
         probe = StallProbe()
         loop = QEventLoop()

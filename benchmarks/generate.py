@@ -21,7 +21,6 @@ from kkr_desk.domain import (
     AttendanceStatus,
     ItemStatus,
     Meeting,
-    MeetingKind,
     Person,
     Section,
 )
@@ -83,7 +82,6 @@ def big_meeting(item_count: int, *, seed: int = 7) -> Meeting:
         groups[-1].items.append(_item(rng, index))
     return Meeting(
         committee="KKR Midtjylland",
-        kind=MeetingKind.REFERAT,
         date=dt.date(2031, 3, 6),
         start_time=dt.time(10, 0),
         end_time=dt.time(15, 30),

@@ -37,14 +37,14 @@ def _measure(workspace: Workspace, runs: int) -> list[Row]:
             meeting = big_meeting(12, seed=index)
             meeting.committee = COMMITTEES[index % 5]
             meeting.date = dt.date(2021 + index // 25, 1 + (index // 5) % 5 * 2, 10)
-            store.add_meeting(meeting)
+            store.meetings.add(meeting)
         times = []
         for _ in range(runs * 4):
             for query in QUERIES:
                 started = time.perf_counter()
-                store.search(query)
+                store.search.find(query)
                 times.append(time.perf_counter() - started)
-        section_id = store.load_meeting(1).groups[0].items[0].sections[3].id
+        section_id = store.meetings.load(1).groups[0].items[0].sections[3].id
         body = "Beslutning: " + "kommunerne tiltræder indstillingen. " * 40
         with_index = _edit_times(store, section_id, body, runs * 10)
         store.db.execute("DROP TRIGGER section_search_update")
@@ -68,6 +68,6 @@ def _edit_times(store, section_id: int, body: str, count: int) -> list[float]:
     times = []
     for index in range(count):
         started = time.perf_counter()
-        store.set_section_body(section_id, f"{body} {index}")
+        store.agenda.set_section_body(section_id, f"{body} {index}")
         times.append(time.perf_counter() - started)
     return times

@@ -50,7 +50,7 @@ class Workspace:
 
         path = self.path("meeting-100.db")
         with open_store(path) as store:
-            store.add_meeting(big_meeting(NORMAL_ITEMS))
+            store.meetings.add(big_meeting(NORMAL_ITEMS))
         return path
 
     def fresh_copy(self, database: Path) -> Path:

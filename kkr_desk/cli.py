@@ -8,25 +8,23 @@ traceback goes to the log file (kkr_desk/logs.py).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from . import version
-from .app import Desk, ExportFailed, ImportFailed
+from .app import AppError, Desk, ExportFailed, ImportFailed
+from .app.database import default_database_path, list_backups, restore_backup
+from .app.database import open_database as open_store
 from .domain import MeetingKind
+from .domain.committee import roster_lines
+from .domain.meeting_life import StateStep
 from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
 from .output_file import check_target
-from .store import (
-    StoreError,
-    default_database_path,
-    list_backups,
-    open_store,
-    restore_backup,
-)
 
 PROG = "kkr-desk"
 USER_ERROR = 2
@@ -115,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--kind",
         choices=[kind.value for kind in MeetingKind],
-        help="referat eller dagsorden (standard: mødets egen type)",
+        help="referat eller dagsorden (standard: referatet, når mødet er begyndt eller en "
+        "beslutning er skrevet, ellers dagsordenen)",
     )
     export.add_argument("--template", type=Path, metavar="SKABELON.docx", help="Word-skabelon")
     export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
@@ -126,6 +125,59 @@ def build_parser() -> argparse.ArgumentParser:
     )
     record.add_argument("meeting_id", type=int, metavar="ID")
     record.set_defaults(run=_record)
+    state = commands.add_parser(
+        "state",
+        parents=[db_option],
+        help="vis eller skift mødets tilstand (planlagt, i gang, afholdt, sendt, godkendt)",
+        description="Uden TRIN: vis mødets tilstand og dens historik. started: i gang; held: "
+        "afholdt; sent: sendt til godkendelse (--to); approved: godkendt (--by); reopen: "
+        "genåbn et godkendt møde (--reason).",
+    )
+    state.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    state.add_argument(
+        "step", nargs="?", choices=[step.value for step in StateStep], metavar="TRIN",
+        help="started, held, sent, approved eller reopen",
+    )
+    state.add_argument("--by", default="", metavar="NAVN", help="hvem der godkendte")
+    state.add_argument("--to", default="", metavar="NAVN", help="hvem det er sendt til")
+    state.add_argument("--reason", default="", metavar="TEKST", help="hvorfor det genåbnes")
+    state.set_defaults(run=_state)
+
+    delete = commands.add_parser(
+        "delete", parents=[db_option], help="flyt et møde til papirkurven (kan fortrydes)"
+    )
+    delete.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
+    delete.set_defaults(run=_delete)
+    new = commands.add_parser(
+        "new", parents=[db_option], help="opret et nyt møde for et udvalg; skriver dets id til sidst"
+    )
+    new.add_argument("--committee", required=True, metavar="UDVALG", help="udvalgets navn")
+    new.add_argument("--date", required=True, type=_date, metavar="ÅÅÅÅ-MM-DD")
+    new.set_defaults(run=_new)
+
+    committee = commands.add_parser(
+        "committee", parents=[db_option], help="udvalgene: vis dem, vis et, læs medlemmer ind"
+    )
+    committee_commands = committee.add_subparsers(
+        dest="committee_command", metavar="HANDLING", parser_class=_OneLineParser, required=True
+    )
+    committee_list = committee_commands.add_parser(
+        "list", parents=[db_option], help="udvalgenes navne"
+    )
+    committee_list.set_defaults(run=_committee_list)
+    committee_show = committee_commands.add_parser(
+        "show", parents=[db_option], help="udvalgets faste deltagere, én pr. linje"
+    )
+    committee_show.add_argument("name", metavar="UDVALG")
+    committee_show.set_defaults(run=_committee_show)
+    committee_import = committee_commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="læs udvalgets deltagere fra et referat, en dagsorden, .csv eller .xlsx",
+    )
+    committee_import.add_argument("name", metavar="UDVALG")
+    committee_import.add_argument("file", type=Path, metavar="FIL")
+    committee_import.set_defaults(run=_committee_import)
 
     search = commands.add_parser(
         "search", parents=[db_option], help="søg i alle møder (docs/search.md)"
@@ -149,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(db_path)
     try:
         return args.run(args, db_path)
-    except (UserError, StoreError, MeetingFileError) as error:
+    except (UserError, AppError, MeetingFileError) as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(_describe_os_error(error))
@@ -163,7 +215,7 @@ def _list(args: argparse.Namespace, db_path: Path | None) -> int:
         for meeting in Desk(store).list_meetings():
             print(
                 f"{meeting.id}\t{meeting.committee}\t{meeting.date:%d-%m-%Y}\t"
-                f"{meeting.kind.value}\t{meeting.item_count} punkter"
+                f"{meeting.state.value}\t{meeting.item_count} punkter"
             )
     return 0
 
@@ -246,9 +298,9 @@ def _import(args: argparse.Namespace, db_path: Path | None) -> int:
     for warning in result.warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
     with open_store(db_path) as store:
-        meeting_id = Desk(store).add_meeting(meeting)
+        meeting_id = Desk(store).add_imported(result)
     print(
-        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({meeting.kind.value}): "
+        f"{meeting.committee} {meeting.date:%d-%m-%Y} ({result.kind.value}): "
         f"{result.group_count} grupper, {result.item_count} punkter, "
         f"{result.people_count} personer"
     )
@@ -264,12 +316,12 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(f"skabelonen {template} findes ikke")
     with open_store(db_path) as store:
         desk = Desk(store)
-        meeting = desk.load_meeting(args.meeting_id)
+        meeting, state = desk.meeting_for_export(args.meeting_id)
         try:
             desk.backup_now()  # every export leaves a backup of what it was made from
-        except StoreError as error:
+        except AppError as error:
             print(f"{PROG}: advarsel: {error}", file=sys.stderr)
-    kind = MeetingKind(args.kind) if args.kind else None
+    kind = MeetingKind(args.kind) if args.kind else desk.export_kind(meeting, state)
     # python-docx is loaded only when a document is written (inside Desk.export).
     try:
         warnings = desk.export(
@@ -317,6 +369,98 @@ def _record(args: argparse.Namespace, db_path: Path | None) -> int:
     return 0
 
 
+def _state(args: argparse.Namespace, db_path: Path | None) -> int:
+    """Without a step: the state and its history. With one: take it, print the new state."""
+    with open_store(db_path) as store:
+        desk = Desk(store)
+        if args.step is None:
+            print(desk.meeting_state(args.meeting_id).value)
+            for change in desk.state_history(args.meeting_id):
+                details = [
+                    text
+                    for text in (
+                        change.to_whom and f"til {change.to_whom}",
+                        change.by_whom and f"af {change.by_whom}",
+                        change.reason and f"begrundelse: {change.reason}",
+                    )
+                    if text
+                ]
+                print(
+                    f"{change.at:%d-%m-%Y %H:%M}\t{change.state.value}"
+                    + (f"\t{'; '.join(details)}" if details else "")
+                )
+            return 0
+        change = desk.take_step(
+            args.meeting_id,
+            StateStep(args.step),
+            by_whom=args.by,
+            to_whom=args.to,
+            reason=args.reason,
+        )
+    print(change.state.value)
+    return 0
+
+
+def _delete(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        desk = Desk(store)
+        summary = desk.load_meeting(args.meeting_id)
+        trash_id = desk.delete_meeting(args.meeting_id)
+    print(
+        f"mødet {summary.committee} {summary.date:%d-%m-%Y} er flyttet til papirkurven "
+        f"(element {trash_id})"
+    )
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato som 2024-11-07") from None
+
+
+def _new(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        desk = Desk(store)
+        committee = desk.committee(args.committee)  # a typo is refused, not a new committee
+        meeting_id = desk.create_empty_meeting(committee.name, args.date)
+    print(meeting_id)
+    return 0
+
+
+def _committee_list(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_store(db_path) as store:
+        for name in Desk(store).committee_names():
+            print(name)
+    return 0
+
+
+def _committee_show(args: argparse.Namespace, db_path: Path | None) -> int:
+    """The roster, one person a line: members (with role and stedfortræder), then staff."""
+    with open_store(db_path) as store:
+        committee = Desk(store).committee(args.name)
+    for line in roster_lines(committee):
+        print(line)
+    return 0
+
+
+def _committee_import(args: argparse.Namespace, db_path: Path | None) -> int:
+    source: Path = args.file
+    if source.is_dir():
+        raise UserError(f"{source} er en mappe, ikke en fil")
+    with open_store(db_path) as store:
+        try:
+            committee = Desk(store).import_roster(args.name, source)
+        except ImportFailed as error:
+            raise UserError(str(error)) from None
+    print(
+        f"{committee.name}: {len(committee.members)} medlemmer, "
+        f"{len(committee.staff)} fra sekretariaterne"
+    )
+    return 0
+
+
 def _search(args: argparse.Namespace, db_path: Path | None) -> int:
     """One hit a line: meeting id, item number, committee, date, section: snippet (tabs)."""
     from .domain.search_query import SearchQueryError
@@ -326,7 +470,7 @@ def _search(args: argparse.Namespace, db_path: Path | None) -> int:
     except SearchQueryError as error:
         raise UserError(str(error)) from None
     with open_store(db_path) as store:
-        hits = store.search(
+        hits = Desk(store).search(
             query, committee=args.committee, year=args.year, section=args.section
         )
     for hit in hits:

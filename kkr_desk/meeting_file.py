@@ -20,7 +20,6 @@ from .domain import (
     AttendanceStatus,
     ItemStatus,
     Meeting,
-    MeetingKind,
     Person,
     PresenceEvent,
     PresenceKind,
@@ -85,7 +84,6 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "meeting": {
             "committee": meeting.committee,
-            "kind": meeting.kind.value,
             "date": meeting.date.isoformat(),
             "start_time": time_text(meeting.start_time),
             "end_time": time_text(meeting.end_time),
@@ -268,7 +266,6 @@ def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
     ]
     return Meeting(
         committee=_text(data["committee"]),
-        kind=MeetingKind(data.get("kind", MeetingKind.DAGSORDEN.value)),
         date=dt.date.fromisoformat(data["date"]),
         start_time=_time(data.get("start_time")),
         end_time=_time(data.get("end_time")),

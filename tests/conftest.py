@@ -17,7 +17,6 @@ from kkr_desk.domain import (
     AttendanceStatus,
     ItemStatus,
     Meeting,
-    MeetingKind,
     Person,
     PresenceEvent,
     PresenceKind,
@@ -57,7 +56,6 @@ def make_meeting() -> Meeting:
     )
     return Meeting(
         committee="KKR Midtjylland",
-        kind=MeetingKind.REFERAT,
         date=dt.date(2024, 9, 5),
         start_time=dt.time(10, 0),
         end_time=dt.time(12, 25),

@@ -25,7 +25,7 @@ def kkr_desk(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_list_on_a_new_file_shows_the_sample_meeting(tmp_path):
     result = kkr_desk("list", "--db", str(tmp_path / "new.db"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\treferat\t10 punkter"]
+    assert result.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\tafholdt\t10 punkter"]
 
 
 def test_db_before_the_sub_command_works_too(tmp_path):
@@ -49,7 +49,7 @@ def test_dump_load_dump_is_identical(tmp_path):
     from kkr_desk.store import Store
 
     with Store(Path(db)) as store:
-        assert len(store.people()) == len(people) == 40
+        assert len(store.roster.people()) == len(people) == 40
     listing = kkr_desk("list", "--db", db).stdout.splitlines()
     assert [line.split("\t")[0] for line in listing] == ["2", "1"]
 
@@ -115,14 +115,14 @@ def test_import_prints_the_new_meetings_id_last_and_the_roster_grows_without_dup
     second_id = int(second.stdout.splitlines()[-1])
     assert second_id == first_id + 1
     listing = kkr_desk("list", "--db", db).stdout.splitlines()
-    assert f"{second_id}\tKKR Midtjylland\t05-09-2024\treferat\t3 punkter" in listing
+    assert f"{second_id}\tKKR Midtjylland\t05-09-2024\tafholdt\t3 punkter" in listing
 
     from kkr_desk.store import Store
 
     with Store(Path(db)) as store:
-        names = [person.name for person in store.people()]
-        first_people = [a.person.id for a in store.load_meeting(first_id).attendance]
-        second_people = [a.person.id for a in store.load_meeting(second_id).attendance]
+        names = [person.name for person in store.roster.people()]
+        first_people = [a.person.id for a in store.meetings.load(first_id).attendance]
+        second_people = [a.person.id for a in store.meetings.load(second_id).attendance]
     # The new database holds the sample meeting's 40 people; the fixture shares ten of its
     # eleven with it, so one person is new, and the second import adds nobody.
     assert len(names) == 41
@@ -218,13 +218,13 @@ def test_load_of_a_hostile_meeting_file_is_one_line_and_writes_nothing(tmp_path,
     from kkr_desk.store import Store
 
     with Store(db) as store:
-        before = store.list_meetings()
+        before = store.meetings.summaries()
     result = kkr_desk("load", str(source), "--db", str(db))
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1, result.stderr
     assert result.stderr.startswith("kkr-desk: fejl: ") and message in result.stderr
     with Store(db) as store:
-        assert store.list_meetings() == before
+        assert store.meetings.summaries() == before
 
 
 def test_load_of_a_meeting_file_saved_by_notepad_with_a_byte_order_mark(tmp_path):

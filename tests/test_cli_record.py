@@ -17,7 +17,7 @@ def test_record_prints_one_line_an_item(tmp_path):
     third.vote = party_vote(meeting, third, for_="A", against="Ø")
     third.remarks.append(ProtocolRemark("Vi er imod.", party="Ø"))
     with Store(path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
     result = kkr_desk("record", str(meeting_id), "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [

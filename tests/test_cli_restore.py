@@ -16,18 +16,18 @@ from tests.test_cli import kkr_desk
 
 def make_backups(db_path, meeting, count: int) -> int:
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
-        section_id = store.load_meeting(meeting_id).items[0].sections[0].id
+        meeting_id = store.meetings.add(meeting)
+        section_id = store.meetings.load(meeting_id).items[0].sections[0].id
         for n in range(count):
-            store.set_section_body(section_id, f"udgave {n}")
+            store.agenda.set_section_body(section_id, f"udgave {n}")
             backup_now(store, now=dt.datetime(2020, 11, 27, 9, n))
-        store.set_section_body(section_id, "nuværende")
+        store.agenda.set_section_body(section_id, "nuværende")
     return meeting_id
 
 
 def body(db_path, meeting_id) -> str:
     with Store(db_path) as store:
-        return store.load_meeting(meeting_id).items[0].sections[0].body
+        return store.meetings.load(meeting_id).items[0].sections[0].body
 
 
 def test_list_shows_the_backups_newest_first_numbered(db_path, meeting):
@@ -108,13 +108,13 @@ def test_every_export_leaves_a_backup(tmp_path):
     assert first.returncode == 0, first.stderr
     assert len(list_backups(db)) == 1
     with Store(db) as store:
-        section = store.load_meeting(1).items[0].sections[0]
-        store.set_section_body(section.id, "ændret efter første eksport")
+        section = store.meetings.load(1).items[0].sections[0]
+        store.agenda.set_section_body(section.id, "ændret efter første eksport")
     second = kkr_desk("export", "1", "-o", str(tmp_path / "b.docx"), "--db", str(db))
     assert second.returncode == 0, second.stderr
     assert len(list_backups(db)) == 2  # a changed database, a new copy
     with Store(list_backups(db)[0].path) as copy:
-        assert copy.load_meeting(1).items[0].sections[0].body == "ændret efter første eksport"
+        assert copy.meetings.load(1).items[0].sections[0].body == "ændret efter første eksport"
 
 
 def test_copies_named_for_2030_neither_lead_the_list_nor_eat_the_safety_copy(db_path, meeting):

@@ -95,7 +95,7 @@ def test_the_installed_program_lists_a_new_database_and_exports_the_sample(insta
 
     assert run(program, "--version", cwd=tmp_path, env=env).stdout == f"kkr-desk {TEST_VERSION}\n"
     listing = run(program, "list", "--db", "new.db", cwd=tmp_path, env=env)
-    assert listing.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\treferat\t10 punkter"]
+    assert listing.stdout.splitlines() == ["1\tKKR Midtjylland\t05-09-2024\tafholdt\t10 punkter"]
     run(program, "export", "1", "-o", "referat.docx", "--db", "new.db", cwd=tmp_path, env=env)
     text = "\n".join(paragraph.text for paragraph in docx.Document(tmp_path / "referat.docx").paragraphs)
     assert "Godkendelse af referat fra mødet den 18. juni 2024" in text

@@ -11,7 +11,7 @@ from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
 from .desk import Desk, ExportFailed, ImportFailed
-from .meeting_editor import MeetingEditor
+from .meeting_editor import MeetingEditor, MeetingFrozen
 
 __all__ = [
     "AppError",
@@ -23,6 +23,7 @@ __all__ = [
     "ExportFailed",
     "ImportFailed",
     "MeetingEditor",
+    "MeetingFrozen",
     "MeetingSummary",
     "RestoreInterrupted",
     "TrashEntry",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..domain import AgendaGroup, AgendaItem, Attendance, Section
+from ..domain.meeting_life import StateChange
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,22 @@ class AttendanceChanged:
 
 
 @dataclass(frozen=True)
+class AttendanceListChanged:
+    """Someone was added to, removed from or moved on the list."""
+
+    entry: Attendance
+
+
+@dataclass(frozen=True)
 class MeetingDetailsChanged:
     pass
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    """The meeting moved on in its life (or was reopened); ``step`` is the StateChange."""
+
+    step: StateChange
 
 
 Change = (
@@ -95,7 +110,9 @@ Change = (
     | ItemChanged
     | SectionChanged
     | AttendanceChanged
+    | AttendanceListChanged
     | MeetingDetailsChanged
+    | StateChanged
 )
 
 

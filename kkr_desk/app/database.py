@@ -21,11 +21,6 @@ def open_database(path: Path | None = None) -> Store:
     return _store.open_store(path)
 
 
-def startup_backup(store: Store) -> Path | None:
-    """The backup taken once the database is open, before any editing."""
-    return _store.backup_now(store)
-
-
 def list_backups(db_path: Path) -> list[Backup]:
     """The backups of ``db_path``, newest first; works even when the database is damaged."""
     return _store.list_backups(db_path)

@@ -8,17 +8,42 @@ Import and export load their libraries when first used, so start-up stays quick.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..domain import Meeting, MeetingKind, Person
-from ..store import Backup, MeetingSummary, Store, backup_now, list_backups, restore_into
+from ..domain.meeting_life import (
+    FROZEN_MESSAGE,
+    MeetingState,
+    StateChange,
+    StateStep,
+    default_kind,
+    is_frozen,
+)
+from ..domain.committee import Committee, Member, roster_from_attendance
+from ..domain.search_query import SearchQuery
+from ..store import (
+    Backup,
+    MeetingSummary,
+    SearchHit,
+    Store,
+    backup_copy,
+    backup_now,
+    list_backups,
+    restore_backup,
+)
+from ..store.committees import CommitteeNotFound
 from ..store.trash import TrashEntry
-from .meeting_editor import MeetingEditor
+from .meeting_editor import MeetingEditor, MeetingFrozen
 
 if TYPE_CHECKING:
     from ..importer import ImportResult
+
+
+LAST_PLACE_KEY = "last_place"
+"""The setting that holds where the secretary left off (JSON: meeting and item id)."""
 
 
 class Desk:
@@ -34,53 +59,204 @@ class Desk:
     # Meetings ----------------------------------------------------------------------------
 
     def list_meetings(self) -> list[MeetingSummary]:
-        return self._store.list_meetings()
+        return self._store.meetings.summaries()
 
     def load_meeting(self, meeting_id: int) -> Meeting:
-        return self._store.load_meeting(meeting_id)
+        return self._store.meetings.load(meeting_id)
 
     def open_meeting(self, meeting_id: int) -> MeetingEditor:
-        return MeetingEditor(self._store, self._store.load_meeting(meeting_id))
+        return MeetingEditor(self._store, self._store.meetings.load(meeting_id))
 
     def create_empty_meeting(self, committee: str, date: dt.date) -> int:
-        return self._store.create_empty_meeting(committee, date)
+        return self._store.meetings.create_empty(committee, date)
 
     def create_next_meeting(self, source_id: int, date: dt.date) -> int:
-        return self._store.create_next_meeting(source_id, date)
+        return self._store.meetings.create_next(source_id, date)
 
     def add_meeting(self, meeting: Meeting) -> int:
-        return self._store.add_meeting(meeting)
+        """Save an imported or loaded meeting; one without people gets its committee's roster."""
+        return self._store.meetings.add(meeting, fill_roster=True)
+
+    def add_imported(self, result: ImportResult) -> int:
+        """Save an imported document's meeting; a referat's meeting begins as held, and one
+        without people (a KL dagsorden) gets its committee's roster."""
+        held = result.kind is MeetingKind.REFERAT
+        return self._store.meetings.add(
+            result.meeting, MeetingState.HELD if held else MeetingState.PLANNED, fill_roster=True
+        )
+
+    def delete_meeting(self, meeting_id: int) -> int:
+        """Move a meeting to the trash (undo: ``restore_from_trash``); an approved one is
+        refused until reopened. Returns the trash entry's id."""
+        if is_frozen(self._store.life.state(meeting_id)):
+            raise MeetingFrozen(FROZEN_MESSAGE)
+        trash_id = self._store.meetings.delete(meeting_id)
+        if self.last_place()[0] == meeting_id:
+            self._store.settings.set_setting(LAST_PLACE_KEY, "")
+        return trash_id
+
+    # The meeting's life ------------------------------------------------------------------
+
+    def meeting_state(self, meeting_id: int) -> MeetingState:
+        return self._store.life.state(meeting_id)
+
+    def state_history(self, meeting_id: int) -> list[StateChange]:
+        return self._store.life.history(meeting_id)
+
+    def take_step(
+        self,
+        meeting_id: int,
+        step: StateStep,
+        *,
+        by_whom: str = "",
+        to_whom: str = "",
+        reason: str = "",
+    ) -> StateChange:
+        """Move a meeting that is not open in an editor on (the CLI's ``state``)."""
+        return self._store.life.take_step(
+            meeting_id, step, by_whom=by_whom, to_whom=to_whom, reason=reason
+        )
+
+    def meeting_version(self, meeting_id: int, purpose: str) -> Meeting | None:
+        """The meeting as kept when it was last sent ('sent') or approved ('approved')."""
+        return self._store.life.version(meeting_id, purpose)
+
+    def meeting_for_export(self, meeting_id: int) -> tuple[Meeting, MeetingState]:
+        """What an export writes, with the state that chooses its default kind: an approved
+        meeting's approved version (the same years later), else the meeting as stored."""
+        state = self._store.life.state(meeting_id)
+        if is_frozen(state):
+            approved = self._store.life.version(meeting_id, "approved")
+            if approved is not None:
+                return approved, state
+        return self._store.meetings.load(meeting_id), state
+
+    @staticmethod
+    def export_kind(meeting: Meeting, state: MeetingState) -> MeetingKind:
+        """The document an export writes when nobody chose: the referat once the meeting
+        has started or a decision is written, else the dagsorden."""
+        return default_kind(meeting, state)
+
+    # Where the secretary left off --------------------------------------------------------
+
+    def remember_place(self, meeting_id: int, item_id: int | None) -> None:
+        """The meeting and item being worked on, so a restart (or a crash) returns there."""
+        place = json.dumps({"meeting": meeting_id, "item": item_id})
+        if self._store.settings.setting(LAST_PLACE_KEY) != place:
+            self._store.settings.set_setting(LAST_PLACE_KEY, place)
+
+    def last_place(self) -> tuple[int | None, int | None]:
+        """(meeting id, item id) last worked on, or (None, None)."""
+        try:
+            place = json.loads(self._store.settings.setting(LAST_PLACE_KEY) or "{}")
+            meeting_id, item_id = place.get("meeting"), place.get("item")
+        except (ValueError, AttributeError):
+            return None, None
+        if not isinstance(meeting_id, int) or not isinstance(item_id, (int, type(None))):
+            return None, None
+        return meeting_id, item_id
 
     def people(self) -> list[Person]:
-        return self._store.people()
+        return self._store.roster.people()
+
+    def search(
+        self,
+        query: str | SearchQuery,
+        *,
+        committee: str | None = None,
+        year: int | None = None,
+        section: str | None = None,
+    ) -> list[SearchHit]:
+        """Every place in every meeting that matches, newest meeting first (docs/search.md)."""
+        return self._store.search.find(query, committee=committee, year=year, section=section)
+
+    # Committees --------------------------------------------------------------------------
+
+    def committee_names(self) -> list[str]:
+        return self._store.committees.names()
+
+    def committee(self, name: str) -> Committee:
+        """The committee of that name; AppError (Danish) when there is none."""
+        return self._store.committees.get(name)
+
+    def committee_of(self, meeting: Meeting) -> Committee:
+        """The meeting's committee (made from the meeting if its name is new)."""
+        committee = self._store.committees.for_meeting(meeting)
+        if committee is None:
+            raise CommitteeNotFound("mødet har intet udvalg")
+        return committee
+
+    def committee_roster(self, meeting: Meeting) -> list[Person]:
+        """The roster of the meeting's committee (empty when it has none)."""
+        committee = self._store.committees.find(meeting.committee)
+        return committee.roster if committee is not None else []
+
+    def save_committee(self, committee: Committee) -> int:
+        return self._store.committees.save(committee)
+
+    def read_roster(self, path: Path) -> tuple[list[Member], list[Person]]:
+        """Members and staff from a member list (.csv, .xlsx) or from the Deltagerfortegnelse
+        of a KL referat or dagsorden, in the file's order; ImportFailed for a bad file."""
+        from ..importer import DocumentImportError
+        from ..importer.member_list import is_member_list, read_member_list
+
+        if is_member_list(path):
+            try:
+                return read_member_list(path)
+            except DocumentImportError as error:
+                raise ImportFailed(str(error)) from None
+        meeting = self.read_document(path).meeting
+        if not meeting.attendance:
+            raise ImportFailed(f"{Path(path).name} har ingen deltagerfortegnelse")
+        return roster_from_attendance(meeting.attendance)
+
+    def import_roster(self, name: str, path: Path) -> Committee:
+        """Replace the committee's members and staff with those in the file (a new name makes
+        a new committee); the rest of the committee stays."""
+        members, staff = self.read_roster(path)
+        committee = self._store.committees.find(name) or Committee(name)
+        committee.members, committee.staff = members, staff
+        self._store.committees.save(committee)
+        return committee
 
     # Settings ----------------------------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        return self._store.decision_templates()
+        return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.set_decision_templates(templates)
+        self._store.settings.set_decision_templates(templates)
 
     # Trash -------------------------------------------------------------------------------
 
     def trash_entries(self) -> list[TrashEntry]:
-        return self._store.trash_entries()
+        return self._store.trash.entries()
 
     def restore_from_trash(self, trash_id: int) -> int:
-        return self._store.restore_from_trash(trash_id)
+        return self._store.trash.restore(trash_id)
 
     # Backups -----------------------------------------------------------------------------
 
     def backup_now(self) -> Path | None:
         return backup_now(self._store)
 
+    def backup_in_background(self) -> Callable[[], Path | None]:
+        """A backup to run on a worker thread: it reads the file through a connection of its
+        own (a sqlite3 connection belongs to its thread); None when nothing changed."""
+        db_path = self._store.path
+        return lambda: backup_copy(db_path)
+
     def list_backups(self) -> list[Backup]:
         return list_backups(self._store.path)
 
     def restore_backup(self, backup: Path) -> Path:
-        """Replace the database's content with ``backup``; the current state is kept first."""
-        return restore_into(self._store, backup)
+        """Replace the database's content with ``backup``; the safety copy of the current
+        state, which was taken first. It may run on a worker thread: it opens the file
+        through a Store of its own (this process already holds the lock), and the window's
+        Store sees the restored content on its next read."""
+        outcome = restore_backup(self._store.path, backup)
+        assert outcome.safety_copy is not None  # the open database is healthy: copied first
+        return outcome.safety_copy
 
     # Import and export -------------------------------------------------------------------
 

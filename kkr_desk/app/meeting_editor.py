@@ -4,12 +4,15 @@ Each method checks the change with the domain's rules, writes it through the sto
 transaction and only then applies the same domain operation to the in-memory Meeting,
 telling the listeners before and after (see ``changes``). A refused write raises
 ``AppError`` (``WriteFailed`` when the disk or a lock is to blame) and leaves the Meeting
-as it was.
+as it was. An approved meeting is frozen: every edit is refused with a Danish message
+until it is reopened with a reason (``take_step(StateStep.REOPEN, reason=…)``). A new
+editing method must carry the ``@_edit`` mark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import replace
 
 from ..domain import (
@@ -27,10 +30,20 @@ from ..domain import (
     agenda_order,
     record,
 )
-from ..store import Store
+from ..domain.attendance_order import insert_position, neighbour_position
+from ..domain.committee import standing_substitute
+from ..domain.meeting_life import (
+    FROZEN_MESSAGE,
+    MeetingState,
+    StateChange,
+    StateStep,
+    is_frozen,
+)
+from ..store import Store, StoreError
 from ..store import StoreError as AppError
 from .changes import (
     AttendanceChanged,
+    AttendanceListChanged,
     Change,
     GroupAdded,
     GroupMoved,
@@ -43,7 +56,24 @@ from .changes import (
     Listener,
     MeetingDetailsChanged,
     SectionChanged,
+    StateChanged,
 )
+
+
+class MeetingFrozen(StoreError):
+    """An edit of an approved meeting; ``str()`` is the Danish message."""
+
+
+def _edit(method):
+    """Refuse the edit while the meeting is approved, before anything is written."""
+
+    @functools.wraps(method)
+    def refusing_when_frozen(self: MeetingEditor, *args, **kwargs):
+        if self.frozen:
+            raise MeetingFrozen(FROZEN_MESSAGE)
+        return method(self, *args, **kwargs)
+
+    return refusing_when_frozen
 
 
 class MeetingEditor:
@@ -53,6 +83,7 @@ class MeetingEditor:
         self._store = store
         self.meeting = meeting
         self._listeners: list[Listener] = []
+        self.state: MeetingState = store.life.state(meeting.id)
 
     def listen(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -67,15 +98,48 @@ class MeetingEditor:
         for listener in list(self._listeners):
             listener.changed(change)
 
+    # The meeting's life -----------------------------------------------------------------
+
+    @property
+    def frozen(self) -> bool:
+        return is_frozen(self.state)
+
+    def history(self) -> list[StateChange]:
+        """Every step the meeting has taken, oldest first."""
+        return self._store.life.history(self.meeting.id)
+
+    def take_step(
+        self, step: StateStep, *, by_whom: str = "", to_whom: str = "", reason: str = ""
+    ) -> StateChange:
+        """Move the meeting on (start, hold, send, approve) or reopen it; refused steps
+        raise AppError with the domain's Danish reason. Sending and approving keep the
+        meeting as it is in the database now, so save what is typed first."""
+        change = self._store.life.take_step(
+            self.meeting.id, step, by_whom=by_whom, to_whom=to_whom, reason=reason
+        )
+        self._apply(StateChanged(change), lambda: setattr(self, "state", change.state))
+        return change
+
+    def start_meeting(self, at: dt.time) -> None:
+        """F5: the meeting is under way from ``at`` (the referat prints the time)."""
+        self.take_step(StateStep.START)
+        self.save_meeting_details(start_time=at, end_time=None)
+
+    def end_meeting(self, at: dt.time) -> None:
+        """Shift+F5: the meeting was held, ending at ``at``."""
+        self.take_step(StateStep.HOLD)
+        self.save_meeting_details(end_time=at)
+
     # Meeting -----------------------------------------------------------------------------
 
+    @_edit
     def save_meeting_details(self, **changes: object) -> None:
         """Change the meeting's own fields (committee, date, start_time, end_time, place)."""
         old = {name: getattr(self.meeting, name) for name in changes}
         for name, value in changes.items():
             setattr(self.meeting, name, value)
         try:
-            self._store.update_meeting_details(self.meeting)
+            self._store.meetings.update_details(self.meeting)
         except BaseException:
             for name, value in old.items():
                 setattr(self.meeting, name, value)
@@ -84,10 +148,12 @@ class MeetingEditor:
 
     # Attendance --------------------------------------------------------------------------
 
+    @_edit
     def save_attendance(self, entry: Attendance) -> None:
-        self._store.set_attendance(self.meeting.id, entry)
+        self._store.attendance.set(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
 
+    @_edit
     def stamp_presence(
         self, entry: Attendance, *, coming: bool, at: dt.time | None = None
     ) -> PresenceEvent:
@@ -99,6 +165,7 @@ class MeetingEditor:
         self.set_events(entry, [*entry.events, event], status=status)
         return event
 
+    @_edit
     def set_events(
         self,
         entry: Attendance,
@@ -109,7 +176,7 @@ class MeetingEditor:
         """Replace a person's arrivals and departures (their times edited by hand)."""
         self._checked(lambda: record.check_events(entry, events))
         status = status or entry.status
-        self._store.set_attendance(self.meeting.id, replace(entry, events=events, status=status))
+        self._store.attendance.set(self.meeting.id, replace(entry, events=events, status=status))
 
         def apply() -> None:
             entry.events = list(events)
@@ -117,10 +184,17 @@ class MeetingEditor:
 
         self._apply(AttendanceChanged(entry), apply)
 
+    @_edit
     def set_clock(self, entry: Attendance, *, arrived: bool, at: dt.time | None) -> None:
         """The Ankom / Gik column: the first arrival's or the last departure's time."""
         self.set_events(entry, record.with_clock(entry.events, arrived=arrived, at=at))
 
+    def standing_substitute(self, member: Attendance) -> Person | None:
+        """The stedfortræder the committee's roster names for this member, if any."""
+        committee = self._store.committees.find(self.meeting.committee)
+        return standing_substitute(committee, member.person)
+
+    @_edit
     def set_substitute(self, member: Attendance, person: Person) -> Attendance:
         """``person`` stands in for ``member``, who has afbud; returns the stand-in's entry."""
         if member.status is not AttendanceStatus.APOLOGY:
@@ -132,7 +206,7 @@ class MeetingEditor:
         if new:
             entry = Attendance(person)
         stand_in = replace(entry, status=AttendanceStatus.PRESENT, substitute_for=member.person)
-        self._store.set_attendance(self.meeting.id, stand_in)
+        self._store.attendance.set(self.meeting.id, stand_in)
 
         def apply() -> None:
             entry.status = AttendanceStatus.PRESENT
@@ -145,6 +219,7 @@ class MeetingEditor:
 
     # The record of an item ---------------------------------------------------------------
 
+    @_edit
     def set_inhabil(self, item: AgendaItem, person: Person, inhabil: bool = True) -> None:
         """Mark a member present for the item inhabil (or no longer)."""
         marked = [p for p in item.inhabil if p != person]
@@ -153,25 +228,26 @@ class MeetingEditor:
             marked.append(person)
         self._save_record(item, inhabil=marked)
 
+    @_edit
     def set_vote(self, item: AgendaItem, vote: Vote | None) -> None:
         """The item's vote, checked against who was present for it; None removes it."""
         if vote is not None:
             self._checked(lambda: record.check_vote(self.meeting, item, vote))
         self._save_record(item, vote=vote)
 
+    @_edit
     def add_remark(self, item: AgendaItem, remark: ProtocolRemark) -> None:
         self._checked(lambda: record.check_remark(remark))
         self._save_record(item, remarks=[*item.remarks, remark])
 
+    @_edit
     def remove_remark(self, item: AgendaItem, position: int) -> None:
         remarks = list(item.remarks)
         del remarks[position]
         self._save_record(item, remarks=remarks)
 
     def _save_record(self, item: AgendaItem, **record_fields: object) -> None:
-        self._store.records.set_item_record(
-            replace(item, **record_fields), self._store.roster_id
-        )
+        self._store.records.set_item_record(replace(item, **record_fields))
 
         def apply() -> None:
             for name, value in record_fields.items():
@@ -186,20 +262,62 @@ class MeetingEditor:
             return rule()
         except record.RecordError as error:
             raise AppError(str(error)) from None
+    @_edit
+    def put_person(self, entry: Attendance, position: int | None = None) -> int:
+        """Put someone on the list (a new entry, or a removed one back); returns the row.
+
+        Without ``position`` a member of the committee's roster goes to their roster place,
+        anyone else last."""
+        if position is None:
+            committee = self._store.committees.find(self.meeting.committee)
+            roster = committee.roster if committee is not None else []
+            position = insert_position(self.meeting.attendance, entry.person, roster)
+        row = self._store.attendance.put(self.meeting.id, entry, position)
+        self._apply(
+            AttendanceListChanged(entry), lambda: self.meeting.attendance.insert(row, entry)
+        )
+        return row
+
+    @_edit
+    def remove_person(self, entry: Attendance) -> int:
+        """Take someone off the list; returns the row they had (to put them back on undo)."""
+        row = next(i for i, other in enumerate(self.meeting.attendance) if other is entry)
+        self._store.attendance.remove(self.meeting.id, entry.person.id)
+        self._apply(AttendanceListChanged(entry), lambda: self.meeting.attendance.pop(row))
+        return row
+
+    @_edit
+    def move_person(self, entry: Attendance, step: int) -> bool:
+        """Move someone one place up (-1) or down (+1) within their group; False at the end."""
+        position = neighbour_position(self.meeting.attendance, entry, step)
+        if position is None:
+            return False
+        self._store.attendance.move(self.meeting.id, entry.person.id, position)
+
+        def apply() -> None:
+            self.meeting.attendance[:] = agenda_order.placed(
+                self.meeting.attendance, entry, position
+            )
+
+        self._apply(AttendanceListChanged(entry), apply)
+        return True
 
     # Sections and items ------------------------------------------------------------------
 
+    @_edit
     def save_section(self, section: Section, body: str) -> None:
-        self._store.set_section_body(section.id, body)
+        self._store.agenda.set_section_body(section.id, body)
         self._apply(SectionChanged(section), lambda: setattr(section, "body", body))
 
+    @_edit
     def add_section(self, item: AgendaItem, heading: str) -> Section:
-        section = self._store.add_section(item.id, heading)
+        section = self._store.agenda.add_section(item.id, heading)
         self._apply(ItemChanged(item), lambda: item.sections.append(section))
         return section
 
+    @_edit
     def save_item_fields(self, item: AgendaItem, **fields: str) -> None:
-        self._store.update_item_fields(item.id, **fields)
+        self._store.agenda.update_item_fields(item.id, **fields)
 
         def apply() -> None:
             for name, value in fields.items():
@@ -207,9 +325,10 @@ class MeetingEditor:
 
         self._apply(ItemChanged(item), apply)
 
+    @_edit
     def set_item_status(self, item: AgendaItem, status: ItemStatus) -> None:
         now = dt.datetime.now().replace(microsecond=0)
-        self._store.set_item_status(item.id, status, at=now)
+        self._store.agenda.set_item_status(item.id, status, at=now)
 
         def apply() -> None:
             item.status = status
@@ -222,36 +341,41 @@ class MeetingEditor:
 
     # Agenda structure --------------------------------------------------------------------
 
+    @_edit
     def add_group(self, title: str, position: int | None = None) -> AgendaGroup:
         row = agenda_order.clamp_position(position, len(self.meeting.groups))
-        group = self._store.add_group(self.meeting.id, title, row)
+        group = self._store.agenda.add_group(self.meeting.id, title, row)
         self._apply(
             GroupAdded(group, row), lambda: agenda_order.insert_group(self.meeting, group, row)
         )
         return group
 
+    @_edit
     def add_item(self, group: AgendaGroup, title: str, position: int | None = None) -> AgendaItem:
         row = agenda_order.clamp_position(position, len(group.items))
-        item = self._store.add_item(group.id, title, row)
+        item = self._store.agenda.add_item(group.id, title, row)
         self._apply(ItemAdded(group, item, row), lambda: agenda_order.insert_item(group, item, row))
         return item
 
+    @_edit
     def rename_group(self, group: AgendaGroup, title: str) -> None:
-        self._store.rename_group(group.id, title)
+        self._store.agenda.rename_group(group.id, title)
         self._apply(GroupRenamed(group), lambda: setattr(group, "title", title.strip()))
 
+    @_edit
     def delete_group(self, group: AgendaGroup) -> int:
         """Move the group with its items to the trash; returns the trash entry's id."""
-        trash_id = self._store.delete_group(group.id)
+        trash_id = self._store.agenda.delete_group(group.id)
         row = next(i for i, other in enumerate(self.meeting.groups) if other is group)
         self._apply(
             GroupRemoved(group, row), lambda: agenda_order.remove_group(self.meeting, group)
         )
         return trash_id
 
+    @_edit
     def delete_item(self, item: AgendaItem) -> int:
         """Move the item to the trash; returns the trash entry's id."""
-        trash_id = self._store.delete_item(item.id)
+        trash_id = self._store.agenda.delete_item(item.id)
         group = agenda_order.group_of(self.meeting, item)
         row = next(i for i, other in enumerate(group.items) if other is item)
         self._apply(
@@ -259,6 +383,7 @@ class MeetingEditor:
         )
         return trash_id
 
+    @_edit
     def move_item(self, item: AgendaItem, target: AgendaGroup, position: int) -> bool:
         """Move ``item`` to ``position`` in ``target`` (counted without it); False if no move."""
         landed = agenda_order.item_move_position(self.meeting, item, target, position)
@@ -266,19 +391,20 @@ class MeetingEditor:
             return False
         source = agenda_order.group_of(self.meeting, item)
         row = next(i for i, other in enumerate(source.items) if other is item)
-        self._store.move_item(item.id, target.id, landed)
+        self._store.agenda.move_item(item.id, target.id, landed)
         self._apply(
             ItemMoved(item, source, row, target, landed),
             lambda: agenda_order.move_item(self.meeting, item, target, landed),
         )
         return True
 
+    @_edit
     def move_group(self, group: AgendaGroup, position: int) -> bool:
         landed = agenda_order.group_move_position(self.meeting, group, position)
         if landed is None:
             return False
         row = next(i for i, other in enumerate(self.meeting.groups) if other is group)
-        self._store.move_group(group.id, landed)
+        self._store.agenda.move_group(group.id, landed)
         self._apply(
             GroupMoved(group, row, landed),
             lambda: agenda_order.move_group(self.meeting, group, landed),
@@ -288,7 +414,18 @@ class MeetingEditor:
     # Settings the editing uses -----------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        return self._store.decision_templates()
+        """The committee's own phrases when it has any, else the program-wide ones."""
+        committee = self._store.committees.find(self.meeting.committee)
+        if committee is not None and committee.phrases:
+            return list(committee.phrases)
+        return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.set_decision_templates(templates)
+        """Save the phrases where decision_templates reads them: the committee's own, if it
+        has any, else the program-wide ones."""
+        committee = self._store.committees.find(self.meeting.committee)
+        if committee is not None and committee.phrases:
+            committee.phrases = [line.strip() for line in templates if line.strip()]
+            self._store.committees.save(committee)
+        else:
+            self._store.settings.set_decision_templates(templates)

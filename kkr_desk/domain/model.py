@@ -12,7 +12,9 @@ from enum import Enum
 
 
 class MeetingKind(str, Enum):
-    """Whether the document is the agenda sent before or the minutes sent after."""
+    """Which document an export writes: the agenda sent before or the minutes sent after.
+
+    Chosen at export (``domain/meeting_life.default_kind``), never stored on the meeting."""
 
     DAGSORDEN = "dagsorden"
     REFERAT = "referat"
@@ -219,7 +221,6 @@ class Meeting:
 
     committee: str
     date: dt.date
-    kind: MeetingKind = MeetingKind.DAGSORDEN
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     place: str = ""

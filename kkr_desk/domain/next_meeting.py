@@ -15,7 +15,6 @@ from .model import (
     Attendance,
     AttendanceStatus,
     Meeting,
-    MeetingKind,
     Section,
 )
 
@@ -73,7 +72,6 @@ def next_meeting(meeting: Meeting, date: dt.date) -> Meeting:
     return Meeting(
         committee=meeting.committee,
         date=date,
-        kind=MeetingKind.DAGSORDEN,
         place=meeting.place,
         mission=meeting.mission,
         vision=meeting.vision,

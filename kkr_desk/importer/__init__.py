@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain import AttendanceStatus, Meeting
+from ..domain import AttendanceStatus, Meeting, MeetingKind
 from .errors import DocumentImportError
 from .parser import NotAnAgenda, parse_document
 from .readers import read_source
@@ -28,6 +28,8 @@ class ImportResult:
     meeting: Meeting
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""
+    kind: MeetingKind = MeetingKind.DAGSORDEN
+    """What the document was (a referat or a dagsorden); not stored on the meeting."""
 
     @property
     def group_count(self) -> int:
@@ -81,4 +83,4 @@ def _parse(source: SourceText, name: str) -> ImportResult:
         ) from None
     if not parsed.meeting.items:
         raise DocumentImportError(f"{label} ligner ikke en dagsorden eller et referat")
-    return ImportResult(parsed.meeting, parsed.warnings, name)
+    return ImportResult(parsed.meeting, parsed.warnings, name, parsed.kind)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..domain import MeetingKind
+from ..domain.clock import read_clock
 from .hyphenation import join_lines
 
 MONTHS = {
@@ -97,16 +98,6 @@ def _date(year, month, day) -> dt.date | None:
         return None
 
 
-def parse_time(text: str | None) -> dt.time | None:
-    if not text:
-        return None
-    hours, minutes = re.split(r"[.:]", text)
-    try:
-        return dt.time(int(hours), int(minutes))
-    except ValueError:
-        return None
-
-
 def despaced(text: str) -> str:
     """"R E F E R A T 2 0 2 4" → "REFERAT2024" when the line is letter-spaced, else ''."""
     tokens = text.split()
@@ -170,8 +161,8 @@ def read_date_and_time(text: str, front: FrontPage) -> None:
     front.date = parse_date(text) or front.date
     span = TIME_SPAN.search(text)
     if span:
-        front.start_time = parse_time(span.group("start"))
-        front.end_time = parse_time(span.group("end")) or front.end_time
+        front.start_time = read_clock(span.group("start"))
+        front.end_time = read_clock(span.group("end")) or front.end_time
 
 
 def read_meeting_times(text: str, front: FrontPage) -> bool:
@@ -179,8 +170,8 @@ def read_meeting_times(text: str, front: FrontPage) -> bool:
     match = BEGAN_ENDED.search(text)
     if not match:
         return False
-    front.start_time = parse_time(match.group("start")) or front.start_time
-    front.end_time = parse_time(match.group("end")) or front.end_time
+    front.start_time = read_clock(match.group("start")) or front.start_time
+    front.end_time = read_clock(match.group("end")) or front.end_time
     return True
 
 

@@ -73,6 +73,8 @@ class _ItemDraft:
 class ParsedDocument:
     meeting: Meeting
     warnings: list[str]
+    kind: MeetingKind = MeetingKind.DAGSORDEN
+    """What the document was; a referat tells that the meeting was held."""
 
 
 def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument:
@@ -152,7 +154,6 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
     meeting = Meeting(
         committee=committee,
         date=date,
-        kind=kind,
         start_time=front.start_time,
         end_time=front.end_time,
         place=front.place,
@@ -162,7 +163,7 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
         groups=groups,
     )
     restore_record(meeting, pending, warnings, sentences=kind is MeetingKind.REFERAT)
-    return ParsedDocument(meeting, warnings)
+    return ParsedDocument(meeting, warnings, kind)
 
 
 def _front_texts(lines: list) -> list[str]:

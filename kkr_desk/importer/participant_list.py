@@ -9,11 +9,11 @@ are typos we forgive.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ..domain import Attendance, AttendanceStatus, Person, PresenceEvent
+from ..domain.clock import read_clock
 from ..domain.record_text import EVENT_FORM, EVENT_WORDS
 
 LIST_TITLE = re.compile(r"^deltagerfortegnelse:?$|^deltagerliste:?$", re.IGNORECASE)
@@ -151,7 +151,7 @@ def _read_remarks(entry: Attendance, pending: list[PendingItem]) -> str:
         elif position == 0 and (match := SUBSTITUTE.match(part)):
             substitute = match.group("name").strip()
         elif match := EVENT_FORM.match(part):
-            at = _time(match.group("time")) if match.group("time") else None
+            at = read_clock(match.group("time")) if match.group("time") else None
             if match.group("number"):
                 pending.append(
                     PendingItem(
@@ -164,14 +164,6 @@ def _read_remarks(entry: Attendance, pending: list[PendingItem]) -> str:
             rest.append(part)
     entry.note = ", ".join(rest)
     return substitute
-
-
-def _time(text: str) -> dt.time | None:
-    hours, minutes = re.split(r"[.:]", text)
-    try:
-        return dt.time(int(hours), int(minutes))
-    except ValueError:
-        return None
 
 
 def _person_line(text: str, status: AttendanceStatus, organisation: str) -> Attendance | None:

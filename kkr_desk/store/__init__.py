@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.meeting_life import MeetingState
 from .backup import Backup, backup_copy, backup_now, list_backups, restore_backup, restore_into
 from .database import (
     DatabaseOpenError,
@@ -31,7 +32,9 @@ def open_store(path: Path | None = None) -> Store:
     store = Store(path)
     if store.is_new:
         try:
-            store.add_meeting(sample if sample is not None else read_sample_meeting())
+            # The sample is a meeting that was held: its referat is written.
+            sample = sample if sample is not None else read_sample_meeting()
+            store.meetings.add(sample, MeetingState.HELD)
         except BaseException:
             store.close()
             raise

@@ -1,13 +1,13 @@
 """The rows of attendance over time and of each item's record (migration 0007_item_record).
 
-``ItemRecords`` reads them into a loaded Meeting and writes them for one person or one
-item, each write in one transaction. Person ids come from the Store's roster lookup
-(``person_id_of``), so a stedfortræder or a named voter typed in joins the roster.
+``ItemRecords`` reads them into a loaded Meeting (or into items about to go to the trash)
+and writes them for one person or one item, each write in one transaction. Person ids come
+from the roster, so a stedfortræder or a named voter typed in joins it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..domain import (
@@ -23,26 +23,30 @@ from ..domain import (
 )
 from ..domain.clock import parse_time, time_text
 from .database import StoreError, write_transaction
+from .roster import Roster, RosterIds, person_from_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-PersonIdOf = Callable[[Person], int]
 
 
 class ItemRecords:
     """Presence events per person and inhabilitet, votes and remarks per item."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, roster: Roster):
         self.db = db
+        self.roster = roster
 
     # Reading -------------------------------------------------------------------------
 
-    def fill(self, meeting: Meeting, person_of: Callable[[int], Person]) -> None:
-        """Put the stored events and item records into a Meeting just loaded.
-
-        ``person_of`` gives the roster entry of an id, the same object for the same id.
-        """
+    def fill(self, meeting: Meeting) -> None:
+        """Put the stored events and item records into a Meeting just loaded; a person
+        named in a record is the same object as on the meeting's list."""
+        people = {
+            person.id: person
+            for entry in meeting.attendance
+            for person in (entry.person, entry.substitute_for)
+            if person is not None
+        }
         items = {item.id: item for item in meeting.items}
         entries = {entry.person.id: entry for entry in meeting.attendance}
         for row in self.db.query(
@@ -55,13 +59,27 @@ class ItemRecords:
                         PresenceKind(row["kind"]), parse_time(row["at"]), items.get(row["item_id"])
                     )
                 )
+        self.fill_items(meeting.items, people)
+
+    def fill_items(
+        self, items_to_fill: Iterable[AgendaItem], people: dict[int, Person] | None = None
+    ) -> None:
+        """Put each item's stored inhabilitet, vote and remarks into it (``people``: the
+        Person objects already loaded, by id; others are read from the roster)."""
+        items = {item.id: item for item in items_to_fill}
         if not items:
             return
         marks = ",".join("?" * len(items))
         ids = list(items)
+        known = {} if people is None else people
 
         def person(person_id: int | None) -> Person | None:
-            return None if person_id is None else person_of(person_id)
+            if person_id is None:
+                return None
+            if person_id not in known:
+                row = next(self.db.query("SELECT * FROM person WHERE id = ?", [person_id]))
+                known[person_id] = person_from_row(row)
+            return known[person_id]
 
         for row in self.db.query(
             f"SELECT * FROM item_inhabil WHERE item_id IN ({marks}) ORDER BY item_id, position",
@@ -108,8 +126,13 @@ class ItemRecords:
                 for position, event in enumerate(events)
             )
 
-    def set_item_record(self, item: AgendaItem, person_id_of: PersonIdOf) -> None:
-        """Replace the item's inhabilitet, vote and remarks with those on ``item``."""
+    def set_item_record(self, item: AgendaItem, roster: RosterIds | None = None) -> None:
+        """Replace the item's inhabilitet, vote and remarks with those on ``item``
+        (``roster``: ``Roster.ids()`` made once for a whole new meeting)."""
+
+        def person_id_of(person: Person) -> int:
+            return self.roster.person_id(person, roster)
+
         with write_transaction(self.db):
             if item.id is None or not list(
                 self.db.query("SELECT 1 FROM agenda_item WHERE id = ?", [item.id])
@@ -144,12 +167,14 @@ class ItemRecords:
                 for n, remark in enumerate(item.remarks)
             )
 
-    def add_meeting_records(self, meeting: Meeting, person_id_of: PersonIdOf) -> None:
+    def add_meeting_events(self, meeting: Meeting, roster: RosterIds) -> None:
         """Every event of a meeting whose rows were just inserted (the items' records are
         written with each item)."""
         for entry in meeting.attendance:
             if entry.events:
-                self.set_events(meeting.id, person_id_of(entry.person), entry.events)
+                self.set_events(
+                    meeting.id, self.roster.person_id(entry.person, roster), entry.events
+                )
 
 
 def _item_id(item: AgendaItem | None) -> int | None:

@@ -6,8 +6,12 @@ brought forward one step at a time and a newer one is recognised by names we do 
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from ..domain.next_meeting import is_standing
 
 SCHEMA_MIGRATION_SET = "kkr_desk"
 MIGRATIONS = Migrations(SCHEMA_MIGRATION_SET)
@@ -225,6 +229,193 @@ def search(db: Database) -> None:
     ):
         db.execute(statement)
 
+@MIGRATIONS(name="0005_committee")
+def committee(db: Database) -> None:
+    """Committees as data: a standing roster (members, then staff), place, standing items,
+    decision phrases and the front page; every meeting points at its committee.
+
+    An existing database gets one committee per distinct ``meeting.committee`` text, made
+    from that committee's latest meeting (its people in list order, politicians as members,
+    the rest as staff). ``meeting.committee`` stays: it is the name every reader uses.
+    """
+    db["committee"].create(
+        {
+            "id": int,
+            "name": str,
+            "place": str,
+            "standing_items": str,
+            "phrases": str,
+            "mission": str,
+            "vision": str,
+        },
+        pk="id",
+        not_null={"name", "place", "standing_items", "phrases", "mission", "vision"},
+    )
+    db.execute("CREATE UNIQUE INDEX committee_name ON committee(name)")
+    db["committee_member"].create(
+        {
+            "committee_id": int,
+            "person_id": int,
+            "position": int,
+            "role": str,
+            "substitute_id": int,
+        },
+        pk=("committee_id", "person_id"),
+        not_null={"position", "role"},
+        foreign_keys=[
+            ("committee_id", "committee", "id"),
+            ("person_id", "person", "id"),
+            ("substitute_id", "person", "id"),
+        ],
+    )
+    db["committee_staff"].create(
+        {"committee_id": int, "person_id": int, "position": int},
+        pk=("committee_id", "person_id"),
+        not_null={"position"},
+        foreign_keys=[("committee_id", "committee", "id"), ("person_id", "person", "id")],
+    )
+    for child in ("committee_member", "committee_staff"):
+        db.execute(
+            f"""
+            CREATE TRIGGER {child}_follows_committee BEFORE DELETE ON committee
+            BEGIN
+                DELETE FROM {child} WHERE committee_id = OLD.id;
+            END
+            """
+        )
+    db.execute("ALTER TABLE meeting ADD COLUMN committee_id INTEGER REFERENCES committee(id)")
+    db.execute("CREATE INDEX meeting_committee_id ON meeting(committee_id)")
+    names = [row["committee"] for row in db.query("SELECT DISTINCT committee FROM meeting")]
+    for name in names:
+        latest = next(
+            db.query(
+                "SELECT * FROM meeting WHERE committee = ? ORDER BY date DESC, id DESC LIMIT 1",
+                [name],
+            )
+        )
+        standing = [
+            row["title"]
+            for row in db.query(
+                "SELECT title FROM agenda_group WHERE meeting_id = ? ORDER BY position",
+                [latest["id"]],
+            )
+            if is_standing(row["title"])
+        ]
+        committee_id = db["committee"].insert(
+            {
+                "name": name,
+                "place": latest["place"],
+                "standing_items": json.dumps(standing, ensure_ascii=False),
+                "phrases": "[]",
+                "mission": latest["mission"],
+                "vision": latest["vision"],
+            }
+        ).last_pk
+        people = db.query(
+            """SELECT person.id, person.organisation FROM attendance
+            JOIN person ON person.id = attendance.person_id
+            WHERE attendance.meeting_id = ? ORDER BY attendance.position""",
+            [latest["id"]],
+        )
+        members = staff = 0
+        for person in people:
+            if person["organisation"] == "":
+                db["committee_member"].insert(
+                    {
+                        "committee_id": committee_id,
+                        "person_id": person["id"],
+                        "position": members,
+                        "role": "medlem",
+                    }
+                )
+                members += 1
+            else:
+                db["committee_staff"].insert(
+                    {"committee_id": committee_id, "person_id": person["id"], "position": staff}
+                )
+                staff += 1
+        db.execute("UPDATE meeting SET committee_id = ? WHERE committee = ?", [committee_id, name])
+
+@MIGRATIONS(name="0006_meeting_life")
+def meeting_life(db: Database) -> None:
+    """The meeting's state with its history, the kept sent/approved versions, the time of
+    the last change, and no stored kind (the document is chosen at export).
+
+    A meeting stored as a referat was held, so it starts as "afholdt"; every other one as
+    "planlagt". ``changed_at`` is kept by triggers in each edit's own transaction, whichever
+    part of the meeting changed; meetings from before start without one.
+    """
+    db["meeting"].add_column("state", str, not_null_default="planlagt")
+    db["meeting"].add_column("changed_at", str)
+    db.execute("UPDATE meeting SET state = 'afholdt' WHERE kind = 'referat'")
+    db.execute("ALTER TABLE meeting DROP COLUMN kind")
+    db["meeting_state_change"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "step": str,
+            "at": str,
+            "by_whom": str,
+            "to_whom": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"meeting_id", "step", "at", "by_whom", "to_whom", "reason"},
+        foreign_keys=[("meeting_id", "meeting", "id")],
+    )
+    db["meeting_version"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "purpose": str,
+            "created_at": str,
+            "by_whom": str,
+            "content": str,
+        },
+        pk="id",
+        not_null={"meeting_id", "purpose", "created_at", "by_whom", "content"},
+        foreign_keys=[("meeting_id", "meeting", "id")],
+    )
+    db["meeting_state_change"].create_index(["meeting_id"])
+    db["meeting_version"].create_index(["meeting_id", "purpose"])
+    for child in ("meeting_state_change", "meeting_version"):
+        db.execute(
+            f"""CREATE TRIGGER {child}_follows_meeting BEFORE DELETE ON meeting BEGIN
+                DELETE FROM {child} WHERE meeting_id = OLD.id;
+            END"""
+        )
+    now = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+    touch = f"UPDATE meeting SET changed_at = {now} WHERE id ="
+    of_group = "(SELECT meeting_id FROM agenda_group WHERE id = {row}.group_id)"
+    of_item = (
+        "(SELECT agenda_group.meeting_id FROM agenda_item JOIN agenda_group "
+        "ON agenda_group.id = agenda_item.group_id WHERE agenda_item.id = {row}.item_id)"
+    )
+    db.execute(
+        f"""CREATE TRIGGER meeting_changed_insert AFTER INSERT ON meeting BEGIN
+            {touch} NEW.id;
+        END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER meeting_changed_update AFTER UPDATE OF committee, date,
+        start_time, end_time, place, mission, vision, state ON meeting BEGIN
+            {touch} NEW.id;
+        END"""
+    )
+    for table, where in (
+        ("attendance", "{row}.meeting_id"),
+        ("agenda_group", "{row}.meeting_id"),
+        ("agenda_item", of_group),
+        ("section", of_item),
+    ):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"""CREATE TRIGGER {table}_changes_meeting_{event.lower()}
+                AFTER {event} ON {table} BEGIN
+                    {touch} {where.format(row=row)};
+                END"""
+            )
+
 
 @MIGRATIONS(name="0007_item_record")
 def item_record(db: Database) -> None:
@@ -233,6 +424,8 @@ def item_record(db: Database) -> None:
     A person's one arrival and one departure become their first events (with no item, as
     nothing said which); the two columns go. Deleting an item takes its record along and
     leaves an event that named it without an item; deleting a meeting takes its events.
+    Like the rest of a meeting (0006_meeting_life), every change of these rows stamps the
+    meeting's ``changed_at``; the copied times do not, as nothing was edited.
     """
     db["presence_event"].create(
         {"id": int, "meeting_id": int, "person_id": int, "position": int, "kind": str,
@@ -285,6 +478,24 @@ def item_record(db: Database) -> None:
         "ALTER TABLE attendance DROP COLUMN left_at",
     ):
         db.execute(statement)
+    touch = "UPDATE meeting SET changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+    of_item = (
+        touch + " WHERE id = (SELECT agenda_group.meeting_id FROM agenda_item JOIN agenda_group "
+        "ON agenda_group.id = agenda_item.group_id WHERE agenda_item.id = {row}.item_id)"
+    )
+    for table, where in (
+        ("presence_event", touch + " WHERE id = {row}.meeting_id"),
+        ("item_inhabil", of_item),
+        ("vote_line", of_item),
+        ("protocol_remark", of_item),
+    ):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"""CREATE TRIGGER {table}_changes_meeting_{event.lower()}
+                AFTER {event} ON {table} BEGIN
+                    {where.format(row=row)};
+                END"""
+            )
 
 
 KNOWN_MIGRATIONS = frozenset(

@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..domain.agenda import item_number
 from ..domain.search_query import HIT_END, HIT_START, SearchQuery, parse_query, snippet_runs
 from .database import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SECTION, ITEM, PERSON, VOTE, PROTOCOL_REMARK = range(5)
 """Kinds of indexed text (rowid % 8). VOTE and PROTOCOL_REMARK have no tables yet: when
@@ -98,10 +102,13 @@ FROM search_text WHERE search_text MATCH ? AND rowid = ?
 """
 
 
-class SearchMixin:
-    """Mixed into Store: needs ``self.db``."""
+class Search:
+    """Reads the full-text index (kept by triggers, migration 0004) and the case history."""
 
-    def search(
+    def __init__(self, db: Database):
+        self.db = db
+
+    def find(
         self,
         query: str | SearchQuery,
         committee: str | None = None,

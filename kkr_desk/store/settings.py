@@ -9,13 +9,21 @@ from __future__ import annotations
 import json
 
 from ..domain.phrases import DEFAULT_TEMPLATES
+from typing import TYPE_CHECKING
+
 from .database import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DECISION_PHRASES_KEY = "decision_phrases"
 
 
 class Settings:
-    """Mixed into Store: needs ``self.db``."""
+    """The ``setting`` table: one text value per key."""
+
+    def __init__(self, db: Database):
+        self.db = db
 
     def setting(self, key: str) -> str | None:
         rows = list(self.db.query("SELECT value FROM setting WHERE key = ?", [key]))

@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from ..domain import AgendaGroup, AgendaItem
 from ..domain.clock import datetime_text, parse_datetime
-from ..meeting_file import item_from_dict, item_to_dict, meeting_from_dict, meeting_to_dict
 from .database import StoreError, write_transaction
 
 if TYPE_CHECKING:
@@ -29,6 +27,10 @@ Entries written before versioning hold the bare meeting-file JSON and still rest
 MEETING = "meeting"
 GROUP = "group"
 ITEM = "item"
+
+Restorer = Callable[[dict[str, Any], Any, dict[str, Any]], int]
+"""Inserts a trashed thing again from its trash row, its meeting-file content and what else
+its delete kept beside it (``put``'s ``extra``); returns its new id."""
 
 
 class TrashEntryNotFound(StoreError):
@@ -48,74 +50,60 @@ class TrashEntry:
     """The meeting it belonged to (for an item) or was (for a meeting), when deleted."""
 
 
-class TrashMixin:
-    """The Store's delete-and-restore methods, mixed in before AgendaEdits.
+class Trash:
+    """The ``trash`` table: what the deletes put in, and the undo list that takes it back.
 
-    The deletes here put the thing in the trash and then let AgendaEdits delete it (which
-    renumbers the siblings), all in one transaction.
+    The agenda and the meetings put their deleted things in here inside their own delete
+    transaction. Restoring is done by whoever knows how to insert that kind of thing again:
+    Store hands those three functions in (``restore_with``), so this module needs neither.
     """
 
-    db: Database
+    def __init__(self, db: Database):
+        self.db = db
+        self._restorers: dict[str, Restorer] = {}
 
-    def delete_item(self, item_id: int) -> int:
-        """Delete an agenda item with its sections; return the trash entry that undoes it."""
-        with write_transaction(self.db):
-            where = self._whereabouts(
-                "SELECT agenda_item.group_id, agenda_item.position, agenda_group.meeting_id "
-                "FROM agenda_item JOIN agenda_group ON agenda_group.id = agenda_item.group_id "
-                "WHERE agenda_item.id = ?",
-                item_id,
-                f"punktet med id {item_id} findes ikke længere",
-            )
-            meeting = self.load_meeting(where["meeting_id"])  # type: ignore[attr-defined]
-            item = next(i for i in meeting.items if i.id == item_id)
-            trash_id = self._put_in_trash(
-                ITEM,
-                item.title,
-                item_to_dict(item),
-                meeting_id=where["meeting_id"],
-                group_id=where["group_id"],
-                position=where["position"],
-            )
-            super().delete_item(item_id)  # type: ignore[misc]
+    def restore_with(self, *, meeting: Restorer, group: Restorer, item: Restorer) -> None:
+        self._restorers = {MEETING: meeting, GROUP: group, ITEM: item}
+
+    def put(
+        self,
+        kind: str,
+        label: str,
+        payload: dict[str, Any],
+        *,
+        meeting_id: int | None = None,
+        group_id: int | None = None,
+        position: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> int:
+        """Keep a deleted thing (inside the caller's transaction); returns its entry id.
+
+        ``extra`` is what the thing's owner keeps beside the content (a meeting's state)."""
+        trash_id = self.db["trash"].insert(
+            {
+                "kind": kind,
+                "deleted_at": datetime_text(dt.datetime.now().replace(microsecond=0)),
+                "label": label,
+                "meeting_id": meeting_id,
+                "group_id": group_id,
+                "position": position,
+                "payload": json.dumps(
+                    {
+                        "trash_version": TRASH_VERSION,
+                        "content": payload,
+                        **(extra or {}),
+                    },
+                    ensure_ascii=False,
+                ),
+            }
+        ).last_pk
+        self.db.execute(
+            "DELETE FROM trash WHERE id NOT IN (SELECT id FROM trash ORDER BY id DESC LIMIT ?)",
+            [KEEP_TRASH],
+        )
         return trash_id
 
-    def delete_group(self, group_id: int) -> int:
-        """Delete a group with its items; return the trash entry that undoes it."""
-        with write_transaction(self.db):
-            where = self._whereabouts(
-                "SELECT meeting_id, position FROM agenda_group WHERE id = ?",
-                group_id,
-                f"gruppen med id {group_id} findes ikke længere",
-            )
-            meeting = self.load_meeting(where["meeting_id"])  # type: ignore[attr-defined]
-            group = next(g for g in meeting.groups if g.id == group_id)
-            payload = {"title": group.title, "items": [item_to_dict(i) for i in group.items]}
-            trash_id = self._put_in_trash(
-                GROUP,
-                group.title,
-                payload,
-                meeting_id=where["meeting_id"],
-                position=where["position"],
-            )
-            super().delete_group(group_id)  # type: ignore[misc]
-        return trash_id
-
-    def delete_meeting(self, meeting_id: int) -> int:
-        """Remove a meeting with its agenda and attendance; the people stay in the roster.
-
-        The meeting goes to the trash first; returns the trash entry that restores it.
-        """
-        with write_transaction(self.db):
-            meeting = self.load_meeting(meeting_id)  # type: ignore[attr-defined]
-            label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
-            trash_id = self._put_in_trash(
-                MEETING, label, meeting_to_dict(meeting), meeting_id=meeting_id
-            )
-            self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
-        return trash_id
-
-    def trash_entries(self) -> list[TrashEntry]:
+    def entries(self) -> list[TrashEntry]:
         """What can be restored, most recently deleted first."""
         return [
             TrashEntry(
@@ -130,7 +118,7 @@ class TrashMixin:
             )
         ]
 
-    def restore_from_trash(self, trash_id: int) -> int:
+    def restore(self, trash_id: int) -> int:
         """Put a deleted meeting, group or item back; return its new id.
 
         The entry leaves the trash in the same transaction. A group or item goes back to
@@ -141,79 +129,17 @@ class TrashMixin:
             if not rows:
                 raise TrashEntryNotFound(f"papirkurven har intet element med id {trash_id}")
             row = rows[0]
-            payload = _content(json.loads(row["payload"]))
-            if row["kind"] == MEETING:
-                restored = self.add_meeting(meeting_from_dict(payload))  # type: ignore[attr-defined]
-            elif row["kind"] == GROUP:
-                restored = self._restore_group(row, payload)
-            else:
-                restored = self._restore_item(row, item_from_dict(payload))
+            stored = json.loads(row["payload"])
+            restored = self._restorers[row["kind"]](row, _content(stored), _extra(stored))
             self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
         return restored
 
-    def _restore_item(self, row: dict[str, Any], item: AgendaItem) -> int:
-        group_id = row["group_id"]
-        if not list(self.db.query("SELECT 1 FROM agenda_group WHERE id = ?", [group_id])):
-            raise StoreError(
-                f"punktet '{row['label']}' kan ikke gendannes, fordi dets møde eller gruppe "
-                "er slettet; gendan mødet eller gruppen først"
-            )
-        siblings = self._ordered_ids("agenda_item", "group_id", group_id)  # type: ignore[attr-defined]
-        self._insert_item(group_id, len(siblings), item)  # type: ignore[attr-defined]
-        siblings.insert(min(row["position"], len(siblings)), item.id)
-        self._renumber("agenda_item", siblings)  # type: ignore[attr-defined]
-        return item.id
 
-    def _restore_group(self, row: dict[str, Any], payload: dict[str, Any]) -> int:
-        meeting_id = row["meeting_id"]
-        if not list(self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])):
-            raise StoreError(
-                f"gruppen '{row['label']}' kan ikke gendannes, fordi dens møde er slettet; "
-                "gendan mødet først"
-            )
-        siblings = self._ordered_ids("agenda_group", "meeting_id", meeting_id)  # type: ignore[attr-defined]
-        group = AgendaGroup(
-            title=payload["title"], items=[item_from_dict(item) for item in payload["items"]]
-        )
-        self._insert_group(meeting_id, len(siblings), group)  # type: ignore[attr-defined]
-        siblings.insert(min(row["position"], len(siblings)), group.id)
-        self._renumber("agenda_group", siblings)  # type: ignore[attr-defined]
-        return group.id
-
-    def _whereabouts(self, sql: str, row_id: int, missing: str) -> dict[str, Any]:
-        rows = list(self.db.query(sql, [row_id]))
-        if not rows:
-            raise StoreError(missing)
-        return rows[0]
-
-    def _put_in_trash(
-        self,
-        kind: str,
-        label: str,
-        payload: dict[str, Any],
-        *,
-        meeting_id: int | None = None,
-        group_id: int | None = None,
-        position: int | None = None,
-    ) -> int:
-        trash_id = self.db["trash"].insert(
-            {
-                "kind": kind,
-                "deleted_at": datetime_text(dt.datetime.now().replace(microsecond=0)),
-                "label": label,
-                "meeting_id": meeting_id,
-                "group_id": group_id,
-                "position": position,
-                "payload": json.dumps(
-                    {"trash_version": TRASH_VERSION, "content": payload}, ensure_ascii=False
-                ),
-            }
-        ).last_pk
-        self.db.execute(
-            "DELETE FROM trash WHERE id NOT IN (SELECT id FROM trash ORDER BY id DESC LIMIT ?)",
-            [KEEP_TRASH],
-        )
-        return trash_id
+def _extra(stored: Any) -> dict[str, Any]:
+    """What a delete kept beside the content (nothing in entries from before versions)."""
+    if not isinstance(stored, dict) or "trash_version" not in stored:
+        return {}
+    return {key: value for key, value in stored.items() if key not in ("trash_version", "content")}
 
 
 def _content(stored: Any) -> Any:

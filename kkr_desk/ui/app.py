@@ -7,6 +7,7 @@ exit code 1 instead of a traceback nobody sees.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def run_window(db_path: Path | None) -> int:
 
     A database that cannot be opened gets the problem dialog (restore a backup, start
     afresh, another file); closing it ends the program with exit code 2.
+
+    Once the window is up, what start-up made (Qt's bindings, the modules, the window) is
+    moved out of the garbage collector's reach with ``gc.freeze()``: a full collection in a
+    background job holds the GIL, and walking those objects was most of the UI thread's
+    longest stall during an export (docs/performance.md).
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KKR Desk")
@@ -49,6 +55,7 @@ def run_window(db_path: Path | None) -> int:
     gave_up = []
     startup.gaveUp.connect(lambda: (gave_up.append(True), app.quit()))
     startup.windowReady.connect(lambda window: window.activateWindow())
+    startup.windowReady.connect(lambda _window: gc.freeze())
     try:
         startup.start()
     except Exception as error:  # a bug before there is a window: say so, then stop

@@ -8,14 +8,13 @@ buttons, so one click sets a status; times and the note are edited in place.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
 from ..domain.agenda import numbered_items
-from ..domain.clock import clock
+from ..domain.clock import clock, read_clock
 from ..domain.participants import person_line
 from ..domain.record_text import event_text, item_numbers
 from .session import MeetingSession
@@ -30,17 +29,16 @@ ORGANISATION_ORDER = (POLITICIAN, "KL", "KD-Net")
 GROUP_ROW = 0
 """internalId of a group row; a person row carries its group's row + 1."""
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[.:](\d{2}))?\s*$")
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def parse_clock(text: str) -> dt.time | None:
+def parse_clock(text: str) -> dt.time:
     """ "10.25", "10:25" or "10" → a time; raises ValueError for anything else."""
-    match = _TIME.match(text)
-    if match is None:
+    value = read_clock(text)
+    if value is None:
         raise ValueError(text)
-    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+    return value
 
 
 def clock_text(value: dt.time | None) -> str:
@@ -54,6 +52,8 @@ class AttendanceModel(QAbstractItemModel):
         super().__init__(parent)
         self.session = session
         self._groups: list[tuple[str, list[Attendance]]] = []
+        self.removed: list[tuple[Attendance, int]] = []
+        """People taken off the list, with their rows, newest last (for undo)."""
         self._regroup()
 
     # Grouping ----------------------------------------------------------------------------
@@ -267,7 +267,8 @@ class AttendanceModel(QAbstractItemModel):
         return changed
 
     def add_person(self, person: Person) -> QModelIndex:
-        """Put a person (from the roster or new) on the list, not yet registered."""
+        """Put a person (from the roster or new) on the list, not yet registered; a member
+        of the committee goes to their roster place."""
         for entry in self.session.meeting.attendance:
             same_id = person.id is not None and entry.person.id == person.id
             same_name = (entry.person.name, entry.person.organisation) == (
@@ -277,11 +278,36 @@ class AttendanceModel(QAbstractItemModel):
             if same_id or same_name:
                 return self.index_of(entry)
         entry = Attendance(person=person)
-        if not self.session.save_attendance(entry):
+        if self.session.put_person(entry) is None:
             return QModelIndex()
-        self.session.meeting.attendance.append(entry)
         self.reload()
         return self.index_of(entry)
+
+    def remove(self, entry: Attendance) -> bool:
+        """Take someone off the list; ``undo_remove`` puts the last one back."""
+        row = self.session.remove_person(entry)
+        if row is None:
+            return False
+        self.removed.append((entry, row))
+        self.reload()
+        return True
+
+    def undo_remove(self) -> Attendance | None:
+        """Put the last removed person back where they were, as they were."""
+        if not self.removed:
+            return None
+        entry, row = self.removed[-1]
+        if self.session.put_person(entry, row) is None:
+            return None
+        self.removed.pop()
+        self.reload()
+        return entry
+
+    def move(self, entry: Attendance, step: int) -> bool:
+        if not self.session.move_person(entry, step):
+            return False
+        self.reload()
+        return True
 
     def _change(self, entry: Attendance, **changes) -> bool:
         old = {name: getattr(entry, name) for name in changes}

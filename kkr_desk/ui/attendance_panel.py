@@ -6,7 +6,7 @@ stede, letters jump to a name (type-ahead). The search field filters by name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -61,6 +61,7 @@ class AttendanceView(QTreeView):
     statusKey = Signal(object)
     toggleKey = Signal()
     statusCellClicked = Signal(QModelIndex)
+    removeKey = Signal()
     """A click anywhere in a status cell (not only on the small check box)."""
 
     def __init__(self, parent=None):
@@ -111,11 +112,17 @@ class AttendanceView(QTreeView):
         if no_modifier and event.key() == Qt.Key.Key_Space:
             self.toggleKey.emit()
             return
+        editing = self.state() == self.State.EditingState
+        if no_modifier and event.key() == Qt.Key.Key_Delete and not editing:
+            self.removeKey.emit()
+            return
         super().keyPressEvent(event)
 
 
 class AttendancePanel(QWidget):
     addPersonRequested = Signal()
+    removed = Signal(str)
+    """Names taken off the list (for the status bar's "Ctrl+Z fortryder")."""
 
     def __init__(self, model: AttendanceModel, parent=None):
         super().__init__(parent)
@@ -134,6 +141,7 @@ class AttendancePanel(QWidget):
         layout.addLayout(heading)
 
         self.search = QLineEdit()
+        self.search.setProperty("staysLive", True)  # finding a person is reading
         self.search.setPlaceholderText(self.tr("Søg navn … (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Søg deltager"))
@@ -169,6 +177,7 @@ class AttendancePanel(QWidget):
         self.view.statusKey.connect(self.set_selected_status)
         self.view.toggleKey.connect(self.toggle_selected_present)
         self.view.statusCellClicked.connect(self._status_cell_clicked)
+        self.view.removeKey.connect(self.remove_selected)
         layout.addWidget(self.view, 1)
 
         buttons = QHBoxLayout()
@@ -186,13 +195,34 @@ class AttendancePanel(QWidget):
         self.add_button = QPushButton(self.tr("Tilføj …"))
         self.add_button.setToolTip(self.tr("Tilføj en person fra kartoteket eller en ny"))
         self.add_button.clicked.connect(self.addPersonRequested)
+        self.up_button = QPushButton("▲")
+        self.up_button.setToolTip(self.tr("Flyt den valgte op (Alt+Shift+Op)"))
+        self.up_button.setAccessibleName(self.tr("Flyt op"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("▼")
+        self.down_button.setToolTip(self.tr("Flyt den valgte ned (Alt+Shift+Ned)"))
+        self.down_button.setAccessibleName(self.tr("Flyt ned"))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.remove_button = QPushButton(self.tr("Fjern"))
+        self.remove_button.setToolTip(
+            self.tr("Fjern de valgte fra listen (Delete; Ctrl+Z fortryder)")
+        )
+        self.remove_button.clicked.connect(self.remove_selected)
         for button in (self.all_present_button, self.arrived_button, self.left_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("▲") + 24)
+            buttons.addWidget(button)
+        buttons.addWidget(self.remove_button)
         buttons.addWidget(self.add_button)
         layout.addLayout(buttons)
 
-        hint = QLabel(self.tr("Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 rediger"))
+        hint = QLabel(
+            self.tr(
+                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 rediger · Delete fjern"
+            )
+        )
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -219,7 +249,10 @@ class AttendancePanel(QWidget):
     def select_entry(self, entry: Attendance) -> None:
         index = self.proxy.mapFromSource(self.model.index_of(entry))
         if index.isValid():
-            self.view.setCurrentIndex(index)
+            flags = QItemSelectionModel.SelectionFlag
+            self.view.selectionModel().setCurrentIndex(
+                index, flags.ClearAndSelect | flags.Rows
+            )
             self.view.scrollTo(index)
 
     # Actions -----------------------------------------------------------------------------
@@ -245,6 +278,17 @@ class AttendancePanel(QWidget):
             self.model.set_status(
                 entry, AttendanceStatus.UNREGISTERED if present else AttendanceStatus.PRESENT
             )
+
+    def remove_selected(self) -> None:
+        entries = self.selected_entries()
+        gone = [entry.person.name for entry in entries if self.model.remove(entry)]
+        if gone:
+            self.removed.emit(", ".join(gone))
+
+    def move_selected(self, step: int) -> None:
+        entries = self.selected_entries()
+        if len(entries) == 1 and self.model.move(entries[0], step):
+            self.select_entry(entries[0])
 
     def stamp_selected(self, *, arrived: bool) -> None:
         for entry in self.selected_entries():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Person
+from ..domain.attendance_order import name_matches
 from ..domain.phrases import COMMITTEE_PLACEHOLDER
 from ..app import MeetingSummary
 from .attendance_model import describe
@@ -49,54 +50,84 @@ def confirm_buttons(
 
 
 class MeetingsDialog(QDialog):
-    """Every meeting in the database: open one, start a new one or the next in a series."""
+    """Every meeting in the database: open, delete, start a new one or the next in a series.
+
+    Committee, date, state, decisions written of the items, and the last change tell two
+    meetings of the same date apart.
+    """
 
     openRequested = Signal(int)
     newRequested = Signal()
     nextRequested = Signal(int)
+    deleteRequested = Signal(int)
 
     def __init__(self, meetings: list[MeetingSummary], current_id: int | None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Møder"))
-        self.resize(560, 420)
+        self.resize(760, 420)
         layout = QVBoxLayout(self)
-        self.list = QListWidget()
-        for summary in meetings:
-            kind = self.tr("referat") if summary.kind.value == "referat" else self.tr("dagsorden")
-            text = self.tr("%s   %s   (%s, %d punkter)") % (
-                summary.date.strftime("%d-%m-%Y"),
-                summary.committee,
-                kind,
-                summary.item_count,
+        headings = [
+            self.tr("Udvalg"), self.tr("Dato"), self.tr("Tilstand"),
+            self.tr("Beslutninger"), self.tr("Sidst ændret"),
+        ]
+        self.table = QTableWidget(len(meetings), len(headings))
+        self.table.setHorizontalHeaderLabels(headings)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, summary in enumerate(meetings):
+            changed = (
+                summary.changed_at.strftime("%d-%m-%Y %H:%M") if summary.changed_at else "–"
             )
-            entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, summary.id)
-            self.list.addItem(entry)
+            cells = (
+                summary.committee,
+                summary.date.strftime("%d-%m-%Y"),
+                self.tr(summary.state.value),
+                self.tr("%d af %d punkter") % (summary.decided_count, summary.item_count),
+                changed,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, summary.id)
+                self.table.setItem(row, column, cell)
             if summary.id == current_id:
-                self.list.setCurrentItem(entry)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _: self._open())
-        layout.addWidget(self.list, 1)
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if self.table.currentRow() < 0 and meetings:
+            self.table.selectRow(0)
+        self.table.itemActivated.connect(lambda _: self._open())
+        layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Åbn"))
         self.open_button.setDefault(True)
         self.new_button = QPushButton(self.tr("Nyt møde …"))
         self.next_button = QPushButton(self.tr("Næste møde ud fra det valgte …"))
+        self.delete_button = QPushButton(self.tr("Slet …"))
+        self.delete_button.setToolTip(self.tr("Flyt mødet til papirkurven (kan fortrydes)"))
         close = QPushButton(self.tr("Luk"))
         self.open_button.clicked.connect(self._open)
         self.new_button.clicked.connect(lambda: (self.accept(), self.newRequested.emit()))
         self.next_button.clicked.connect(self._next)
+        self.delete_button.clicked.connect(self._delete)
         close.clicked.connect(self.reject)
-        for button in (self.open_button, self.new_button, self.next_button):
+        for button in (self.open_button, self.new_button, self.next_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
 
     def selected_id(self) -> int | None:
-        entry = self.list.currentItem()
+        entry = self.table.item(self.table.currentRow(), 0)
         return None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
+
+    def _delete(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.accept()
+            self.deleteRequested.emit(meeting_id)
 
     def _open(self) -> None:
         meeting_id = self.selected_id()
@@ -131,7 +162,7 @@ class NewMeetingDialog(QDialog):
             form.addRow(
                 QLabel(
                     self.tr(
-                        "Samme deltagere og de faste punkter følger med; "
+                        "Udvalgets faste deltagere og de faste punkter følger med; "
                         "godkendelsen af referatet peger på dette møde."
                     )
                 )
@@ -145,7 +176,12 @@ class NewMeetingDialog(QDialog):
 
 
 class AddPersonDialog(QDialog):
-    """Someone from the roster, or a new person with name, organisation and details."""
+    """Someone from the roster, found by typing their name, or a new person.
+
+    The search keeps the people whose name holds every typed word at a word's start, in
+    order ("Peter Sø" is Peter Sørensen, never Peter Kjær); the first match is chosen and
+    Enter adds it. With no match the typed text becomes the new person's name.
+    """
 
     chosen = Signal(object)
 
@@ -154,11 +190,18 @@ class AddPersonDialog(QDialog):
         self.setWindowTitle(self.tr("Tilføj deltager"))
         self.roster = roster
         form = QFormLayout(self)
-        self.roster_combo = QComboBox()
-        self.roster_combo.addItem(self.tr("— ny person —"), None)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Skriv navnet …"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._search)
+        self.roster_list = QListWidget()
+        self.roster_list.setMinimumHeight(160)
         for person in roster:
-            self.roster_combo.addItem(describe(person), person.id)
-        self.roster_combo.currentIndexChanged.connect(self._roster_chosen)
+            entry = QListWidgetItem(describe(person))
+            entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.roster_list.addItem(entry)
+        self.roster_list.currentRowChanged.connect(self._roster_chosen)
+        self.roster_list.itemDoubleClicked.connect(lambda *_: self._accept())
         self.name_edit = QLineEdit()
         self.organisation_edit = QComboBox()
         self.organisation_edit.setEditable(True)
@@ -169,7 +212,9 @@ class AddPersonDialog(QDialog):
         self.party_edit = QLineEdit()
         self.municipality_edit = QLineEdit()
         self.title_edit = QLineEdit()
-        form.addRow(self.tr("Fra kartoteket:"), self.roster_combo)
+        form.addRow(self.tr("Fra kartoteket:"), self.search_edit)
+        form.addRow("", self.roster_list)
+        form.addRow(QLabel(self.tr("… eller en ny person:")))
         form.addRow(self.tr("Navn:"), self.name_edit)
         form.addRow(self.tr("Organisation:"), self.organisation_edit)
         form.addRow(self.tr("Parti:"), self.party_edit)
@@ -180,10 +225,30 @@ class AddPersonDialog(QDialog):
         form.addRow(self.error_label)
         buttons = confirm_buttons(self, self.tr("Tilføj"), self._accept)
         form.addRow(buttons)
+        self.roster_list.setCurrentRow(-1)
+        self.search_edit.setFocus()
 
-    def _roster_chosen(self, position: int) -> None:
-        person_id = self.roster_combo.itemData(position)
-        person = next((p for p in self.roster if p.id == person_id), None)
+    def _search(self, text: str) -> None:
+        first = -1
+        for row in range(self.roster_list.count()):
+            person = self.roster[row]
+            shown = not text.strip() or name_matches(text, person.name)
+            self.roster_list.item(row).setHidden(not shown)
+            if shown and first < 0 and text.strip():
+                first = row
+        self.roster_list.setCurrentRow(first)
+        if first < 0:
+            self.name_edit.setText(text.strip())
+
+    def chosen_person(self) -> Person | None:
+        """The roster person chosen in the list, if any."""
+        row = self.roster_list.currentRow()
+        if row < 0 or self.roster_list.item(row).isHidden():
+            return None
+        return self.roster[row]
+
+    def _roster_chosen(self, row: int) -> None:
+        person = self.chosen_person()
         for edit in (self.name_edit, self.party_edit, self.municipality_edit, self.title_edit):
             edit.setEnabled(person is None)
         self.organisation_edit.setEnabled(person is None)
@@ -193,11 +258,15 @@ class AddPersonDialog(QDialog):
             self.party_edit.setText(person.party)
             self.municipality_edit.setText(person.municipality)
             self.title_edit.setText(person.title)
+        else:
+            for edit in (self.party_edit, self.municipality_edit, self.title_edit):
+                edit.clear()
+            self.organisation_edit.setCurrentText("")
 
     def person(self) -> Person | None:
-        person_id = self.roster_combo.currentData()
-        if person_id is not None:
-            return next(p for p in self.roster if p.id == person_id)
+        chosen = self.chosen_person()
+        if chosen is not None:
+            return chosen
         name = self.name_edit.text().strip()
         if not name:
             return None

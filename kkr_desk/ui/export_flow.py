@@ -29,8 +29,10 @@ MAX_WARNINGS_SHOWN = 8
 EXPORT_KINDS = {
     "referat": (MeetingKind.REFERAT, ".docx"),
     "dagsorden": (MeetingKind.DAGSORDEN, ".docx"),
-    "pdf": (MeetingKind.REFERAT, ".pdf"),
+    "pdf": (None, ".pdf"),
 }
+"""The document and file type of each export; None: the kind the meeting's state asks for
+(the referat once the meeting has begun or a decision is written, else the dagsorden)."""
 
 
 class ExportFlow(QObject):
@@ -81,6 +83,14 @@ class ExportFlow(QObject):
         self.autosaver.flush()
         kind, suffix = EXPORT_KINDS[which]
         meeting = self.current_meeting()
+        try:
+            # What is in the database, the one source of truth, as it is now; an approved
+            # meeting's approved version, so its referat stays the same years later.
+            snapshot, state = self.desk.meeting_for_export(meeting.id)
+        except AppError as error:
+            self.show_problem(str(error))
+            return None
+        kind = kind or self.desk.export_kind(snapshot, state)
         word = self.tr("Referat") if kind is MeetingKind.REFERAT else self.tr("Dagsorden")
         suggested = self.export_folder() / (
             f"{word} {meeting.committee} {meeting.date:%d-%m-%Y}{suffix}"
@@ -94,12 +104,6 @@ class ExportFlow(QObject):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         self.before_export()
-        try:
-            # Export what is in the database, the one source of truth, as it is now.
-            snapshot = self.desk.load_meeting(meeting.id)
-        except AppError as error:
-            self.show_problem(str(error))
-            return None
         cancel = threading.Event() if suffix == ".pdf" else None
         job = self.jobs.start(
             EXPORT,

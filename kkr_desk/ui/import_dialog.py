@@ -56,7 +56,7 @@ class ImportDialog(QDialog):
         heading = QLabel(
             self.tr("{committee} – {kind} for mødet {date}").format(
                 committee=meeting.committee,
-                kind=meeting.kind.value,
+                kind=result.kind.value,
                 date=f"{meeting.date:%d-%m-%Y}",
             )
         )
@@ -179,7 +179,7 @@ def import_into_store(
 
     def save() -> None:
         try:
-            meeting_id = desk.add_meeting(result.meeting)
+            meeting_id = desk.add_imported(result)
         except AppError as error:
             _message(parent, _tr("Mødet blev ikke gemt"), str(error))
             return

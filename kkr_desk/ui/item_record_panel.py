@@ -98,8 +98,8 @@ class ItemRecordPanel(QWidget):
             self.session.set_inhabil(self.item, entry.person, inhabil)
 
     def ask_substitute(self, entries: list[Attendance], added) -> None:
-        """A stedfortræder for the selected member with afbud: someone on the list or typed
-        ("Hanne Berg (A), Randers"). ``added`` is called when the list has a new person."""
+        """A stedfortræder for the selected member with afbud: the one the committee's roster
+        names (offered first), someone on the list, or typed ("Hanne Berg (A), Randers"). ``added`` is called when the list has a new person."""
         members = [e for e in entries if e.status is AttendanceStatus.APOLOGY]
         if len(members) != 1:
             self.session.failed.emit(self.tr("Vælg ét medlem med afbud"))
@@ -109,6 +109,9 @@ class ItemRecordPanel(QWidget):
             e.person for e in self.session.meeting.attendance
             if e.status is not AttendanceStatus.PRESENT and e.person != member.person
         ]
+        standing = self.session.standing_substitute(member)
+        if standing is not None:  # the committee's roster names them: offered first
+            others = [standing, *(p for p in others if p.id is None or p.id != standing.id)]
         names = [describe(person) for person in others]
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Stedfortræder"))
@@ -119,7 +122,7 @@ class ItemRecordPanel(QWidget):
         )
         dialog.setComboBoxItems(names)
         dialog.setComboBoxEditable(True)
-        dialog.setTextValue("")
+        dialog.setTextValue(names[0] if standing is not None else "")
         dialog.textValueSelected.connect(
             lambda text: self._substitute(member, others, names, text, added)
         )

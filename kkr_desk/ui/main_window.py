@@ -24,6 +24,7 @@ from .attendance_model import AttendanceModel
 from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
 from .close_guard import CloseGuard
+from .committee_flow import CommitteeFlow
 from .dialogs import AddPersonDialog, PhrasesDialog, ShortcutsDialog
 from .edit_commands import EditCommands
 from .export_flow import ExportFlow
@@ -33,6 +34,7 @@ from .job_status import JobStatus
 from .jobs import JobRunner
 from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
+from .meeting_life_flow import MeetingLifeFlow
 from .safety import WindowSafety
 from .session import MeetingSession
 from .shortcuts import help_rows
@@ -63,8 +65,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self, self.action_slots())
         self.menus = menus = build_menus(self, self.actions_by_name)
         self.file_menu, self.edit_menu = menus.file_menu, menus.edit_menu
+        self.jobs = JobRunner(self)
         self.safety = WindowSafety(  # backups, restore, undo of deletes
-            self, self.desk, self.autosaver, menus, self.actions_by_name,
+            self, self.desk, self.jobs, self.autosaver, menus, self.actions_by_name,
             session=lambda: self.session, agenda=lambda: self.agenda,
             open_meeting=self.open_meeting, open_dialog=self.open_dialog,
             show_problem=self.show_problem,
@@ -72,7 +75,6 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(
             self, self.desk, self.open_meeting, menus.file_menu, menus.import_anchor
         )
-        self.jobs = JobRunner(self)
         self.job_status = JobStatus()
         self.statusBar().addPermanentWidget(self.job_status)
         self.export_flow = ExportFlow(
@@ -83,18 +85,26 @@ class MainWindow(QMainWindow):
         )
         self.meeting_flow = MeetingFlow(
             self, self.desk, self.autosaver, lambda: self.session, self.open_meeting,
-            self.open_dialog, self.show_problem,
+            self.open_dialog, self.show_problem, deleted=self.safety.deleted,
         )
-        self.edit_commands = EditCommands(undo_elsewhere=self.safety.undo_delete)
+        self.edit_commands = EditCommands(undo_elsewhere=self.undo_elsewhere)
+        self.life_flow = MeetingLifeFlow(
+            self, self.autosaver, self.actions_by_name, lambda: self.session,
+            lambda: [self.meeting_bar, self.attendance, self.agenda, self.editor],
+            self.open_dialog,
+        )
+        self.committee_flow = CommitteeFlow(
+            self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog
+        )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
         QApplication.instance().focusChanged.connect(self.focus_changed)
+        item_id = None
         if meeting_id is None:
-            meetings = self.desk.list_meetings()
-            meeting_id = meetings[0].id if meetings else None
+            meeting_id, item_id = self.where_left_off()
         if meeting_id is None:
             meeting_id = self.desk.create_empty_meeting(self.tr("KKR"), dt.date.today())
-        self.open_meeting(meeting_id)
+        self.open_meeting(meeting_id, item_id)
         self.panes.restore()
 
     def action_slots(self) -> dict:
@@ -110,10 +120,15 @@ class MainWindow(QMainWindow):
             "undo": lambda: self.edit_commands.undo(),
             "redo": lambda: self.edit_commands.redo(),
             "phrases": self.edit_phrases,
+            "committee": lambda: self.committee_flow.edit_committee(),
             "start_meeting": lambda: self.meeting_bar.start_meeting(),
             "end_meeting": lambda: self.meeting_bar.end_meeting(),
+            "send_for_approval": lambda: self.life_flow.ask_send(),
+            "approve": lambda: self.life_flow.ask_approve(),
+            "reopen": lambda: self.life_flow.ask_reopen(),
             "all_present": lambda: self.attendance_model.all_present(),
             "add_person": self.ask_add_person,
+            "remove_person": lambda: self.attendance.remove_selected(),
             "arrived_now": lambda: self.attendance.stamp_selected(arrived=True),
             "left_now": lambda: self.attendance.stamp_selected(arrived=False),
             "substitute": lambda: self.editor.record.ask_substitute(
@@ -130,8 +145,8 @@ class MainWindow(QMainWindow):
             "in_progress": lambda: self.commands.mark_in_progress(),
             "new_item": lambda: self.commands.add_item(),
             "new_group": lambda: self.commands.add_group(),
-            "move_up": lambda: self.commands.move_current(-1),
-            "move_down": lambda: self.commands.move_current(+1),
+            "move_up": lambda: self.move_current(-1),
+            "move_down": lambda: self.move_current(+1),
             "delete": lambda: self.commands.ask_delete(),
             "focus_attendance": self.focus_attendance,
             "focus_agenda": self.focus_agenda,
@@ -143,8 +158,18 @@ class MainWindow(QMainWindow):
 
     # Opening a meeting -------------------------------------------------------------------
 
-    def open_meeting(self, meeting_id: int) -> bool:
-        """Show another meeting; everything typed in the current one is saved first."""
+    def where_left_off(self) -> tuple[int | None, int | None]:
+        """The meeting and item last worked on, kept in the database (so it survives a
+        crash); else the newest meeting."""
+        meeting_id, item_id = self.desk.last_place()
+        meetings = self.desk.list_meetings()
+        if meeting_id in {summary.id for summary in meetings}:
+            return meeting_id, item_id
+        return (meetings[0].id if meetings else None), None
+
+    def open_meeting(self, meeting_id: int, item_id: int | None = None) -> bool:
+        """Show another meeting, at ``item_id`` or where the meeting is; everything typed
+        in the current one is saved first."""
         self.autosaver.flush()
         try:
             editor = self.desk.open_meeting(meeting_id)
@@ -161,12 +186,25 @@ class MainWindow(QMainWindow):
         self.update_title()
         # Reopened mid-meeting (or after a crash): continue where the meeting is.
         unfinished = [item for item in meeting.items if item.status is not ItemStatus.DECIDED]
-        first = next(iter(unfinished or meeting.items), None)
+        first = next((item for item in meeting.items if item.id == item_id), None)
+        first = first or next(iter(unfinished or meeting.items), None)
+        self.life_flow.meeting_opened()
+        self.agenda.view.selectionModel().currentChanged.connect(self.item_shown)
         if first is not None:
             self.agenda.select(self.agenda_model.index_of_item(first))
+        self.item_shown()
         self.agenda.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.safety.meeting_opened(meeting_id)
         return True
+
+    def item_shown(self, *_) -> None:
+        """Keep where the secretary is in the database, so a restart returns here."""
+        self.life_flow.item_shown()
+        item = self.editor.item
+        try:
+            self.desk.remember_place(self.session.meeting.id, item.id if item else None)
+        except AppError as error:  # a lock or a full disk: the work itself is not at risk
+            self.show_problem(str(error))
 
     def build_workspace(self, meeting: Meeting) -> None:
         """The open meeting's panes and models, placed by the layout, wired to the commands."""
@@ -184,7 +222,13 @@ class MainWindow(QMainWindow):
             open_dialog=self.open_dialog, deleted=self.safety.deleted,
         )
         self.attendance.addPersonRequested.connect(self.ask_add_person)
+        self.attendance.removed.connect(
+            lambda names: self.statusBar().showMessage(
+                self.tr("%s er fjernet fra listen – Ctrl+Z fortryder") % names, 8000
+            )
+        )
         self.attendance_model.countsChanged.connect(self.panes.update_attendance_tab)
+        self.meeting_bar.reopen_button.clicked.connect(lambda: self.life_flow.ask_reopen())
         self.meeting_bar.committee_edit.editingFinished.connect(self.update_title)
         self.meeting_bar.date_edit.dateChanged.connect(lambda *_: self.update_title())
 
@@ -225,9 +269,28 @@ class MainWindow(QMainWindow):
         if not self.attendance.selected_entries():
             self.attendance.focus_first_match()
 
+    def move_current(self, step: int) -> None:
+        """Alt+Shift+Up/Down: the selected person in the attendance list, else the agenda row."""
+        if self.attendance.view.hasFocus():
+            self.attendance.move_selected(step)
+        else:
+            self.commands.move_current(step)
+
+    def undo_elsewhere(self) -> None:
+        """Ctrl+Z outside a text field: a removed person in the list, else the last delete."""
+        if self.attendance.view.hasFocus() and self.attendance_model.removed:
+            entry = self.attendance_model.undo_remove()
+            if entry is not None:
+                self.attendance.select_entry(entry)
+            return
+        self.safety.undo_delete()
+
     def ask_add_person(self) -> None:
         on_list = {entry.person.id for entry in self.session.meeting.attendance}
-        roster = [person for person in self.desk.people() if person.id not in on_list]
+        committee = self.desk.committee_roster(self.session.meeting)
+        ids = {person.id for person in committee}
+        people = committee + [person for person in self.desk.people() if person.id not in ids]
+        roster = [person for person in people if person.id not in on_list]
         dialog = AddPersonDialog(roster, self)
         dialog.chosen.connect(self.add_person)
         self.open_dialog(dialog)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.meeting_life import MeetingState, StateChange, StateStep, may_take
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
 from .session import MeetingSession
@@ -60,6 +61,12 @@ class MeetingBar(QWidget):
         self.start_button.setToolTip(self.tr("Sæt starttidspunktet til nu (F5)"))
         self.end_button = QPushButton(self.tr("Afslut mødet"))
         self.end_button.setToolTip(self.tr("Sæt sluttidspunktet til nu (Shift+F5)"))
+        self.state_label = QLabel()
+        self.state_label.setObjectName("meetingState")
+        self.state_label.setAccessibleName(self.tr("Mødets tilstand"))
+        self.reopen_button = QPushButton(self.tr("Genåbn …"))
+        self.reopen_button.setToolTip(self.tr("Genåbn det godkendte møde (med en begrundelse)"))
+        self.reopen_button.setProperty("staysLive", True)
 
         for label, widget, stretch in (
             (self.tr("Udvalg"), self.committee_edit, 2),
@@ -77,6 +84,8 @@ class MeetingBar(QWidget):
         layout.addWidget(self.clock_label)
         layout.addWidget(self.start_button)
         layout.addWidget(self.end_button)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.reopen_button)
 
         self.committee_edit.textEdited.connect(lambda: self._schedule("committee"))
         self.place_edit.textEdited.connect(lambda: self._schedule("place"))
@@ -107,6 +116,7 @@ class MeetingBar(QWidget):
         self.start_edit.setText(clock_text(meeting.start_time))
         self.end_edit.setText(clock_text(meeting.end_time))
         self.update_clock()
+        self.show_state()
 
     # Saving ------------------------------------------------------------------------------
 
@@ -158,12 +168,40 @@ class MeetingBar(QWidget):
     # The clock ---------------------------------------------------------------------------
 
     def start_meeting(self) -> None:
-        if self.session.save_meeting_details(start_time=_now_to_minute(), end_time=None):
-            self.load()
+        self.autosaver.flush()
+        self.session.start_meeting()
+        self.load()
 
     def end_meeting(self) -> None:
-        if self.session.save_meeting_details(end_time=_now_to_minute()):
-            self.load()
+        self.autosaver.flush()
+        self.session.end_meeting()
+        self.load()
+
+    def show_state(self) -> None:
+        """The meeting's state beside the clock; an approved meeting says it is locked."""
+        state = self.session.state
+        history = self.session.history()
+        last = next((c for c in reversed(history) if c.state is state), None)
+        self.state_label.setToolTip(
+            "\n".join(_history_line(change) for change in history)
+            or self.tr("Ingen ændringer af tilstanden endnu")
+        )
+        text = state_text(state)
+        if last is not None and state in (MeetingState.SENT, MeetingState.APPROVED):
+            who = last.to_whom if state is MeetingState.SENT else last.by_whom
+            text = self.tr("%s %s (%s)") % (text, last.at.strftime("%d-%m-%Y"), who)
+        if self.session.frozen:
+            text = self.tr("%s – skrivebeskyttet") % text
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(
+            "font-weight: 600; padding: 2px 6px; border-radius: 3px; "
+            + ("background: #fde7c8; color: #7a4300;" if self.session.frozen else "color: #4b5563;")
+        )
+        self.reopen_button.setVisible(self.session.frozen)
+        steps = ((self.start_button, StateStep.START), (self.end_button, StateStep.HOLD))
+        for button, step in steps:
+            button.setVisible(not self.session.frozen)  # room for the state
+            button.setEnabled(may_take(state, step))
 
     def update_clock(self) -> None:
         meeting = self.session.meeting
@@ -189,5 +227,13 @@ class MeetingBar(QWidget):
             self.clock_label.setText(self.tr("Forløbet %s") % running)
 
 
-def _now_to_minute() -> dt.time:
-    return dt.datetime.now().time().replace(second=0, microsecond=0)
+def _history_line(change: StateChange) -> str:
+    details = (change.to_whom, change.by_whom, change.reason)
+    return f"{change.at:%d-%m-%Y %H:%M}  {state_text(change.state)}" + "".join(
+        f" – {part}" for part in details if part
+    )
+
+
+def state_text(state: MeetingState) -> str:
+    """The state as the window names it (the domain's Danish word, capitalised)."""
+    return QCoreApplication.translate("MeetingState", state.value).capitalize()

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ..app import AppError, Desk
 from .autosave import Autosaver
@@ -26,8 +26,10 @@ class MeetingFlow(QObject):
         open_meeting: Callable[[int], object],
         open_dialog: Callable[[object], None],
         show_problem: Callable[[str], None],
+        deleted: Callable[[], None] = lambda: None,
     ):
-        """``window`` parents the dialogs; ``session()`` is the open meeting's session."""
+        """``window`` parents the dialogs; ``session()`` is the open meeting's session;
+        ``deleted()`` offers the undo of a delete."""
         super().__init__(window)
         self.window = window
         self.desk = desk
@@ -36,6 +38,7 @@ class MeetingFlow(QObject):
         self.open_meeting = open_meeting
         self.open_dialog = open_dialog
         self.show_problem = show_problem
+        self.deleted = deleted
 
     def show_meetings(self) -> None:
         self.autosaver.flush()
@@ -43,7 +46,45 @@ class MeetingFlow(QObject):
         dialog.openRequested.connect(self.open_meeting)
         dialog.newRequested.connect(self.ask_new_meeting)
         dialog.nextRequested.connect(self.ask_next_meeting)
+        dialog.deleteRequested.connect(self.ask_delete_meeting)
         self.open_dialog(dialog)
+
+    def ask_delete_meeting(self, meeting_id: int) -> None:
+        try:
+            meeting = self.desk.load_meeting(meeting_id)
+        except AppError as error:
+            self.show_problem(str(error))
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Slet mødet"),
+            self.tr("Slet mødet %s %s? Det flyttes til papirkurven og kan fortrydes.")
+            % (meeting.committee, meeting.date.strftime("%d-%m-%Y")),
+            parent=self.window,
+        )
+        delete = box.addButton(self.tr("Slet"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(
+            lambda button: self.delete_meeting(meeting_id) if button is delete else None
+        )
+        self.open_dialog(box)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """To the trash; if it was the open meeting, the newest other one opens."""
+        self.autosaver.flush()
+        session = self.session()
+        ok, _ = session.write(lambda: self.desk.delete_meeting(meeting_id))
+        if not ok:
+            return
+        if meeting_id == session.meeting.id:
+            remaining = self.desk.list_meetings()
+            target = (
+                remaining[0].id
+                if remaining
+                else self.desk.create_empty_meeting(session.meeting.committee, dt.date.today())
+            )
+            self.open_meeting(target)
+        self.deleted()
 
     def ask_new_meeting(self) -> None:
         committee = self.session().meeting.committee

@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 from ..app import AppError
 from ..app import Backup, DatabaseDamaged, DatabaseInUse, RestoreInterrupted
 from ..app.database import list_backups, move_aside, restore_backup
+from .jobs import RESTORE, JobRunner
 
 
 class RestoreBackupDialog(QDialog):
     """The backups, newest first; "Gendan" restores the chosen one through ``restore``.
 
     ``restore(path)`` is ``Desk.restore_backup`` in the window and
-    ``restore_backup(db_path, path)`` when the database could not be opened. A failure is
-    shown in the dialog, which stays open so the user can pick another copy.
+    ``restore_backup(db_path, path)`` when the database could not be opened; both may run
+    on a worker thread, and they do: the restore is a background job (a whole copy of the
+    database), while the dialog says so and takes no second click. A failure is shown in
+    the dialog, which stays open so the user can pick another copy.
     """
 
     restored = Signal(Path)
@@ -47,6 +50,8 @@ class RestoreBackupDialog(QDialog):
     ):
         super().__init__(parent)
         self._restore = restore
+        self._jobs = JobRunner(self)
+        self._restoring: Path | None = None
         self.setWindowTitle(self.tr("Gendan fra sikkerhedskopi"))
         self.resize(520, 380)
         layout = QVBoxLayout(self)
@@ -105,15 +110,37 @@ class RestoreBackupDialog(QDialog):
         current = self.list.currentItem()
         if current is None or current.data(Qt.ItemDataRole.UserRole) is None:
             return
-        path = Path(current.data(Qt.ItemDataRole.UserRole))
-        try:
-            self._restore(path)
-        except AppError as error:
-            self.problem.setText(str(error))
-            self.problem.show()
+        if self._jobs.is_running(RESTORE):
             return
-        self.restored.emit(path)
+        path = Path(current.data(Qt.ItemDataRole.UserRole))
+        self._restoring = path
+        job = self._jobs.start(RESTORE, lambda: self._restore(path), expected=(AppError,))
+        job.finished.connect(self._done)
+        job.failed.connect(self._failed)
+        self._set_busy(True)
+        self.problem.setStyleSheet("")
+        self.problem.setText(self.tr("Gendanner fra sikkerhedskopien … vent et øjeblik."))
+        self.problem.show()
+
+    def _done(self, _result: object) -> None:
+        self._set_busy(False)
+        self.restored.emit(self._restoring)
         self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.problem.setStyleSheet("color: #a4262c;")
+        self.problem.setText(str(error))
+        self.problem.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.restore_button.setEnabled(not busy)
+        self.list.setEnabled(not busy)
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def reject(self) -> None:
+        if not self._jobs.is_running(RESTORE):  # a restore under way is not walked away from
+            super().reject()
 
 
 class DatabaseProblemDialog(QDialog):

@@ -1,5 +1,5 @@
-"""The window's safety net: backups when a meeting is opened and before every export,
-"Gendan fra sikkerhedskopi …" in the File menu, and undo of the last delete.
+"""The window's safety net: backups (background jobs) when a meeting is opened and before
+every export, "Gendan fra sikkerhedskopi …" in the File menu, and undo of the last delete.
 
 Kept beside MainWindow rather than in it: the window calls four hooks (meeting opened,
 before export, after a delete, undo with nothing else to undo) and this object does the
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 from ..app import AppError, Desk, TrashEntry
 from .agenda_panel import AgendaPanel
 from .autosave import Autosaver
+from .jobs import BACKUP, Job, JobRunner
 from .recovery_dialogs import RestoreBackupDialog
 from .session import MeetingSession
 from .window_actions import WindowMenus
@@ -30,6 +31,7 @@ class WindowSafety(QObject):
         self,
         window: QMainWindow,
         desk: Desk,
+        jobs: JobRunner,
         autosaver: Autosaver,
         menus: WindowMenus,
         actions: dict[str, QAction],
@@ -51,6 +53,7 @@ class WindowSafety(QObject):
         self.open_meeting = open_meeting
         self.open_dialog = open_dialog
         self.show_problem = show_problem
+        self.jobs = jobs
         self.last_deleted: TrashEntry | None = None
         self._backed_up_meeting: int | None = None
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi …"), window)
@@ -67,13 +70,19 @@ class WindowSafety(QObject):
 
     # Backups -----------------------------------------------------------------------------
 
-    def take_backup(self) -> Path | None:
-        """A backup now; a failure is shown, never stops the work."""
-        try:
-            return self.desk.backup_now()
-        except AppError as error:
-            self.show_problem(str(error))
+    def take_backup(self) -> Job | None:
+        """A backup as a background job; a failure is shown, never stops the work.
+
+        While one runs, a second is not started: the copy being written is as new.
+        """
+        if self.jobs.is_running(BACKUP):
             return None
+        job = self.jobs.start(BACKUP, self.desk.backup_in_background(), expected=(AppError,))
+        job.failed.connect(self._backup_failed)
+        return job
+
+    def _backup_failed(self, error: Exception) -> None:
+        self.show_problem(str(error))
 
     def meeting_opened(self, meeting_id: int) -> None:
         if meeting_id != self._backed_up_meeting:
@@ -140,7 +149,9 @@ class WindowSafety(QObject):
             return False
         self._reopen()
         agenda, meeting = self.agenda(), self.session().meeting
-        if entry.kind == "item":
+        if entry.kind == "meeting":
+            self.open_meeting(restored_id)
+        elif entry.kind == "item":
             item = next((i for i in meeting.items if i.id == restored_id), None)
             if item is not None:
                 agenda.select(agenda.model.index_of_item(item))

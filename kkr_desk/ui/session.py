@@ -7,6 +7,7 @@ reports a Danish message; nothing here raises into Qt's event loop.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from ..domain import (
     Meeting,
     Section,
 )
+from ..domain.meeting_life import MeetingState, StateChange, StateStep
 
 T = TypeVar("T")
 
@@ -32,6 +34,8 @@ class MeetingSession(QObject):
     """A write reached the database."""
     failed = Signal(str)
     """A write was refused; the text says why, in Danish."""
+    stateChanged = Signal()
+    """The meeting moved on in its life, or was reopened."""
 
     def __init__(self, editor: MeetingEditor, parent: QObject | None = None):
         super().__init__(parent)
@@ -61,6 +65,37 @@ class MeetingSession(QObject):
         self.saved.emit()
         return True, result
 
+    # The meeting's life -----------------------------------------------------------------
+
+    @property
+    def state(self) -> MeetingState:
+        return self.editor.state
+
+    @property
+    def frozen(self) -> bool:
+        return self.editor.frozen
+
+    def history(self) -> list[StateChange]:
+        return self.editor.history()
+
+    def take_step(self, step: StateStep, **details: str) -> bool:
+        ok, _ = self.write(lambda: self.editor.take_step(step, **details))
+        if ok:
+            self.stateChanged.emit()
+        return ok
+
+    def start_meeting(self) -> bool:
+        """F5: under way from now (to the minute)."""
+        ok, _ = self.write(lambda: self.editor.start_meeting(_now_to_minute()))
+        self.stateChanged.emit()  # the step may have gone through even if the time did not
+        return ok
+
+    def end_meeting(self) -> bool:
+        """Shift+F5: held, ending now."""
+        ok, _ = self.write(lambda: self.editor.end_meeting(_now_to_minute()))
+        self.stateChanged.emit()
+        return ok
+
     # Meeting -----------------------------------------------------------------------------
 
     def save_meeting_details(self, **changes: object) -> bool:
@@ -74,6 +109,17 @@ class MeetingSession(QObject):
         ok, _ = self.write(lambda: self.editor.save_attendance(entry))
         return ok
 
+    def put_person(self, entry: Attendance, position: int | None = None) -> int | None:
+        """Put someone on the list; the row, or None when refused."""
+        return self.write(lambda: self.editor.put_person(entry, position))[1]
+
+    def remove_person(self, entry: Attendance) -> int | None:
+        return self.write(lambda: self.editor.remove_person(entry))[1]
+
+    def move_person(self, entry: Attendance, step: int) -> bool:
+        ok, moved = self.write(lambda: self.editor.move_person(entry, step))
+        return bool(ok and moved)
+
     # Sections and items ------------------------------------------------------------------
 
     def stamp_presence(self, entry: Attendance, *, coming: bool) -> bool:
@@ -83,6 +129,10 @@ class MeetingSession(QObject):
     def set_clock(self, entry: Attendance, *, arrived: bool, at) -> bool:
         ok, _ = self.write(lambda: self.editor.set_clock(entry, arrived=arrived, at=at))
         return ok
+
+    def standing_substitute(self, member: Attendance):
+        """The member's stedfortræder in the committee's roster (None: none named)."""
+        return self.editor.standing_substitute(member)
 
     def set_substitute(self, member: Attendance, person) -> Attendance | None:
         return self.write(lambda: self.editor.set_substitute(member, person))[1]
@@ -153,3 +203,7 @@ class MeetingSession(QObject):
     def set_decision_templates(self, templates: list[str]) -> bool:
         ok, _ = self.write(lambda: self.editor.set_decision_templates(templates))
         return ok
+
+
+def _now_to_minute() -> dt.time:
+    return dt.datetime.now().time().replace(second=0, microsecond=0)

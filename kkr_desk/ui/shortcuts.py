@@ -68,6 +68,10 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+V", QT_TRANSLATE_NOOP("Shortcuts", "Afstemning om punktet")),
     ("Ctrl+Shift+B", QT_TRANSLATE_NOOP("Shortcuts", "Protokolbemærkning til punktet")),
     ("Ctrl+Shift+P", QT_TRANSLATE_NOOP("Shortcuts", "Tilføj deltager")),
+    (
+        "Delete / Alt+Shift+Up / Down",
+        QT_TRANSLATE_NOOP("Shortcuts", "Deltager: fjern (Ctrl+Z fortryder) / flyt op / ned"),
+    ),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Søg deltager ved navn")),
     (
         "Alt+1 / Alt+2 / Alt+3",

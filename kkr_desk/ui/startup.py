@@ -2,8 +2,8 @@
 
 A damaged, foreign or busy database is not a dead end: the problem dialog offers a backup,
 a fresh start (the damaged file moved aside) or another file, and start-up tries again
-with the answer. The start-up backup is taken right after the window is shown (a zero-delay
-timer, so the window paints first), before any editing.
+with the answer. The start-up backup is the window's own backup of the meeting it opens
+(ui/safety.py): a background job started once the window is shown.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..app import AppError, Database
-from ..app.database import default_database_path, open_database, startup_backup
+from ..app.database import default_database_path, open_database
 from .recovery_dialogs import DatabaseProblemDialog
 
 
@@ -32,7 +32,6 @@ class Startup(QObject):
         self.store: Database | None = None
         self.window: QWidget | None = None
         self.dialog: DatabaseProblemDialog | None = None
-        self.backup_problem: str | None = None
 
     def start(self) -> None:
         self.try_open(self.db_path)
@@ -50,18 +49,7 @@ class Startup(QObject):
         self.store = store
         self.window = self.make_window(store)
         self.window.show()
-        # Still on the UI thread; the background job runner plugs in here.
-        QTimer.singleShot(0, self.take_startup_backup)
         self.windowReady.emit(self.window)
-
-    def take_startup_backup(self) -> None:
-        """The backup of the database as it was opened; a failure never stops the work."""
-        if self.store is None:
-            return  # closed before the timer fired
-        try:
-            startup_backup(self.store)
-        except AppError as error:
-            self.backup_problem = str(error)
 
     def close(self) -> None:
         if self.store is not None:

@@ -31,10 +31,15 @@ ACTION_TEXTS = {
     "undo": "&Fortryd",
     "redo": "&Gentag",
     "phrases": "&Standardfraser …",
+    "committee": "&Udvalg …",
     "start_meeting": "&Start mødet",
     "end_meeting": "&Afslut mødet",
+    "send_for_approval": "Send til &godkendelse …",
+    "approve": "Godk&end referatet …",
+    "reopen": "Gen&åbn mødet …",
     "all_present": "Alle &til stede",
     "add_person": "Tilføj &deltager …",
+    "remove_person": "&Fjern deltager",
     "arrived_now": "Deltager &kom nu",
     "left_now": "Deltager &gik nu",
     "substitute": "&Stedfortræder for den valgte …",
@@ -60,7 +65,8 @@ ACTION_TEXTS = {
 """Every action in menu order; the window must give a slot for each name."""
 
 MENUS = {
-    "meeting": ("&Møde", ("start_meeting", "end_meeting", None, "all_present", "add_person",
+    "meeting": ("&Møde", ("start_meeting", "end_meeting", "send_for_approval", "approve",
+                          "reopen", None, "all_present", "add_person", "remove_person",
                           "arrived_now", "left_now", "substitute")),
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
                         "inhabil", "vote", "remark", None,
@@ -114,6 +120,7 @@ def build_menus(window: QMainWindow, named: dict[str, QAction]) -> WindowMenus:
         edit.addAction(named[name])
     edit.addSeparator()
     edit.addAction(named["phrases"])
+    edit.addAction(named["committee"])
     for title, names in MENUS.values():
         menu = bar.addMenu(_tr(title))
         for name in names:

@@ -6,8 +6,9 @@ Entry point for the window and the CLI::
                    author="KL", cancel=None) -> list[ExportWarning]
 
 - ``meeting``: a domain ``Meeting`` (never widgets); ``kind``: ``MeetingKind.REFERAT`` or
-  ``MeetingKind.DAGSORDEN`` (default: the meeting's own kind). A dagsorden leaves out the
-  Beslutning sections.
+  ``MeetingKind.DAGSORDEN`` (default: the referat when a decision is written; the app layer
+  passes the kind the meeting's state asks for, ``domain/meeting_life.default_kind``). A
+  dagsorden leaves out the Beslutning sections.
 - ``path`` ending in ``.docx`` gives Word, ``.pdf`` a PDF through LibreOffice.
 - ``template``: an organisation's .docx/.dotx whose styles, page setup, header and footer
   are used; it must define "Normal", "Heading 1" and "Heading 2".
@@ -29,6 +30,7 @@ import threading
 from pathlib import Path
 
 from ..domain import Meeting, MeetingKind
+from ..domain.meeting_life import default_kind
 from ..domain.checks import ExportWarning, export_warnings
 from ..output_file import OutputError, check_target, write_atomically
 from .pdf import NO_LIBREOFFICE, PdfCancelled, PdfError, docx_to_pdf, find_soffice, heading_pages
@@ -61,7 +63,7 @@ def export_meeting(
 ) -> list[ExportWarning]:
     """Write the meeting's referat or dagsorden to ``path`` (.docx or .pdf); see module doc."""
     path = Path(path)
-    kind = MeetingKind(kind or meeting.kind)  # "dagsorden" as text works too
+    kind = MeetingKind(kind) if kind else default_kind(meeting)  # "dagsorden" as text works too
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReferatError(f"Filnavnet {path.name} skal ende på .docx eller .pdf.")

@@ -27,7 +27,7 @@ def store(tmp_path):
 
 
 def editor_of(store) -> MeetingEditor:
-    return MeetingEditor(store, store.load_meeting(store.list_meetings()[0].id))
+    return MeetingEditor(store, store.meetings.load(store.meetings.summaries()[0].id))
 
 
 def titles(meeting):
@@ -49,7 +49,7 @@ def test_memory_and_database_agree_after_each_change(store):
     editor.move_group(group, 99)
     editor.rename_group(group, "  Omdøbt  ")
     editor.delete_item(editor.meeting.groups[0].items[-1])
-    assert titles(editor.meeting) == titles(store.load_meeting(editor.meeting.id))
+    assert titles(editor.meeting) == titles(store.meetings.load(editor.meeting.id))
     assert editor.meeting.groups[-1].title == "Omdøbt"
 
 
@@ -61,7 +61,7 @@ def test_a_refused_change_touches_neither_meeting_nor_listeners(store):
     with pytest.raises(AppError):
         editor.add_group("   ")
     gone = editor.meeting.groups[0].items[0]
-    store.delete_item(gone.id)  # vanished behind the editor's back
+    store.agenda.delete_item(gone.id)  # vanished behind the editor's back
     with pytest.raises(AppError):
         editor.move_item(gone, editor.meeting.groups[1], 0)
     assert titles(editor.meeting) == before

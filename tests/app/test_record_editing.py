@@ -39,12 +39,12 @@ class Recorder:
 def editor(tmp_path):
     with Store(tmp_path / "kkr.db") as store:
         meeting = record_meeting()
-        store.add_meeting(meeting)
-        yield MeetingEditor(store, store.load_meeting(meeting.id))
+        store.meetings.add(meeting)
+        yield MeetingEditor(store, store.meetings.load(meeting.id))
 
 
 def _same_as_stored(editor):
-    stored = editor._store.load_meeting(editor.meeting.id)
+    stored = editor._store.meetings.load(editor.meeting.id)
     assert document_facts(stored) == document_facts(editor.meeting)
 
 

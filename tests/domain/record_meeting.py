@@ -11,7 +11,6 @@ from kkr_desk.domain import (
     AttendanceStatus,
     ItemStatus,
     Meeting,
-    MeetingKind,
     Person,
     PresenceEvent,
     PresenceKind,
@@ -31,7 +30,6 @@ def record_meeting() -> Meeting:
     ]
     meeting = Meeting(
         committee="KKR Midtjylland",
-        kind=MeetingKind.REFERAT,
         date=dt.date(2024, 9, 5),
         groups=[AgendaGroup("Første", items[:1]), AgendaGroup("Anden", items[1:])],
     )

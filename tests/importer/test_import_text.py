@@ -30,7 +30,7 @@ def body(meeting, item_title_start: str, heading: str) -> str:
 
 def test_front_page(meeting, result):
     assert meeting.committee == "KKR Midtjylland"
-    assert meeting.kind is MeetingKind.REFERAT
+    assert result.kind is MeetingKind.REFERAT
     assert meeting.date == dt.date(2024, 9, 5)
     assert meeting.start_time == dt.time(10, 0)
     assert meeting.place == "Regionshuset Viborg, Skottenborg 26, 8800 Viborg"
@@ -155,8 +155,9 @@ def test_a_dagsorden_has_no_decisions():
         if line.strip() == "Beslutning":
             drop.update({index, index + 2})
     text = "\n".join(line for index, line in enumerate(lines) if index not in drop)
-    meeting = import_text(text).meeting
-    assert meeting.kind is MeetingKind.DAGSORDEN
+    result = import_text(text)
+    meeting = result.meeting
+    assert result.kind is MeetingKind.DAGSORDEN
     assert all(item.section("Beslutning") is None for item in meeting.items)
     assert {item.status for item in meeting.items} == {ItemStatus.NOT_STARTED}
 
@@ -185,10 +186,11 @@ def test_other_committee_and_plain_line_breaks():
             "Taget til efterretning.",
         ]
     )
-    meeting = import_text(text).meeting
+    result = import_text(text)
+    meeting = result.meeting
     assert meeting.committee == "KKR Nordjylland"
     assert meeting.date == dt.date(2025, 2, 12)
-    assert meeting.kind is MeetingKind.REFERAT
+    assert result.kind is MeetingKind.REFERAT
     assert meeting.items[0].section("Baggrund").body == (
         "Formandskabet har holdt møde med regionen om den kollektive trafik i 2025."
     )

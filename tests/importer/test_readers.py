@@ -19,7 +19,7 @@ from .documents import write_agenda_docx, write_text_pdf
 def test_word_agenda(tmp_path):
     result = import_document(write_agenda_docx(tmp_path / "dagsorden.docx"))
     meeting = result.meeting
-    assert (meeting.committee, meeting.kind, meeting.date) == (
+    assert (meeting.committee, result.kind, meeting.date) == (
         "KKR Syddanmark",
         MeetingKind.DAGSORDEN,
         dt.date(2025, 3, 14),
@@ -162,7 +162,8 @@ def test_pdf_table_in_columns_and_paragraph_gaps(tmp_path):
         "Beslutning",
         "Taget til efterretning.",
     ]
-    meeting = import_document(write_text_pdf(tmp_path / "tabel.pdf", [page])).meeting
+    result = import_document(write_text_pdf(tmp_path / "tabel.pdf", [page]))
+    meeting = result.meeting
     (item,) = meeting.items
     assert item.section("Sagsfremstilling").body == (
         "Tabellen viser antallet af ture i de to kommuner.\n\n"
@@ -170,7 +171,7 @@ def test_pdf_table_in_columns_and_paragraph_gaps(tmp_path):
         "| Vejle | 1.200 | 1.350 |\n| Kolding | 980 | 1.010 |\n\n"
         "Tallene er foreløbige."
     )
-    assert meeting.kind is MeetingKind.REFERAT
+    assert result.kind is MeetingKind.REFERAT
 
 
 def test_word_numbered_list_counts_like_word(tmp_path):

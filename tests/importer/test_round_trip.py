@@ -123,7 +123,6 @@ def test_exported_dagsorden_imports_without_decisions(meeting, tmp_path):
     writer.export_meeting(meeting, target, kind=MeetingKind.DAGSORDEN)
     imported = import_document(target).meeting
     expected = copy.deepcopy(meeting)
-    expected.kind = MeetingKind.DAGSORDEN
     expected.end_time = None  # a dagsorden is written before the meeting ends
     for item in expected.items:
         item.status = ItemStatus.NOT_STARTED
@@ -136,12 +135,12 @@ def test_importing_the_export_reuses_the_roster(meeting, tmp_path):
     target = tmp_path / "referat.docx"
     writer.export_meeting(meeting, target, kind=MeetingKind.REFERAT)
     with Store(tmp_path / "kkr.db") as store:
-        first = store.add_meeting(meeting)
-        people_before = len(store.people())
-        second = store.add_meeting(import_document(target).meeting)
-        assert len(store.people()) == people_before
-        first_ids = [entry.person.id for entry in store.load_meeting(first).attendance]
-        second_ids = [entry.person.id for entry in store.load_meeting(second).attendance]
+        first = store.meetings.add(meeting)
+        people_before = len(store.roster.people())
+        second = store.meetings.add(import_document(target).meeting)
+        assert len(store.roster.people()) == people_before
+        first_ids = [entry.person.id for entry in store.meetings.load(first).attendance]
+        second_ids = [entry.person.id for entry in store.meetings.load(second).attendance]
         assert first_ids == second_ids
-        present = store.load_meeting(second).attendance
+        present = store.meetings.load(second).attendance
         assert sum(entry.status is AttendanceStatus.PRESENT for entry in present) == 27

@@ -30,7 +30,7 @@ BASE_MEETING_ID = 1
 def main(db_path: str, meeting_file: str, seed: str, first_number: str) -> None:
     rng = random.Random(int(seed))
     store = Store(Path(db_path))
-    base = store.load_meeting(BASE_MEETING_ID)
+    base = store.meetings.load(BASE_MEETING_ID)
     section_ids = [section.id for item in base.items for section in item.sections]
     people = [entry.person for entry in base.attendance]
     statuses = list(AttendanceStatus)
@@ -42,12 +42,12 @@ def main(db_path: str, meeting_file: str, seed: str, first_number: str) -> None:
         if choice < 0.6:
             section_id = rng.choice(section_ids)
             body = f"{number}|" + "beslutning " * rng.randint(0, 300)
-            store.set_section_body(section_id, body)
+            store.agenda.set_section_body(section_id, body)
             print(f"section {section_id} {number}", flush=True)
         elif choice < 0.9:
             person = rng.choice(people)
             entry = Attendance(person, rng.choice(statuses), note=str(number))
-            store.set_attendance(BASE_MEETING_ID, entry)
+            store.attendance.set(BASE_MEETING_ID, entry)
             print(f"attendance {person.id} {number}", flush=True)
         elif choice < 0.92:
             backup_now(store)
@@ -55,20 +55,20 @@ def main(db_path: str, meeting_file: str, seed: str, first_number: str) -> None:
         elif choice < 0.96 or not _crash_meetings(store):
             meeting = read_meeting_file(Path(meeting_file))
             meeting.committee = f"crash {number}"
-            store.add_meeting(meeting)
+            store.meetings.add(meeting)
             print(f"meeting {number}", flush=True)
         elif choice < 0.98:
-            store.delete_meeting(rng.choice(_crash_meetings(store)))
+            store.meetings.delete(rng.choice(_crash_meetings(store)))
             print(f"deleted {number}", flush=True)
         else:
-            entries = store.trash_entries()
+            entries = store.trash.entries()
             if entries:
-                store.restore_from_trash(rng.choice(entries).id)
+                store.trash.restore(rng.choice(entries).id)
             print(f"restored {number}", flush=True)
 
 
 def _crash_meetings(store: Store) -> list[int]:
-    return [m.id for m in store.list_meetings() if m.committee.startswith("crash ")]
+    return [m.id for m in store.meetings.summaries() if m.committee.startswith("crash ")]
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def restored(folder: Path) -> str:
     except StoreError as error:
         return f"refused: {str(error)[:100]}"
     with store:
-        body = store.load_meeting(2).items[0].sections[0].body
+        body = store.meetings.load(2).items[0].sections[0].body
     return "ok" if body == "udgave 0" else f"restored without the backup's content: {body[:40]!r}"
 
 
@@ -92,7 +92,7 @@ def main(big_stride: int, only: set[str]) -> None:
         existing = root / "existing"
         existing.mkdir()
         with Store(existing / "kkr.db") as store:
-            store.add_meeting(make_meeting())
+            store.meetings.add(make_meeting())
         for label, body, stride in (("import", None, 1), ("big", "B. " * 1_800_000, big_stride)):
             if only and label not in only:
                 continue
@@ -106,10 +106,10 @@ def main(big_stride: int, only: set[str]) -> None:
         damaged = root / "damaged"
         damaged.mkdir()
         with Store(damaged / "kkr.db") as store:
-            store.add_meeting(make_meeting())
-            meeting_id = store.add_meeting(make_meeting())
-            section = store.load_meeting(meeting_id).items[0].sections[0]
-            store.set_section_body(section.id, "udgave 0")
+            store.meetings.add(make_meeting())
+            meeting_id = store.meetings.add(make_meeting())
+            section = store.meetings.load(meeting_id).items[0].sections[0]
+            store.agenda.set_section_body(section.id, "udgave 0")
             backup_now(store)
         (damaged / "kkr.db").write_bytes(DAMAGED)
         if not only or "restore" in only:

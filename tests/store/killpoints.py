@@ -96,9 +96,14 @@ def sqlite_opens_whole(path: Path) -> bool:
 
 def sample(total: int, count: int) -> list[int]:
     """``count`` kill points spread over 1..total, always with the last few (the checkpoint
-    at close, where most of the harm was)."""
+    at close, where most of the harm was).
+
+    The count differs by a few calls from run to run since the triggers of migration 0006
+    write the time of a meeting's last change (seen: up to 3 in a 5 MB import; with a
+    constant instead of the time it does not vary). So the last points lie a few calls
+    before the counted end, where every run still reaches them."""
     spread = {max(1, round(total * k / count)) for k in range(1, count)}
-    return sorted(spread | {total, max(1, total - 2)})
+    return sorted(spread | {max(1, total - 5), max(1, total - 7)})
 
 
 CREATE = """
@@ -113,7 +118,7 @@ from kkr_desk.meeting_file import read_meeting_file
 from kkr_desk.store import Store
 meeting = read_meeting_file(Path(sys.argv[2]))
 with Store(Path(sys.argv[1])) as store:
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
 """
 """The CLI's import, without the document reader: one add_meeting, then the checkpoint at
 close (and, for a big meeting, SQLite's autocheckpoint at 1000 WAL pages before it)."""

@@ -31,15 +31,15 @@ def at(minutes: int) -> dt.datetime:
 
 
 def first_body(store: Store, meeting_id: int) -> str:
-    return store.load_meeting(meeting_id).items[0].sections[0].body
+    return store.meetings.load(meeting_id).items[0].sections[0].body
 
 
 def set_first_body(store: Store, meeting_id: int, body: str) -> None:
-    store.set_section_body(store.load_meeting(meeting_id).items[0].sections[0].id, body)
+    store.agenda.set_section_body(store.meetings.load(meeting_id).items[0].sections[0].id, body)
 
 
 def test_a_backup_is_a_whole_self_contained_copy(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     set_first_body(store, meeting_id, "Godkendt med bemærkninger.")
 
     path = backup_now(store, now=at(0))
@@ -57,7 +57,7 @@ def test_a_backup_is_a_whole_self_contained_copy(store, meeting):
 
 
 def test_an_unchanged_database_is_not_copied_again(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     first = backup_now(store, now=at(0))
     assert backup_now(store, now=at(1)) is None
     set_first_body(store, meeting_id, "ændret")
@@ -66,7 +66,7 @@ def test_an_unchanged_database_is_not_copied_again(store, meeting):
 
 
 def test_only_the_newest_are_kept_and_each_copy_gets_the_next_number(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     for n in range(5):
         set_first_body(store, meeting_id, f"udgave {n}")
         backup_now(store, keep=3, now=at(n))
@@ -82,7 +82,7 @@ def test_only_the_newest_are_kept_and_each_copy_gets_the_next_number(store, meet
 
 
 def test_restore_brings_back_the_old_state_and_can_itself_be_undone(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     set_first_body(store, meeting_id, "det gode referat")
     good = backup_now(store, now=at(0))
     set_first_body(store, meeting_id, "ved en fejl overskrevet")
@@ -96,7 +96,7 @@ def test_restore_brings_back_the_old_state_and_can_itself_be_undone(store, meeti
 
 
 def test_restoring_the_oldest_backup_of_a_full_set(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     for n in range(20):
         set_first_body(store, meeting_id, f"udgave {n}")
         backup_now(store, now=at(n))
@@ -108,7 +108,7 @@ def test_restoring_the_oldest_backup_of_a_full_set(store, meeting):
 
 def test_restore_over_a_damaged_file_moves_it_aside(db_path, meeting):
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
         good = backup_now(store)
     damaged = db_path.read_bytes()[:-1500]
     db_path.write_bytes(damaged)
@@ -119,13 +119,13 @@ def test_restore_over_a_damaged_file_moves_it_aside(db_path, meeting):
     assert outcome.moved_aside.read_bytes() == damaged
     assert ".beskadiget-" in outcome.moved_aside.name
     with Store(db_path) as store:
-        assert store.load_meeting(meeting_id).committee == meeting.committee
+        assert store.meetings.load(meeting_id).committee == meeting.committee
         assert store.db.journal_mode == "wal"
 
 
 def test_restore_of_a_healthy_file_keeps_a_safety_copy(db_path, meeting):
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
         good = backup_now(store, now=at(0))
         set_first_body(store, meeting_id, "senere ændring")
     outcome = restore_backup(db_path, good)
@@ -138,7 +138,7 @@ def test_restore_of_a_healthy_file_keeps_a_safety_copy(db_path, meeting):
 
 def test_restore_is_refused_while_another_process_has_the_file(db_path, meeting):
     with Store(db_path) as store:
-        store.add_meeting(meeting)
+        store.meetings.add(meeting)
         good = backup_now(store)
     holder = hold_store_open(db_path)
     try:
@@ -149,7 +149,7 @@ def test_restore_is_refused_while_another_process_has_the_file(db_path, meeting)
 
 
 def test_an_unusable_backup_is_refused_and_nothing_changes(store, meeting, tmp_path):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a backup" * 500)
     with pytest.raises(StoreError, match="kan ikke bruges.*vælg en anden"):
@@ -161,17 +161,17 @@ def test_an_unusable_backup_is_refused_and_nothing_changes(store, meeting, tmp_p
 
 
 def test_a_backup_that_cannot_be_written_says_so_and_leaves_the_database(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     backup_folder(store.path).write_text("a file where the folder should be")
     with pytest.raises(StoreError, match="kunne ikke gemmes.*databasen er uændret"):
         backup_now(store)
-    assert store.load_meeting(meeting_id).committee == meeting.committee
+    assert store.meetings.load(meeting_id).committee == meeting.committee
     assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"]
 
 
 def test_restore_never_replaces_another_programs_database(db_path, meeting, tmp_path):
     with Store(tmp_path / "kkr-other.db") as store:
-        store.add_meeting(meeting)
+        store.meetings.add(meeting)
         good = backup_now(store)
     foreign = sqlite3.connect(db_path)
     foreign.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
@@ -190,7 +190,7 @@ def test_a_folder_name_with_spaces_hashes_and_percent_signs(tmp_path, meeting):
     folder.mkdir()
     db_path = folder / "kkr desk.db"
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
         good = backup_now(store, now=at(0))
         set_first_body(store, meeting_id, "ændret")
     outcome = restore_backup(db_path, good)
@@ -202,7 +202,7 @@ def test_a_folder_name_with_spaces_hashes_and_percent_signs(tmp_path, meeting):
 
 
 def test_a_half_copy_left_by_a_crash_is_cleared_and_never_listed(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     folder = backup_folder(store.path)
     folder.mkdir()
     leftover = folder / ".kkr-20200101-000000.db.tmp"
@@ -231,7 +231,7 @@ def named_for_2030(store: Store, count: int = 20) -> list:
 
 
 def test_backups_named_for_2030_do_not_push_a_new_one_out(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     future = named_for_2030(store)
     set_first_body(store, meeting_id, "i dag")
     new = backup_now(store)
@@ -245,7 +245,7 @@ def test_backups_named_for_2030_do_not_push_a_new_one_out(store, meeting):
 
 
 def test_a_clock_that_was_ahead_when_copies_were_taken(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     ahead = dt.datetime(2030, 1, 1, 12, 0)
     for n in range(20):
         set_first_body(store, meeting_id, f"fremtid {n}")
@@ -258,7 +258,7 @@ def test_a_clock_that_was_ahead_when_copies_were_taken(store, meeting):
 
 
 def test_a_restore_s_safety_copy_outlives_later_backups(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     named_for_2030(store)
     set_first_body(store, meeting_id, "det gode referat")
     good = backup_now(store)
@@ -275,7 +275,7 @@ def test_a_restore_s_safety_copy_outlives_later_backups(store, meeting):
 
 
 def test_restoring_the_oldest_of_a_full_set_and_a_safety_copy(store, meeting):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     for n in range(20):
         set_first_body(store, meeting_id, f"udgave {n}")
         backup_now(store, now=at(n))
@@ -287,7 +287,7 @@ def test_restoring_the_oldest_of_a_full_set_and_a_safety_copy(store, meeting):
 
 
 def test_a_safety_copy_is_taken_even_when_nothing_changed(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     newest = backup_now(store)
     safety = restore_into(store, newest)
     assert safety != newest and safety.exists() and newest.exists()
@@ -315,7 +315,7 @@ os.kill(os.getpid(), 9) if os.name == "posix" else os._exit(9)
 
 def test_side_files_of_a_copy_cut_short_are_cleared(store, meeting):
     """A child killed while it writes copies: its -wal, -shm and -journal stay behind."""
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     folder = backup_folder(store.path)
     folder.mkdir()
     first = folder / ".kkr-000001-20201127-090000.db.tmp"
@@ -343,7 +343,7 @@ def test_backup_now_cannot_run_in_a_worker_thread_but_backup_copy_can(store, mee
     """The Store's connection belongs to the UI thread; backup_copy opens its own."""
     import threading
 
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     set_first_body(store, meeting_id, "Skrevet før kopien.")
     outcome: dict[str, object] = {}
 

@@ -72,7 +72,7 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
     meeting_file = tmp_path / "meeting.json"
     write_meeting_file(make_meeting(), meeting_file)
     with Store(db_path) as store:
-        store.add_meeting(make_meeting())
+        store.meetings.add(make_meeting())
 
     last_section: dict[int, int] = {}
     last_attendance: dict[int, int] = {}
@@ -100,7 +100,7 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
         where = f"(seed {seed}, round {rounds})"
         with Store(db_path) as store:
             assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"], where
-            base = store.load_meeting(1)
+            base = store.meetings.load(1)
             bodies = {s.id: s.body for item in base.items for s in item.sections}
             for section_id, acked in last_section.items():
                 saved = edit_number(bodies[section_id].split("|")[0])
@@ -110,14 +110,14 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
                 saved = edit_number(notes[person_id])
                 assert saved >= acked, f"attendance {person_id}: {saved} < {acked} {where}"
             # A deleted meeting is in the trash: never both places, never neither.
-            committees = [m.committee for m in store.list_meetings()]
-            trashed = [e.label.removesuffix(" 05-09-2024") for e in store.trash_entries()]
+            committees = [m.committee for m in store.meetings.summaries()]
+            trashed = [e.label.removesuffix(" 05-09-2024") for e in store.trash.entries()]
             assert len(committees + trashed) == len(set(committees + trashed)), where
             assert acknowledged_meetings <= set(committees + trashed), where
-            for summary in store.list_meetings():
+            for summary in store.meetings.summaries():
                 if summary.committee.startswith("crash "):
                     # a meeting is there whole or not at all
-                    shape = without_ids(store.load_meeting(summary.id))
+                    shape = without_ids(store.meetings.load(summary.id))
                     assert shape == {**expected_shape, "committee": summary.committee}, where
             kinds_seen.update(ack.split()[0] for ack in acks)
             # A backup cut short is never listed as one; every listed one is whole.
@@ -127,8 +127,8 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
                 copy.close()
 
     with Store(db_path) as store:  # everything in the trash comes back whole
-        for entry in store.trash_entries():
-            shape = without_ids(store.load_meeting(store.restore_from_trash(entry.id)))
+        for entry in store.trash.entries():
+            shape = without_ids(store.meetings.load(store.trash.restore(entry.id)))
             assert shape == {**expected_shape, "committee": shape["committee"]}
 
     print(f"crash test: seed {seed}, {rounds} kills, {edits} acknowledged edits")

@@ -20,7 +20,7 @@ WHAT_TO_DO = "gendan en sikkerhedskopi med 'kkr-desk restore'"
 def healthy_database(path: Path, meeting) -> bytes:
     """A closed, checkpointed database with one meeting; returns its bytes."""
     with Store(path) as store:
-        store.add_meeting(meeting)
+        store.meetings.add(meeting)
     return path.read_bytes()
 
 
@@ -130,7 +130,7 @@ def test_starting_afresh_moves_the_file_and_its_side_files_aside(db_path, meetin
     assert moved.with_name(moved.name + "-wal").read_bytes() == b"wal bytes"
     assert not db_path.exists() and not wal.exists()
     with open_store(db_path) as store:  # a fresh start, with the sample meeting
-        assert [m.committee for m in store.list_meetings()] == ["KKR Midtjylland"]
+        assert [m.committee for m in store.meetings.summaries()] == ["KKR Midtjylland"]
     again = move_aside(db_path, now=dt.datetime(2026, 11, 27, 2, 30, 5))
     assert again.name == "kkr.db.beskadiget-20261127-023005-2"
     assert moved.read_bytes() == data[:-100]
@@ -199,8 +199,8 @@ def test_a_checkpoint_cut_short_is_not_called_damaged(tmp_path, meeting):
     assert sqlite_opens_whole(crashed)  # file and -wal (judged on a copy)
 
     with Store(crashed) as store:
-        assert {s.body for s in store.load_meeting(1).items[0].sections} == {"kun i walen"}
-        assert sum(p.name.startswith("person ") for p in store.people()) == 40
+        assert {s.body for s in store.meetings.load(1).items[0].sections} == {"kun i walen"}
+        assert sum(p.name.startswith("person ") for p in store.roster.people()) == 40
         assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"]
 
 

@@ -42,7 +42,7 @@ def test_upgrade_from_the_first_schema_keeps_the_data(db_path):
 
     with Store(db_path) as store:
         assert not store.is_new
-        meeting = store.load_meeting(meeting_id)
+        meeting = store.meetings.load(meeting_id)
         assert "setting" in store.db.table_names()
         applied = {m.name for m in MIGRATIONS.applied(store.db)}
     assert applied == KNOWN_MIGRATIONS
@@ -53,12 +53,12 @@ def test_upgrade_from_the_first_schema_keeps_the_data(db_path):
 
 def test_a_new_database_starts_with_the_sample_meeting(db_path):
     with open_store(db_path) as store:
-        summaries = store.list_meetings()
+        summaries = store.meetings.summaries()
     assert [(s.committee, s.date.isoformat(), s.item_count) for s in summaries] == [
         ("KKR Midtjylland", "2024-09-05", 10)
     ]
     with open_store(db_path) as store:  # reopening does not add it twice
-        assert len(store.list_meetings()) == 1
+        assert len(store.meetings.summaries()) == 1
 
 
 def test_another_programs_database_is_refused_and_left_alone(db_path):
@@ -110,7 +110,7 @@ def test_a_file_with_only_an_empty_migration_table_is_ours_and_new(db_path):
     db.close()
     with open_store(db_path) as store:
         assert store.is_new
-        assert [s.committee for s in store.list_meetings()] == ["KKR Midtjylland"]
+        assert [s.committee for s in store.meetings.summaries()] == ["KKR Midtjylland"]
         assert {m.name for m in MIGRATIONS.applied(store.db)} == KNOWN_MIGRATIONS
 
 

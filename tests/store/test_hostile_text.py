@@ -15,7 +15,6 @@ from kkr_desk.domain import (
     Attendance,
     AttendanceStatus,
     Meeting,
-    MeetingKind,
     Person,
     Section,
 )
@@ -34,10 +33,10 @@ PROPERTY = settings(
 @given(body=hostile_text())
 def test_any_section_body_round_trips(store, meeting, body):
     if meeting.id is None:
-        store.add_meeting(meeting)
+        store.meetings.add(meeting)
     section = meeting.items[0].sections[0]
-    store.set_section_body(section.id, body)
-    assert store.load_meeting(meeting.id).items[0].sections[0].body == body
+    store.agenda.set_section_body(section.id, body)
+    assert store.meetings.load(meeting.id).items[0].sections[0].body == body
 
 
 def people_strategy():
@@ -65,7 +64,6 @@ def people_strategy():
 meetings = st.builds(
     lambda texts, people, sections: Meeting(
         committee=texts[0],
-        kind=MeetingKind.REFERAT,
         date=dt.date(2024, 9, 5),
         place=texts[1],
         mission=texts[2],
@@ -99,29 +97,29 @@ def test_any_meeting_round_trips_and_survives_the_trash(tmp_path, meeting):
     expected = without_ids(meeting)
     db_path = tmp_path / f"{uuid.uuid4().hex}.db"  # a fresh roster for every example
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
     with Store(db_path) as store:
-        assert without_ids(store.load_meeting(meeting_id)) == expected
-        restored = store.restore_from_trash(store.delete_meeting(meeting_id))
-        assert without_ids(store.load_meeting(restored)) == expected
-        store.delete_meeting(restored)
+        assert without_ids(store.meetings.load(meeting_id)) == expected
+        restored = store.trash.restore(store.meetings.delete(meeting_id))
+        assert without_ids(store.meetings.load(restored)) == expected
+        store.meetings.delete(restored)
 
 
 def test_a_megabyte_section_round_trips_through_a_reopened_file(db_path, meeting):
     body = megabyte_of_hostile_text()
     assert len(body.encode("utf-8")) > 1_000_000
     with Store(db_path) as store:
-        store.add_meeting(meeting)
-        store.set_section_body(meeting.items[0].sections[0].id, body)
-        store.set_attendance(
+        store.meetings.add(meeting)
+        store.agenda.set_section_body(meeting.items[0].sections[0].id, body)
+        store.attendance.set(
             meeting.id, Attendance(meeting.attendance[0].person, AttendanceStatus.PRESENT, body)
         )
     with Store(db_path) as store:
-        loaded = store.load_meeting(meeting.id)
+        loaded = store.meetings.load(meeting.id)
         assert loaded.items[0].sections[0].body == body
         assert loaded.attendance[0].note == body
-        restored = store.restore_from_trash(store.delete_meeting(meeting.id))
-        assert store.load_meeting(restored).items[0].sections[0].body == body
+        restored = store.trash.restore(store.meetings.delete(meeting.id))
+        assert store.meetings.load(restored).items[0].sections[0].body == body
 
 
 def test_a_person_twice_in_one_meeting_is_refused_whole(store, meeting):
@@ -129,5 +127,5 @@ def test_a_person_twice_in_one_meeting_is_refused_whole(store, meeting):
     twice = Person(meeting.attendance[0].person.name, party="A")
     meeting.attendance.append(Attendance(twice, AttendanceStatus.APOLOGY))
     with pytest.raises(StoreError, match="står to gange på deltagerlisten"):
-        store.add_meeting(meeting)
-    assert store.list_meetings() == []
+        store.meetings.add(meeting)
+    assert store.meetings.summaries() == []

@@ -28,7 +28,7 @@ def test_arrival_and_departure_columns_become_events(tmp_path):
              "title": "", "organisation": ""},
         ]
     )
-    db["meeting"].insert({"id": 7, "committee": "KKR Midtjylland", "kind": "referat",
+    db["meeting"].insert({"id": 7, "committee": "KKR Midtjylland", "state": "afholdt",
                           "date": "2024-09-05", "place": "", "mission": "", "vision": ""})
     db["attendance"].insert_all(
         [
@@ -38,10 +38,11 @@ def test_arrival_and_departure_columns_become_events(tmp_path):
              "note": "", "arrived_at": None, "left_at": None},
         ]
     )
+    db.execute("UPDATE meeting SET changed_at = NULL")  # as a meeting from before 0006
     db.conn.commit()
     db.close()
     with Store(path) as store:
-        ole, lise = store.load_meeting(7).attendance
+        ole, lise = store.meetings.load(7).attendance
         assert ole.events == [
             PresenceEvent(PresenceKind.ARRIVED, dt.time(10, 25)),
             PresenceEvent(PresenceKind.LEFT, dt.time(11, 40)),
@@ -49,6 +50,20 @@ def test_arrival_and_departure_columns_become_events(tmp_path):
         assert ole.arrived_at == dt.time(10, 25) and ole.left_at == dt.time(11, 40)
         assert lise.events == []
         assert "arrived_at" not in store.db["attendance"].columns_dict
+        assert store.db["meeting"].get(7)["changed_at"] is None  # copying is no edit
+        store.attendance.set(7, ole)  # 0006's triggers survive the dropped columns
+        assert store.db["meeting"].get(7)["changed_at"] is not None
+
+
+def test_an_edit_of_the_record_stamps_the_meetings_change(tmp_path):
+    meeting = record_meeting()
+    with Store(tmp_path / "kkr.db") as store:
+        meeting_id = store.meetings.add(meeting)
+        store.db.execute("UPDATE meeting SET changed_at = NULL")
+        item = meeting.items[1]
+        item.remarks.append(ProtocolRemark("Vi er imod.", party="Ø"))
+        store.records.set_item_record(item)
+        assert store.db["meeting"].get(meeting_id)["changed_at"] is not None
 
 
 def test_a_meeting_with_its_record_is_loaded_as_saved(tmp_path):
@@ -61,8 +76,8 @@ def test_a_meeting_with_its_record_is_loaded_as_saved(tmp_path):
     meeting = with_record(read_meeting_file(resource_path("sample-meeting.json")))
     expected = copy.deepcopy(meeting)
     with Store(tmp_path / "kkr.db") as store:
-        meeting_id = store.add_meeting(meeting)
-        loaded = store.load_meeting(meeting_id)
+        meeting_id = store.meetings.add(meeting)
+        loaded = store.meetings.load(meeting_id)
     assert document_facts(loaded) == document_facts(expected)
     assert loaded.items[4].vote.lines and loaded.items[3].inhabil
 
@@ -71,13 +86,13 @@ def test_deleting_an_item_takes_its_record_and_unlinks_events(tmp_path):
     meeting = record_meeting()
     meeting.items[2].remarks.append(ProtocolRemark("Vi er imod.", party="Ø"))
     with Store(tmp_path / "kkr.db") as store:
-        meeting_id = store.add_meeting(meeting)
-        store.delete_item(meeting.items[2].id)
-        loaded = store.load_meeting(meeting_id)
+        meeting_id = store.meetings.add(meeting)
+        store.agenda.delete_item(meeting.items[2].id)
+        loaded = store.meetings.load(meeting_id)
         assert [e.item for e in loaded.attendance[2].events] == [None]  # Lise came at it
         assert store.db["item_inhabil"].count == 0
         assert store.db["protocol_remark"].count == 0
-        store.delete_meeting(meeting_id)
+        store.meetings.delete(meeting_id)
         assert store.db["presence_event"].count == 0
 
 
@@ -85,10 +100,10 @@ def test_an_item_restored_from_the_trash_keeps_its_record(tmp_path):
     meeting = record_meeting()
     meeting.items[2].remarks.append(ProtocolRemark("Vi er imod.", party="Ø"))
     with Store(tmp_path / "kkr.db") as store:
-        meeting_id = store.add_meeting(meeting)
-        trash_id = store.delete_item(meeting.items[2].id)
-        store.restore_from_trash(trash_id)
-        item = store.load_meeting(meeting_id).items[2]
+        meeting_id = store.meetings.add(meeting)
+        trash_id = store.agenda.delete_item(meeting.items[2].id)
+        store.trash.restore(trash_id)
+        item = store.meetings.load(meeting_id).items[2]
         assert [p.name for p in item.inhabil] == ["Dorte West"]
         assert [r.text for r in item.remarks] == ["Vi er imod."]
-        assert len(store.people()) == 7  # the roster did not grow
+        assert len(store.roster.people()) == 7  # the roster did not grow

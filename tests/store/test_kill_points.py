@@ -54,7 +54,7 @@ def test_kills_while_a_new_database_is_created(tmp_path):
         assert killed.returncode != 0, f"kill point {n} of {total} was never reached"
         try:
             with opens_after_kill(folder / "new.db") as store:
-                store.list_meetings()
+                store.meetings.summaries()
         except StoreError as error:
             pytest.fail(f"kill point {n} of {total}: refused: {error}")
 
@@ -68,7 +68,7 @@ def test_kills_while_a_meeting_is_imported_and_checkpointed(tmp_path, big):
     write_meeting_file(meeting, meeting_file)
     template = tmp_path / "template.db"
     with Store(template) as store:
-        store.add_meeting(make_meeting())
+        store.meetings.add(make_meeting())
     argv = python(IMPORT, "kkr.db", str(meeting_file))
     _copy_db(template, tmp_path / "count")
     total = count_calls(argv, "pwrite64", tmp_path / "count")
@@ -78,10 +78,10 @@ def test_kills_while_a_meeting_is_imported_and_checkpointed(tmp_path, big):
         assert run_killed_at(argv, "pwrite64", n, folder).returncode != 0
         try:
             with opens_after_kill(folder / "kkr.db") as store:
-                meetings = store.list_meetings()
+                meetings = store.meetings.summaries()
                 assert len(meetings) in (1, 2), n
                 if len(meetings) == 2:  # the import is there whole or not at all
-                    body = store.load_meeting(meetings[0].id).items[0].sections[0].body
+                    body = store.meetings.load(meetings[0].id).items[0].sections[0].body
                     assert body == meeting.items[0].sections[0].body, n
         except StoreError as error:
             pytest.fail(f"kill point {n} of {total}: refused: {error}")

@@ -30,12 +30,12 @@ def test_a_second_process_is_told_the_file_is_in_use(db_path):
 
 def test_a_killed_holder_leaves_no_stale_lock(db_path, meeting):
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
     holder = hold_store_open(db_path)
     kill(holder)
     assert lock_path(db_path).exists()  # the file may stay; only a held lock counts
     with Store(db_path) as store:
-        assert store.load_meeting(meeting_id).committee == meeting.committee
+        assert store.meetings.load(meeting_id).committee == meeting.committee
 
 
 def test_closing_releases_the_lock_for_another_process(db_path):
@@ -71,13 +71,13 @@ def _symlink(link, target):
 
 def _count_meetings(db_path):
     with Store(db_path) as store:
-        return len(store.list_meetings())
+        return len(store.meetings.summaries())
 
 
 def test_a_hard_link_is_refused_while_the_file_is_open_elsewhere(db_path, tmp_path, meeting):
     """The attack: a second writer through another name of the same file."""
     with Store(db_path) as store:
-        store.add_meeting(meeting)
+        store.meetings.add(meeting)
     before = _count_meetings(db_path)
     dump = tmp_path / "m.json"
     assert kkr_desk("dump", "1", "-o", str(dump), "--db", str(db_path)).returncode == 0

@@ -12,7 +12,7 @@ from kkr_desk.store import RestoreInterrupted, Store, backup_now, list_backups, 
 
 def test_a_half_placed_restore_is_named_and_finished_by_the_next_restore(db_path, meeting):
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
+        meeting_id = store.meetings.add(meeting)
         backup_now(store, now=dt.datetime(2024, 1, 2, 3, 4, 5))
     backup = list_backups(db_path)[0].path
     # the state a kill left: the damaged file already moved aside, the copy only half there
@@ -28,4 +28,4 @@ def test_a_half_placed_restore_is_named_and_finished_by_the_next_restore(db_path
     restore_backup(db_path, backup)
     assert not pending.exists()
     with Store(db_path) as store:
-        assert store.load_meeting(meeting_id).committee == meeting.committee
+        assert store.meetings.load(meeting_id).committee == meeting.committee

@@ -30,7 +30,7 @@ def sqlite_steps(store: Store, meeting: Meeting) -> int:
 
     store.db.conn.set_progress_handler(tick, 100)
     try:
-        store.add_meeting(meeting)
+        store.meetings.add(meeting)
     finally:
         store.db.conn.set_progress_handler(None, 100)
     return ticks[0]
@@ -42,16 +42,16 @@ def test_adding_twice_the_people_costs_about_twice_as_much(tmp_path):
         large = sqlite_steps(store, crowd(800, "b"))
         # Quadratic matching made this ratio 3.5 or more.
         assert large < 2.5 * small, (small, large)
-        assert len(store.people()) == 400 + 800
+        assert len(store.roster.people()) == 400 + 800
 
 
 def test_people_already_on_the_roster_are_matched_not_added_again(tmp_path):
     with Store(tmp_path / "a.db") as store:
-        store.add_meeting(crowd(50, "a"))
+        store.meetings.add(crowd(50, "a"))
         again = crowd(50, "a")
         again.attendance[7].person.name = "  person A  7 "  # spacing and case as in a scan
-        meeting_id = store.add_meeting(again)
-        assert len(store.people()) == 50
-        loaded = store.load_meeting(meeting_id)
+        meeting_id = store.meetings.add(again)
+        assert len(store.roster.people()) == 50
+        loaded = store.meetings.load(meeting_id)
         assert loaded.attendance[1].substitute_for.name == "Person a 0"
         assert len({entry.person.id for entry in loaded.attendance}) == 50

@@ -24,9 +24,9 @@ def test_opening_the_store_runs_no_plugin(db_path):
     pm.register(plugin, name="recording-test-plugin")
     try:
         with Store(db_path) as store:
-            store.list_meetings()
+            store.meetings.summaries()
         with Store(db_path) as store:  # the second open checks an existing file first
-            store.list_meetings()
+            store.meetings.summaries()
     finally:
         pm.unregister(plugin)
 

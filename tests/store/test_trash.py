@@ -12,11 +12,11 @@ from tests.store.test_store import without_ids
 
 def test_a_deleted_meeting_is_restored_whole(db_path, meeting):
     with Store(db_path) as store:
-        meeting_id = store.add_meeting(meeting)
-        people_before = len(store.people())
-        trash_id = store.delete_meeting(meeting_id)
-        assert store.list_meetings() == []
-        [entry] = store.trash_entries()
+        meeting_id = store.meetings.add(meeting)
+        people_before = len(store.roster.people())
+        trash_id = store.meetings.delete(meeting_id)
+        assert store.meetings.summaries() == []
+        [entry] = store.trash.entries()
         assert (entry.id, entry.kind, entry.label, entry.meeting_id) == (
             trash_id,
             "meeting",
@@ -24,86 +24,86 @@ def test_a_deleted_meeting_is_restored_whole(db_path, meeting):
             meeting_id,
         )
     with Store(db_path) as store:  # the trash survives closing the file
-        restored_id = store.restore_from_trash(trash_id)
-        assert without_ids(store.load_meeting(restored_id)) == without_ids(make_meeting())
-        assert len(store.people()) == people_before  # the roster is reused, not doubled
-        assert store.trash_entries() == []
+        restored_id = store.trash.restore(trash_id)
+        assert without_ids(store.meetings.load(restored_id)) == without_ids(make_meeting())
+        assert len(store.roster.people()) == people_before  # the roster is reused, not doubled
+        assert store.trash.entries() == []
         with pytest.raises(TrashEntryNotFound, match="papirkurven"):
-            store.restore_from_trash(trash_id)
+            store.trash.restore(trash_id)
 
 
 def test_a_deleted_item_comes_back_in_its_place(store, meeting):
-    meeting_id = store.add_meeting(meeting)
-    group = store.load_meeting(meeting_id).groups[2]
+    meeting_id = store.meetings.add(meeting)
+    group = store.meetings.load(meeting_id).groups[2]
     first, _second = group.items
-    trash_id = store.delete_item(first.id)
-    assert [i.title for i in store.load_meeting(meeting_id).groups[2].items] == ["Lærepladser"]
-    assert store.trash_entries()[0].label == "Behovsanalyser"
+    trash_id = store.agenda.delete_item(first.id)
+    assert [i.title for i in store.meetings.load(meeting_id).groups[2].items] == ["Lærepladser"]
+    assert store.trash.entries()[0].label == "Behovsanalyser"
 
-    new_id = store.restore_from_trash(trash_id)
+    new_id = store.trash.restore(trash_id)
 
-    items = store.load_meeting(meeting_id).groups[2].items
+    items = store.meetings.load(meeting_id).groups[2].items
     assert [i.title for i in items] == ["Behovsanalyser", "Lærepladser"]
     assert items[0].id == new_id
     assert without_ids(items[0]) == without_ids(first)
 
 
 def test_an_item_with_sections_and_decision_comes_back_with_them(store, meeting):
-    meeting_id = store.add_meeting(meeting)
-    item = store.load_meeting(meeting_id).items[0]
-    store.delete_item(item.id)
-    assert store.load_meeting(meeting_id).groups[0].items == []
-    store.restore_from_trash(store.trash_entries()[0].id)
-    assert without_ids(store.load_meeting(meeting_id).items[0]) == without_ids(item)
+    meeting_id = store.meetings.add(meeting)
+    item = store.meetings.load(meeting_id).items[0]
+    store.agenda.delete_item(item.id)
+    assert store.meetings.load(meeting_id).groups[0].items == []
+    store.trash.restore(store.trash.entries()[0].id)
+    assert without_ids(store.meetings.load(meeting_id).items[0]) == without_ids(item)
 
 
 def test_an_item_of_a_deleted_meeting_waits_for_the_meeting(store, meeting):
-    meeting_id = store.add_meeting(meeting)
-    item_trash = store.delete_item(store.load_meeting(meeting_id).items[0].id)
-    store.delete_meeting(meeting_id)
+    meeting_id = store.meetings.add(meeting)
+    item_trash = store.agenda.delete_item(store.meetings.load(meeting_id).items[0].id)
+    store.meetings.delete(meeting_id)
     with pytest.raises(StoreError, match="gendan mødet"):
-        store.restore_from_trash(item_trash)
-    assert len(store.trash_entries()) == 2  # nothing was lost by the refusal
+        store.trash.restore(item_trash)
+    assert len(store.trash.entries()) == 2  # nothing was lost by the refusal
 
 
 def test_a_failed_delete_puts_nothing_in_the_trash(store):
     with pytest.raises(StoreError):
-        store.delete_item(12345)
+        store.agenda.delete_item(12345)
     with pytest.raises(StoreError):
-        store.delete_meeting(12345)
-    assert store.trash_entries() == []
+        store.meetings.delete(12345)
+    assert store.trash.entries() == []
 
 
 def test_the_trash_keeps_the_newest_entries(store, monkeypatch):
     monkeypatch.setattr("kkr_desk.store.trash.KEEP_TRASH", 3)
-    ids = [store.delete_meeting(store.add_meeting(make_meeting())) for _ in range(5)]
-    assert [e.id for e in store.trash_entries()] == ids[:1:-1]
+    ids = [store.meetings.delete(store.meetings.add(make_meeting())) for _ in range(5)]
+    assert [e.id for e in store.trash.entries()] == ids[:1:-1]
     assert KEEP_TRASH >= 100
 
 
 def test_a_deleted_group_comes_back_in_its_place_with_its_items(store, meeting):
-    meeting_id = store.add_meeting(meeting)
-    before = store.load_meeting(meeting_id)
+    meeting_id = store.meetings.add(meeting)
+    before = store.meetings.load(meeting_id)
     group = before.groups[2]
-    trash_id = store.delete_group(group.id)
-    assert [g.title for g in store.load_meeting(meeting_id).groups] == [
+    trash_id = store.agenda.delete_group(group.id)
+    assert [g.title for g in store.meetings.load(meeting_id).groups] == [
         "Godkendelse af referat",
         "KKR",
     ]
-    assert store.trash_entries()[0].kind == "group"
+    assert store.trash.entries()[0].kind == "group"
 
-    store.restore_from_trash(trash_id)
+    store.trash.restore(trash_id)
 
-    after = store.load_meeting(meeting_id)
+    after = store.meetings.load(meeting_id)
     assert without_ids(after) == without_ids(before)
 
 
 def test_positions_stay_dense_through_delete_and_restore(store, meeting):
-    meeting_id = store.add_meeting(meeting)
-    group = store.load_meeting(meeting_id).groups[2]
-    extra = store.add_item(group.id, "Tredje punkt")
-    trash_id = store.delete_item(group.items[0].id)
-    store.restore_from_trash(trash_id)
+    meeting_id = store.meetings.add(meeting)
+    group = store.meetings.load(meeting_id).groups[2]
+    extra = store.agenda.add_item(group.id, "Tredje punkt")
+    trash_id = store.agenda.delete_item(group.items[0].id)
+    store.trash.restore(trash_id)
     positions = [
         row["position"]
         for row in store.db.query(
@@ -111,17 +111,17 @@ def test_positions_stay_dense_through_delete_and_restore(store, meeting):
         )
     ]
     assert positions == [0, 1, 2]
-    titles = [i.title for i in store.load_meeting(meeting_id).groups[2].items]
+    titles = [i.title for i in store.meetings.load(meeting_id).groups[2].items]
     assert titles == ["Behovsanalyser", "Lærepladser", extra.title]
 
 
 def test_payloads_carry_a_version_and_old_unversioned_ones_still_restore(store, meeting):
     import json
 
-    meeting_id = store.add_meeting(meeting)
-    group = store.load_meeting(meeting_id).groups[2]
+    meeting_id = store.meetings.add(meeting)
+    group = store.meetings.load(meeting_id).groups[2]
     first, _second = group.items
-    trash_id = store.delete_item(first.id)
+    trash_id = store.agenda.delete_item(first.id)
     [row] = store.db.query("SELECT payload FROM trash WHERE id = ?", [trash_id])
     stored = json.loads(row["payload"])
     assert stored["trash_version"] == 1
@@ -130,8 +130,8 @@ def test_payloads_carry_a_version_and_old_unversioned_ones_still_restore(store, 
         "UPDATE trash SET payload = ? WHERE id = ?",
         [json.dumps(stored["content"], ensure_ascii=False), trash_id],
     )
-    restored_id = store.restore_from_trash(trash_id)
-    items = store.load_meeting(meeting_id).groups[2].items
+    restored_id = store.trash.restore(trash_id)
+    items = store.meetings.load(meeting_id).groups[2].items
     assert [(i.id, i.title) for i in items][0] == (restored_id, first.title)
     assert [s.body for s in items[0].sections] == [s.body for s in first.sections]
 
@@ -139,12 +139,12 @@ def test_payloads_carry_a_version_and_old_unversioned_ones_still_restore(store, 
 def test_a_payload_from_a_newer_version_is_refused_in_danish(store, meeting):
     import json
 
-    meeting_id = store.add_meeting(meeting)
-    trash_id = store.delete_item(store.load_meeting(meeting_id).groups[2].items[0].id)
+    meeting_id = store.meetings.add(meeting)
+    trash_id = store.agenda.delete_item(store.meetings.load(meeting_id).groups[2].items[0].id)
     store.db.execute(
         "UPDATE trash SET payload = ? WHERE id = ?",
         [json.dumps({"trash_version": 99, "content": {}}), trash_id],
     )
     with pytest.raises(StoreError, match="nyere udgave"):
-        store.restore_from_trash(trash_id)
-    assert [e.id for e in store.trash_entries()] == [trash_id]  # still there
+        store.trash.restore(trash_id)
+    assert [e.id for e in store.trash.entries()] == [trash_id]  # still there

@@ -15,12 +15,12 @@ from kkr_desk.store.database import write_transaction
 
 
 def first_body(store, meeting):
-    return store.load_meeting(meeting.id).groups[0].items[0].sections[0].body
+    return store.meetings.load(meeting.id).groups[0].items[0].sections[0].body
 
 
 @pytest.fixture
 def section(store, meeting):
-    store.add_meeting(meeting)
+    store.meetings.add(meeting)
     return meeting.groups[0].items[0].sections[0]
 
 
@@ -30,7 +30,7 @@ def test_a_locked_database_is_a_write_error_and_changes_nothing(store, meeting, 
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         with pytest.raises(StoreWriteError, match="databasen kunne ikke gemme") as caught:
-            store.set_section_body(section.id, "halvt")
+            store.agenda.set_section_body(section.id, "halvt")
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -41,7 +41,7 @@ def test_a_locked_database_is_a_write_error_and_changes_nothing(store, meeting, 
 def test_a_read_only_database_is_a_write_error(store, meeting, section):
     store.db.execute("PRAGMA query_only = ON")
     with pytest.raises(StoreWriteError) as caught:
-        store.set_section_body(section.id, "skrivebeskyttet")
+        store.agenda.set_section_body(section.id, "skrivebeskyttet")
     store.db.execute("PRAGMA query_only = OFF")
     assert caught.value.__cause__.sqlite_errorname == "SQLITE_READONLY"
     assert first_body(store, meeting) == section.body

@@ -31,7 +31,7 @@ def sample_store(db_path):
 
 @pytest.fixture
 def session(sample_store):
-    meeting = sample_store.load_meeting(sample_store.list_meetings()[0].id)
+    meeting = sample_store.meetings.load(sample_store.meetings.summaries()[0].id)
     return MeetingSession(MeetingEditor(sample_store, meeting))
 
 
@@ -49,4 +49,6 @@ def window(qtbot, sample_store, settings):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    # The backup of the opened meeting runs as a job; tests start once it has been taken.
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=10_000)
     return window

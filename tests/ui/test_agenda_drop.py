@@ -45,5 +45,5 @@ def test_dropping_an_item_onto_another_group(qtbot, session, db_path):
     assert rows == ["4.1. Udpegning - samarbejdsudvalget for fysioterapi", f"4.2. {title}"]
     assert model.rowCount(model.index(2, 0)) == 4
     with Store(db_path) as store:
-        groups = store.load_meeting(session.meeting.id).groups
+        groups = store.meetings.load(session.meeting.id).groups
     assert title in [item.title for item in groups[3].items]

@@ -16,7 +16,7 @@ def titles(model, group_row):
 
 def stored_titles(db_path, meeting_id):
     with Store(db_path) as store:
-        meeting = store.load_meeting(meeting_id)
+        meeting = store.meetings.load(meeting_id)
     return [[item.title for item in group.items] for group in meeting.groups]
 
 
@@ -87,7 +87,7 @@ def test_a_refused_write_leaves_the_rows_alone(session, sample_store):
     model = AgendaModel(session)
     messages = []
     session.failed.connect(messages.append)
-    sample_store.delete_item(session.meeting.groups[2].items[0].id)  # vanished behind our back
+    sample_store.agenda.delete_item(session.meeting.groups[2].items[0].id)  # vanished behind our back
     index = model.index(0, 0, model.index(2, 0))
     assert not model.move_down(index)
     assert messages and "findes ikke længere" in messages[0]
@@ -123,5 +123,5 @@ def test_renaming_a_group_in_place_is_saved(session, sample_store):
     index = model.index(1, 0)
     assert model.setData(index, "  Nyt navn  ")
     assert index.data() == "Nyt navn"
-    stored = sample_store.load_meeting(session.meeting.id)
+    stored = sample_store.meetings.load(session.meeting.id)
     assert stored.groups[1].title == "Nyt navn"

@@ -20,7 +20,7 @@ from kkr_desk.ui.attendance_model import (
 
 def stored_statuses(db_path, meeting_id):
     with Store(db_path) as store:
-        return {a.person.name: a for a in store.load_meeting(meeting_id).attendance}
+        return {a.person.name: a for a in store.meetings.load(meeting_id).attendance}
 
 
 def test_attendance_model_passes_the_model_tester(qtmodeltester, session):

@@ -39,30 +39,30 @@ def test_summary_shows_counts_agenda_and_warnings(qtbot):
 
 def test_importer_saves_the_meeting_and_annuller_saves_nothing(qtbot, db_path):
     with open_store(db_path) as store:
-        before = len(store.list_meetings())
+        before = len(store.meetings.summaries())
         saved: list[int] = []
         dialog = import_into_store(None, Desk(store), FIXTURE, saved.append)
         qtbot.add_widget(dialog)
         assert isinstance(dialog, ImportDialog)
         assert dialog.isVisible()
         dialog.cancel_button.click()
-        assert saved == [] and len(store.list_meetings()) == before
+        assert saved == [] and len(store.meetings.summaries()) == before
 
         dialog = import_into_store(None, Desk(store), FIXTURE, saved.append)
         qtbot.add_widget(dialog)
         dialog.import_button.click()
         assert len(saved) == 1
-        meeting = store.load_meeting(saved[0])
+        meeting = store.meetings.load(saved[0])
         assert meeting.committee == "KKR Midtjylland"
         assert [group.title for group in meeting.groups][2] == "KKR"
-        assert len(store.list_meetings()) == before + 1
+        assert len(store.meetings.summaries()) == before + 1
 
 
 def test_a_file_that_is_no_agenda_gets_a_message_and_nothing_is_saved(qtbot, db_path, tmp_path):
     letter = tmp_path / "brev.txt"
     letter.write_text("Kære alle\n\nTak for sidst.", encoding="utf-8")
     with open_store(db_path) as store:
-        before = len(store.list_meetings())
+        before = len(store.meetings.summaries())
         saved: list[int] = []
         box = import_into_store(None, Desk(store), letter, saved.append)
         qtbot.add_widget(box)
@@ -70,7 +70,7 @@ def test_a_file_that_is_no_agenda_gets_a_message_and_nothing_is_saved(qtbot, db_
         assert box.isVisible()
         assert "ligner ikke en dagsorden eller et referat" in box.text()
         box.button(QMessageBox.StandardButton.Ok).click()
-        assert saved == [] and len(store.list_meetings()) == before
+        assert saved == [] and len(store.meetings.summaries()) == before
 
 
 def test_choosing_a_file_opens_its_summary(qtbot, db_path):
@@ -123,4 +123,4 @@ def test_file_menu_entry_imports_and_opens_the_new_meeting(qtbot, db_path):
         file_dialog.fileSelected.emit(str(FIXTURE))
         file_dialog.summary.import_button.click()
         assert len(window.opened) == 1
-        assert store.load_meeting(window.opened[0]).committee == "KKR Midtjylland"
+        assert store.meetings.load(window.opened[0]).committee == "KKR Midtjylland"

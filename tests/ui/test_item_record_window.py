@@ -49,7 +49,7 @@ def test_presence_inhabil_and_a_vote_from_the_keyboard(qtbot, window, sample_sto
     assert not dialog.isVisible()
     assert "For stemte: A, C, V (" in record.record_label.text()
 
-    stored = sample_store.load_meeting(window.session.meeting.id)
+    stored = sample_store.meetings.load(window.session.meeting.id)
     stored_item = next(i for i in stored.items if i.id == item.id)
     assert [p.name for p in stored_item.inhabil] == [dorte.person.name]
     assert {line.party for line in stored_item.vote.lines if line.choice is VoteChoice.FOR} == {
@@ -83,7 +83,7 @@ def test_a_stedfortraeder_typed_for_a_member_with_afbud(qtbot, window, sample_st
     stand_in = next(e for e in window.session.meeting.attendance if e.person.name == "Hanne Berg")
     assert stand_in.substitute_for is member.person
     assert window.attendance_model.index_of(stand_in).isValid()  # on the list at once
-    stored = sample_store.load_meeting(window.session.meeting.id)
+    stored = sample_store.meetings.load(window.session.meeting.id)
     saved = next(e for e in stored.attendance if e.person.name == "Hanne Berg")
     assert (saved.person.party, saved.person.municipality) == ("A", "Aarhus")
     assert saved.substitute_for.name == "Jacob Bundsgaard"
@@ -103,3 +103,20 @@ def test_a_protokolbemaerkning_from_the_keyboard(qtbot, window):
     assert "Ø ønskede følgende ført til protokol: Vi stemmer imod." in (
         window.editor.record.record_label.text()
     )
+
+
+def test_the_committees_stedfortraeder_is_offered_first(qtbot, window, sample_store):
+    member = _select(window, "Jacob Bundsgaard")  # afbud in the sample
+    committee = sample_store.committees.get(window.session.meeting.committee)
+    stand_in = next(e.person for e in window.session.meeting.attendance
+                    if e.person.name == "Ole Vind")
+    roster_member = next(m for m in committee.members if m.person.id == member.person.id)
+    roster_member.substitute = stand_in
+    sample_store.committees.save(committee)
+    key(qtbot, window, Qt.Key.Key_S, CTRL | SHIFT)
+    dialog = window.editor.record.substitute_dialog
+    assert dialog.textValue().startswith("Ole Vind")
+    assert dialog.comboBoxItems()[0] == dialog.textValue()
+    dialog.accept()
+    entry = next(e for e in window.session.meeting.attendance if e.person.name == "Ole Vind")
+    assert entry.substitute_for is member.person

@@ -172,8 +172,10 @@ def test_the_event_loop_keeps_running_while_a_one_second_job_works(qtbot, runner
     with qtbot.waitSignal(job.finished, timeout=WAIT_MS):
         pass
     longest = probe.stop()
-    assert probe.ticks > 50  # the timer really ran all along
-    assert longest < 100, f"the UI thread stalled {longest:.0f} ms"
+    # Bounds a busy machine keeps: the same second of work on the UI thread (below) is one
+    # stall of about 1000 ms and a handful of ticks. The 50 ms target is the benchmarks'.
+    assert probe.ticks > 20  # the timer really ran all along
+    assert longest < 500, f"the UI thread stalled {longest:.0f} ms"
 
 
 def test_the_probe_sees_work_done_on_the_ui_thread(qtbot):

@@ -132,7 +132,7 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, mo
     window.close()
 
     with Store(db_path) as store:
-        saved = store.load_meeting(meeting.id)
+        saved = store.meetings.load(meeting.id)
     by_name = {entry.person.name: entry for entry in saved.attendance}
     assert by_name["Torben Hansen"].status is AttendanceStatus.PRESENT
     assert by_name["Lone Jakobi"].status is AttendanceStatus.APOLOGY
@@ -180,13 +180,13 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, mo
 
 def test_looking_at_items_never_rewrites_their_text(qtbot, window, db_path):
     with Store(db_path) as store:
-        before = {s.id: s.body for item in store.load_meeting(1).items for s in item.sections}
+        before = {s.id: s.body for item in store.meetings.load(1).items for s in item.sections}
     for _ in range(12):
         key(qtbot, window, Qt.Key.Key_Down, CTRL)
     window.editor.tabs.setCurrentIndex(0)
     window.close()
     with Store(db_path) as store:
-        after = {s.id: s.body for item in store.load_meeting(1).items for s in item.sections}
+        after = {s.id: s.body for item in store.meetings.load(1).items for s in item.sections}
     assert after == before
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -14,6 +15,7 @@ from kkr_desk.store import (
     Store,
     backup_now,
     list_backups,
+    restore_backup,
     restore_into,
 )
 from kkr_desk.ui.recovery_dialogs import DatabaseProblemDialog, RestoreBackupDialog
@@ -22,27 +24,35 @@ from tests.store.processes import hold_store_open, kill
 
 
 def first_body(store: Store, meeting_id: int) -> str:
-    return store.load_meeting(meeting_id).items[0].sections[0].body
+    return store.meetings.load(meeting_id).items[0].sections[0].body
 
 
 def with_two_backups(store: Store, meeting) -> int:
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     section_id = meeting.items[0].sections[0].id
     for n in range(2):
-        store.set_section_body(section_id, f"udgave {n}")
+        store.agenda.set_section_body(section_id, f"udgave {n}")
         backup_now(store, now=dt.datetime(2020, 5, 1, 10, n))
-    store.set_section_body(section_id, "nu")
+    store.agenda.set_section_body(section_id, "nu")
     return meeting_id
 
 
 def label_window(store: Store) -> QLabel:
     """A stand-in for the main window: start-up only needs something to show."""
-    return QLabel(", ".join(m.committee for m in store.list_meetings()))
+    return QLabel(", ".join(m.committee for m in store.meetings.summaries()))
 
 
 def test_restoring_a_chosen_backup_from_the_window(qtbot, store, meeting):
     meeting_id = with_two_backups(store, meeting)
-    dialog = RestoreBackupDialog(list_backups(store.path), lambda p: restore_into(store, p))
+    # what the window passes (Desk.restore_backup): a restore through a Store of its own,
+    # since it runs on a worker thread
+    threads = []
+
+    def restore(path):
+        threads.append(threading.current_thread())
+        return restore_backup(store.path, path)
+
+    dialog = RestoreBackupDialog(list_backups(store.path), restore)
     qtbot.add_widget(dialog)
     dialog.open()
     assert dialog.list.count() == 2
@@ -53,6 +63,7 @@ def test_restoring_a_chosen_backup_from_the_window(qtbot, store, meeting):
     with qtbot.waitSignal(dialog.restored):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    assert threads and threading.main_thread() not in threads  # the copy ran in a worker
     assert first_body(store, meeting_id) == "udgave 0"
     # the state before the restore is the newest backup now: restoring it undoes the restore
     restore_into(store, list_backups(store.path)[0].path)
@@ -60,15 +71,16 @@ def test_restoring_a_chosen_backup_from_the_window(qtbot, store, meeting):
 
 
 def test_a_backup_that_cannot_be_used_is_explained_in_the_dialog(qtbot, store, meeting, tmp_path):
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     junk = tmp_path / "kkr-20200101-000000.db"
     junk.write_bytes(b"junk" * 1000)
     backups = [Backup(junk, dt.datetime(2020, 1, 1), 4000)]
-    dialog = RestoreBackupDialog(backups, lambda p: restore_into(store, p))
+    dialog = RestoreBackupDialog(backups, lambda p: restore_backup(store.path, p))
     qtbot.add_widget(dialog)
     dialog.open()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: "kan ikke bruges" in dialog.problem.text())
+    assert dialog.isVisible() and dialog.restore_button.isEnabled()
     assert not dialog.problem.isHidden()
     assert "kan ikke bruges" in dialog.problem.text()
     assert first_body(store, meeting_id) == meeting.items[0].sections[0].body

@@ -70,7 +70,7 @@ def test_words_older_than_a_second_survive_a_kill_of_the_window(tmp_path):
             assert [r[0] for r in store.db.execute("PRAGMA integrity_check")] == ["ok"]
             body = next(
                 s.body
-                for item in store.load_meeting(store.list_meetings()[0].id).items
+                for item in store.meetings.load(store.meetings.summaries()[0].id).items
                 for s in item.sections
                 if s.id == section_id
             )

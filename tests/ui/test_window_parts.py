@@ -23,7 +23,7 @@ def click(qtbot, dialog, which):
 
 def stored_meeting(db_path, meeting_id):
     with Store(db_path) as store:
-        return store.load_meeting(meeting_id)
+        return store.meetings.load(meeting_id)
 
 
 def test_a_title_is_saved_at_once_when_the_focus_moves(qtbot, window, db_path):
@@ -61,7 +61,7 @@ def test_an_empty_title_is_refused_with_a_danish_message(qtbot, window, db_path)
 def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
     qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
     dialog = window.dialog
-    assert isinstance(dialog, MeetingsDialog) and dialog.list.count() == 1
+    assert isinstance(dialog, MeetingsDialog) and dialog.table.rowCount() == 1
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     new = window.dialog
     assert isinstance(new, NewMeetingDialog)
@@ -77,8 +77,8 @@ def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
     # Back to the sample meeting through the list.
     window.meeting_flow.show_meetings()
     dialog = window.dialog
-    assert dialog.list.count() == 2
-    dialog.list.setCurrentRow(1)  # newest first: the sample is second
+    assert dialog.table.rowCount() == 2
+    dialog.table.selectRow(1)  # newest first: the sample is second
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert window.session.meeting.id == 1
 
@@ -86,13 +86,13 @@ def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
 def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
     meeting_id = window.session.meeting.id
     with Store(db_path) as store:
-        store.create_empty_meeting("KKR Syddanmark", dt.date(2025, 2, 1))
+        store.meetings.create_empty("KKR Syddanmark", dt.date(2025, 2, 1))
     window.open_meeting(2)
     window.ask_add_person()
     dialog = window.dialog
     assert isinstance(dialog, AddPersonDialog)
-    combo = dialog.roster_combo
-    combo.setCurrentIndex(combo.findText("Torben Hansen", Qt.MatchFlag.MatchStartsWith))
+    qtbot.keyClicks(dialog.search_edit, "Torben Hansen")
+    assert dialog.chosen_person().name == "Torben Hansen"
     assert not dialog.name_edit.isEnabled()
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     window.ask_add_person()
@@ -108,9 +108,33 @@ def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
         ("Mette Gæst", "Region Syddanmark"),
     ]
     with Store(db_path) as store:
-        torben = [p for p in store.people() if p.name == "Torben Hansen"]
+        torben = [p for p in store.roster.people() if p.name == "Torben Hansen"]
     assert len(torben) == 1  # the roster entry was reused, not copied
     assert meeting_id == 1
+
+
+def test_the_roster_search_matches_the_whole_typed_name(qtbot, window, db_path):
+    with Store(db_path) as store:
+        store.meetings.create_empty("KKR Syddanmark", dt.date(2025, 2, 1))
+    window.open_meeting(2)
+    window.ask_add_person()
+    dialog = window.dialog
+    qtbot.keyClicks(dialog.search_edit, "Peter Sørensen")
+    assert dialog.chosen_person().name == "Peter Sørensen"
+    shown = [
+        dialog.roster_list.item(row).text()
+        for row in range(dialog.roster_list.count())
+        if not dialog.roster_list.item(row).isHidden()
+    ]
+    assert shown == ["Peter Sørensen (A), Horsens"]
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert [a.person.name for a in stored_meeting(db_path, 2).attendance] == ["Peter Sørensen"]
+    # A name nobody has becomes the new person's name.
+    window.ask_add_person()
+    dialog = window.dialog
+    qtbot.keyClicks(dialog.search_edit, "Peter Nyborg")
+    assert dialog.chosen_person() is None
+    assert dialog.name_edit.text() == "Peter Nyborg" and dialog.name_edit.isEnabled()
 
 
 def test_phrases_are_edited_in_settings(qtbot, window, db_path):
@@ -121,7 +145,7 @@ def test_phrases_are_edited_in_settings(qtbot, window, db_path):
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert window.editor.phrases[1:] == ["Vedtaget.", "KKR Midtjylland udsatte sagen."]
     with Store(db_path) as store:
-        assert store.decision_templates() == ["Vedtaget.", "{udvalg} udsatte sagen."]
+        assert store.settings.decision_templates() == ["Vedtaget.", "{udvalg} udsatte sagen."]
 
 
 def test_meeting_bar_saves_details_and_refuses_a_bad_time(qtbot, window, db_path):
@@ -177,7 +201,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
     qtbot, window, sample_store, db_path, monkeypatch
 ):
     store = sample_store
-    real = store.set_section_body
+    real = store.agenda.set_section_body
     calls = []
 
     def locked(section_id, body):
@@ -188,7 +212,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
         finally:
             store.db.execute("PRAGMA query_only = OFF")
 
-    monkeypatch.setattr(store, "set_section_body", locked)
+    monkeypatch.setattr(store.agenda, "set_section_body", locked)
     window.editor.focus_decision()
     qtbot.keyClicks(window.editor.decision_edit, " Vigtigt ord")
     section_id = window.editor.decision_section.id
@@ -198,7 +222,7 @@ def test_a_refused_save_keeps_the_words_and_retries(
     assert "kunne ikke gemme" in window.statusBar().currentMessage()
     window.close()  # refused: the words are not saved yet
     assert window.isVisible()
-    monkeypatch.setattr(store, "set_section_body", real)
+    monkeypatch.setattr(store.agenda, "set_section_body", real)
     window.autosaver.flush()
     assert not window.autosaver.has_unsaved
     with Store(db_path) as reopened:
@@ -221,7 +245,7 @@ def test_a_note_is_saved_while_it_is_typed(qtbot, session, db_path):
 
     def stored_note():
         with Store(db_path) as store:
-            by_name = {a.person.name: a for a in store.load_meeting(1).attendance}
+            by_name = {a.person.name: a for a in store.meetings.load(1).attendance}
         return by_name[name].note
 
     qtbot.waitUntil(lambda: stored_note() == "kom kl. 10.25", timeout=3000)

@@ -23,13 +23,13 @@ OLD = b"the referat as sent to the members yesterday"
 def saved(tmp_path, meeting):
     """The meeting in a real database, and an existing referat beside it."""
     store = Store(tmp_path / "kkr.db")
-    meeting_id = store.add_meeting(meeting)
+    meeting_id = store.meetings.add(meeting)
     target = tmp_path / "ud" / "referat.docx"
     target.parent.mkdir()
     target.write_bytes(OLD)
-    before = without_ids(store.load_meeting(meeting_id))
+    before = without_ids(store.meetings.load(meeting_id))
     yield store, meeting_id, target
-    assert without_ids(store.load_meeting(meeting_id)) == before  # the meeting is untouched
+    assert without_ids(store.meetings.load(meeting_id)) == before  # the meeting is untouched
     assert target.read_bytes() == OLD  # the old file keeps every byte
     assert sorted(p.name for p in target.parent.iterdir()) == ["referat.docx"]  # no temp
     store.close()
@@ -43,7 +43,7 @@ def test_a_read_only_folder(saved, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     with pytest.raises(ReferatError, match="ikke adgang til at skrive i mappen.*anden mappe"):
-        export_meeting(store.load_meeting(meeting_id), target)
+        export_meeting(store.meetings.load(meeting_id), target)
 
 
 def test_a_file_held_by_word_on_windows(saved, monkeypatch):
@@ -57,7 +57,7 @@ def test_a_file_held_by_word_on_windows(saved, monkeypatch):
 
     monkeypatch.setattr(os, "replace", sharing_violation)
     with pytest.raises(ReferatError, match="åben i Word.*hidtidige fil er uændret"):
-        export_meeting(store.load_meeting(meeting_id), target)
+        export_meeting(store.meetings.load(meeting_id), target)
 
 
 def test_a_disk_that_fills_up_while_writing(saved, monkeypatch):
@@ -83,7 +83,7 @@ def test_a_disk_that_fills_up_while_writing(saved, monkeypatch):
 
     monkeypatch.setattr(os, "fdopen", lambda *a, **k: FillsUp(real_fdopen(*a, **k)))
     with pytest.raises(ReferatError, match="ikke plads på disken.*Frigør plads"):
-        export_meeting(store.load_meeting(meeting_id), target)
+        export_meeting(store.meetings.load(meeting_id), target)
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
@@ -99,4 +99,4 @@ def test_a_really_full_device(saved, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", temp_on_a_full_device)
     with pytest.raises(ReferatError, match="ikke plads på disken"):
-        export_meeting(store.load_meeting(meeting_id), target)
+        export_meeting(store.meetings.load(meeting_id), target)

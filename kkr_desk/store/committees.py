@@ -1,0 +1,208 @@
+"""The committees: each one's roster (members, then staff), place, standing items, phrases
+and front page, in the tables ``committee``, ``committee_member`` and ``committee_staff``.
+
+A repository over the Store's database. People are the shared roster's rows (``person``),
+matched by store/roster.py, so a name typed here and in a document is one person.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..domain import Meeting, Person
+from ..domain.committee import Committee, Member, Role, committee_from_meeting
+from ..domain.next_meeting import is_standing
+from .database import StoreError, write_transaction
+from .roster import Roster, RosterIds, person_from_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class CommitteeNotFound(StoreError):
+    """No committee has the name the user gave."""
+
+
+class Committees:
+    """Read and write committees; every write is one transaction (a savepoint when nested)."""
+
+    def __init__(self, db: Database, roster: Roster):
+        self.db = db
+        self.roster = roster
+
+    def names(self) -> list[str]:
+        return [
+            row["name"]
+            for row in self.db.query("SELECT name FROM committee ORDER BY name COLLATE NOCASE")
+        ]
+
+    def find(self, name: str) -> Committee | None:
+        """The committee of that name (spacing and case ignored), or None."""
+        wanted = _key(name)
+        for row in self.db.query("SELECT * FROM committee"):
+            if _key(row["name"]) == wanted:
+                return self._committee(row)
+        return None
+
+    def get(self, name: str) -> Committee:
+        committee = self.find(name)
+        if committee is None:
+            raise CommitteeNotFound(f"der findes intet udvalg ved navn {name.strip()!r}")
+        return committee
+
+    def by_id(self, committee_id: int) -> Committee:
+        rows = list(self.db.query("SELECT * FROM committee WHERE id = ?", [committee_id]))
+        if not rows:
+            raise CommitteeNotFound(f"der findes intet udvalg med id {committee_id}")
+        return self._committee(rows[0])
+
+    def save(self, committee: Committee) -> int:
+        """Write the whole committee (new or changed); its meetings follow a new name."""
+        name = " ".join(committee.name.split())
+        if not name:
+            raise StoreError("udvalget skal have et navn")
+        with write_transaction(self.db):
+            other = self.find(name)
+            if other is not None and other.id != committee.id:
+                raise StoreError(f"der findes allerede et udvalg ved navn {other.name!r}")
+            row = {
+                "name": name,
+                "place": committee.place.strip(),
+                "standing_items": _json([t.strip() for t in committee.standing_items]),
+                "phrases": _json([p.strip() for p in committee.phrases]),
+                "mission": committee.mission,
+                "vision": committee.vision,
+            }
+            if committee.id is None:
+                committee.id = self.db["committee"].insert(row).last_pk
+            else:
+                if not list(self.db.query("SELECT 1 FROM committee WHERE id = ?", [committee.id])):
+                    raise CommitteeNotFound(f"der findes intet udvalg med id {committee.id}")
+                self.db["committee"].update(committee.id, row)
+                self.db.execute(
+                    "UPDATE meeting SET committee = ? WHERE committee_id = ?", [name, committee.id]
+                )
+            committee.name = name
+            self._write_roster(committee)
+        return committee.id
+
+    def for_meeting(self, meeting: Meeting) -> Committee | None:
+        """The meeting's committee by name; a committee not seen before is made from the
+        meeting itself (its people become the roster). None for a meeting without a name."""
+        if not meeting.committee.strip():
+            return None
+        committee = self.find(meeting.committee)
+        if committee is not None:
+            return committee
+        standing = [group.title for group in meeting.groups if is_standing(group.title)]
+        committee = committee_from_meeting(meeting, standing)
+        self.save(committee)
+        return committee
+
+    # Rows ----------------------------------------------------------------------------------
+
+    def _write_roster(self, committee: Committee) -> None:
+        self.db.execute("DELETE FROM committee_member WHERE committee_id = ?", [committee.id])
+        self.db.execute("DELETE FROM committee_staff WHERE committee_id = ?", [committee.id])
+        seen: set[int] = set()
+        roster = self.roster.ids()  # once: a long roster stays linear
+        for member in committee.members:
+            person_id = self._person_id_with_details(member.person, roster)
+            if person_id in seen:
+                raise StoreError(f"{member.person.name} står to gange i udvalget")
+            seen.add(person_id)
+            substitute = member.substitute
+            self.db["committee_member"].insert(
+                {
+                    "committee_id": committee.id,
+                    "person_id": person_id,
+                    "position": len(seen) - 1,
+                    "role": member.role.value,
+                    "substitute_id": (
+                        self.roster.person_id(substitute, roster) if substitute else None
+                    ),
+                }
+            )
+        for position, person in enumerate(committee.staff):
+            person_id = self._person_id_with_details(person, roster)
+            if person_id in seen:
+                raise StoreError(f"{person.name} står to gange i udvalget")
+            seen.add(person_id)
+            self.db["committee_staff"].insert(
+                {"committee_id": committee.id, "person_id": person_id, "position": position}
+            )
+
+    def _person_id_with_details(self, person: Person, roster: RosterIds) -> int:
+        """The person's roster id; party, municipality and title given here are kept (the
+        roster is the current word on them), blanks leave the stored ones alone."""
+        person_id = self.roster.person_id(person, roster)
+        details = {
+            column: value
+            for column, value in (
+                ("party", person.party),
+                ("municipality", person.municipality),
+                ("title", person.title),
+            )
+            if value.strip()
+        }
+        if details:
+            self.db["person"].update(person_id, details)
+        return person_id
+
+    def _committee(self, row: dict[str, Any]) -> Committee:
+        people = {
+            person["id"]: person_from_row(person)
+            for person in self.db.query(
+                """SELECT person.* FROM person WHERE id IN (
+                    SELECT person_id FROM committee_member WHERE committee_id = :id
+                    UNION SELECT substitute_id FROM committee_member WHERE committee_id = :id
+                    UNION SELECT person_id FROM committee_staff WHERE committee_id = :id)""",
+                {"id": row["id"]},
+            )
+        }
+        members = [
+            Member(
+                person=people[m["person_id"]],
+                role=Role(m["role"]),
+                substitute=people.get(m["substitute_id"]),
+            )
+            for m in self.db.query(
+                "SELECT * FROM committee_member WHERE committee_id = ? ORDER BY position",
+                [row["id"]],
+            )
+        ]
+        staff = [
+            people[s["person_id"]]
+            for s in self.db.query(
+                "SELECT * FROM committee_staff WHERE committee_id = ? ORDER BY position",
+                [row["id"]],
+            )
+        ]
+        return Committee(
+            id=row["id"],
+            name=row["name"],
+            members=members,
+            staff=staff,
+            place=row["place"],
+            standing_items=_list(row["standing_items"]),
+            phrases=_list(row["phrases"]),
+            mission=row["mission"],
+            vision=row["vision"],
+        )
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _json(values: list[str]) -> str:
+    return json.dumps([value for value in values if value], ensure_ascii=False)
+
+
+def _list(text: str) -> list[str]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [str(entry) for entry in value] if isinstance(value, list) else []

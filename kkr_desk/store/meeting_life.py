@@ -1,0 +1,144 @@
+"""The meeting's life in the database: its state, the history of steps, the kept versions.
+
+The state lives on the meeting row (``meeting.state``), each step in
+``meeting_state_change`` and, when a referat is sent or approved, the meeting as it was
+then in ``meeting_version`` (meeting-file JSON), so an approved referat exports the same
+years later whatever changed in the roster or the agenda afterwards. The rules of which step
+may follow which are the domain's (``domain/meeting_life.py``); this only keeps them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..domain import Meeting
+from ..domain.clock import datetime_text, parse_datetime
+from ..domain.meeting_life import (
+    MeetingState,
+    StateChange,
+    StateRuleError,
+    StateStep,
+    check_step,
+)
+from ..meeting_file import meeting_from_dict, meeting_to_dict
+from .database import StoreError, write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+SENT = "sent"
+APPROVED = "approved"
+VERSION_PURPOSES = (SENT, APPROVED)
+_PURPOSE_OF_STEP = {StateStep.SEND: SENT, StateStep.APPROVE: APPROVED}
+
+
+class MeetingLife:
+    """State, history and kept versions of meetings, over one database."""
+
+    def __init__(self, db: Database, load_meeting: Callable[[int], Meeting]):
+        """``load_meeting`` is the Store's: a kept version is read from the rows themselves."""
+        self.db = db
+        self._load_meeting = load_meeting
+
+    def state(self, meeting_id: int) -> MeetingState:
+        rows = list(self.db.query("SELECT state FROM meeting WHERE id = ?", [meeting_id]))
+        if not rows:
+            raise StoreError(f"der findes intet møde med id {meeting_id}")
+        return MeetingState(rows[0]["state"])
+
+    def history(self, meeting_id: int) -> list[StateChange]:
+        """Every step taken, oldest first."""
+        return [
+            StateChange(
+                step=StateStep(row["step"]),
+                at=parse_datetime(row["at"]),
+                by_whom=row["by_whom"],
+                to_whom=row["to_whom"],
+                reason=row["reason"],
+            )
+            for row in self.db.query(
+                "SELECT * FROM meeting_state_change WHERE meeting_id = ? ORDER BY id",
+                [meeting_id],
+            )
+        ]
+
+    def take_step(
+        self,
+        meeting_id: int,
+        step: StateStep,
+        *,
+        by_whom: str = "",
+        to_whom: str = "",
+        reason: str = "",
+        at: dt.datetime | None = None,
+    ) -> StateChange:
+        """Move the meeting on, in one transaction with its history row and, when sent or
+        approved, the version kept of it. Refused steps raise StoreError (Danish)."""
+        change = StateChange(
+            step=step,
+            at=at or dt.datetime.now().replace(microsecond=0),
+            by_whom=by_whom.strip(),
+            to_whom=to_whom.strip(),
+            reason=reason.strip(),
+        )
+        with write_transaction(self.db):
+            try:
+                check_step(
+                    self.state(meeting_id),
+                    step,
+                    by_whom=change.by_whom,
+                    to_whom=change.to_whom,
+                    reason=change.reason,
+                )
+            except StateRuleError as error:
+                raise StoreError(str(error)) from None
+            self.db["meeting_state_change"].insert(
+                {
+                    "meeting_id": meeting_id,
+                    "step": step.value,
+                    "at": datetime_text(change.at),
+                    "by_whom": change.by_whom,
+                    "to_whom": change.to_whom,
+                    "reason": change.reason,
+                }
+            )
+            self.db.execute(
+                "UPDATE meeting SET state = ? WHERE id = ?", [change.state.value, meeting_id]
+            )
+            purpose = _PURPOSE_OF_STEP.get(step)
+            if purpose is not None:
+                self._keep_version(meeting_id, purpose, change)
+        return change
+
+    def version(self, meeting_id: int, purpose: str) -> Meeting | None:
+        """The latest version kept when the meeting was sent ('sent') or approved
+        ('approved'), or None when it never was."""
+        if purpose not in VERSION_PURPOSES:
+            raise ValueError(f"unknown version purpose {purpose!r}")
+        rows = list(
+            self.db.query(
+                "SELECT content FROM meeting_version WHERE meeting_id = ? AND purpose = ? "
+                "ORDER BY id DESC LIMIT 1",
+                [meeting_id, purpose],
+            )
+        )
+        if not rows:
+            return None
+        meeting = meeting_from_dict(json.loads(rows[0]["content"]))
+        meeting.id = meeting_id
+        return meeting
+
+    def _keep_version(self, meeting_id: int, purpose: str, change: StateChange) -> None:
+        meeting = self._load_meeting(meeting_id)
+        self.db["meeting_version"].insert(
+            {
+                "meeting_id": meeting_id,
+                "purpose": purpose,
+                "created_at": datetime_text(change.at),
+                "by_whom": change.by_whom or change.to_whom,
+                "content": json.dumps(meeting_to_dict(meeting), ensure_ascii=False),
+            }
+        )

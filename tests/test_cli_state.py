@@ -1,0 +1,68 @@
+"""kkr-desk state, delete and export without --kind, as a user runs them."""
+
+from __future__ import annotations
+
+import docx
+
+from tests.importer.documents import write_agenda_docx
+from tests.test_cli import kkr_desk
+
+
+def run_ok(*args: str) -> str:
+    result = kkr_desk(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_export_without_kind_titles_a_held_imported_dagsorden_referat(tmp_path):
+    db = str(tmp_path / "a.db")
+    meeting_id = run_ok("import", str(write_agenda_docx(tmp_path / "d.docx")), "--db", db)
+    meeting_id = meeting_id.splitlines()[-1]
+    before = tmp_path / "before.docx"
+    run_ok("export", meeting_id, "-o", str(before), "--db", db)
+    assert docx.Document(str(before)).paragraphs[0].text.startswith("D A G S O R D E N")
+    run_ok("state", meeting_id, "started", "--db", db)
+    run_ok("state", meeting_id, "held", "--db", db)
+    after = tmp_path / "after.docx"
+    run_ok("export", meeting_id, "-o", str(after), "--db", db)
+    assert docx.Document(str(after)).paragraphs[0].text.startswith("R E F E R A T")
+    forced = tmp_path / "forced.docx"
+    run_ok("export", meeting_id, "-o", str(forced), "--kind", "dagsorden", "--db", db)
+    assert docx.Document(str(forced)).paragraphs[0].text.startswith("D A G S O R D E N")
+
+
+def test_state_steps_print_the_state_and_the_history(tmp_path):
+    db = str(tmp_path / "a.db")
+    assert run_ok("state", "1", "--db", db).splitlines() == ["afholdt"]
+    assert run_ok("state", "1", "sent", "--to", "Anders Kühnau", "--db", db) == (
+        "sendt til godkendelse\n"
+    )
+    run_ok("state", "1", "approved", "--by", "formanden", "--db", db)
+    lines = run_ok("state", "1", "--db", db).splitlines()
+    assert lines[0] == "godkendt"
+    assert lines[1].endswith("\tsendt til godkendelse\ttil Anders Kühnau")
+    assert lines[2].endswith("\tgodkendt\taf formanden")
+    assert "\tgodkendt\t" in run_ok("list", "--db", db)
+
+
+def test_an_approved_meeting_refuses_in_the_cli_until_reopened(tmp_path):
+    db = str(tmp_path / "a.db")
+    run_ok("state", "1", "approved", "--by", "formanden", "--db", db)
+    for args in (("delete", "1"), ("state", "1", "held"), ("state", "1", "reopen")):
+        result = kkr_desk(*args, "--db", db)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "godkendt" in result.stderr or "hvorfor" in result.stderr
+    run_ok("state", "1", "reopen", "--reason", "forkert dato", "--db", db)
+    assert "begrundelse: forkert dato" in run_ok("state", "1", "--db", db)
+    assert "papirkurven" in run_ok("delete", "1", "--db", db)
+    assert run_ok("list", "--db", db) == ""
+
+
+def test_a_step_missing_what_it_needs_is_one_line(tmp_path):
+    db = str(tmp_path / "a.db")
+    result = kkr_desk("state", "1", "sent", "--db", db)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "sendes til godkendelse hos" in result.stderr
+    unknown = kkr_desk("state", "99", "held", "--db", db)
+    assert unknown.returncode == 2 and "99" in unknown.stderr
