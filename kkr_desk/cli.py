@@ -118,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--template", type=Path, metavar="SKABELON.docx", help="Word-skabelon")
     export.add_argument("--toc", action="store_true", help="med indholdsfortegnelse")
+    export.add_argument(
+        "--changes-since-sent",
+        action="store_true",
+        help="med Words sporede ændringer siden udgaven sendt til godkendelse",
+    )
+    export.add_argument(
+        "--author", metavar="NAVN", help="navnet ved de sporede ændringer (standard: KKR Desk)"
+    )
     export.set_defaults(run=_export)
 
     record = commands.add_parser(
@@ -317,6 +325,16 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
     with open_store(db_path) as store:
         desk = Desk(store)
         meeting, state = desk.meeting_for_export(args.meeting_id)
+        sent = None
+        if args.changes_since_sent:
+            sent = desk.meeting_version(args.meeting_id, "sent")
+            if sent is None:
+                raise UserError(
+                    f"møde {args.meeting_id} er ikke sendt til godkendelse, så der er ingen "
+                    "udsendt udgave at vise ændringerne imod"
+                )
+        elif args.author is not None:
+            raise UserError("--author gælder kun sammen med --changes-since-sent")
         try:
             desk.backup_now()  # every export leaves a backup of what it was made from
         except AppError as error:
@@ -325,7 +343,13 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
     # python-docx is loaded only when a document is written (inside Desk.export).
     try:
         warnings = desk.export(
-            meeting, args.output, kind, template=template, table_of_contents=args.toc
+            meeting,
+            args.output,
+            kind,
+            template=template,
+            table_of_contents=args.toc,
+            changes_since=sent,
+            change_author=args.author,
         )
     except ExportFailed as error:
         raise UserError(str(error)) from None

@@ -11,6 +11,7 @@ from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
 from .desk import Desk, ExportFailed, ImportFailed
+from .item_changes import ItemChanges, SectionChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
 __all__ = [
@@ -22,12 +23,15 @@ __all__ = [
     "Desk",
     "ExportFailed",
     "ImportFailed",
+    "ItemChanges",
     "MeetingEditor",
     "MeetingFrozen",
     "MeetingSummary",
     "RestoreInterrupted",
+    "SectionChanges",
     "TrashEntry",
     "WriteFailed",
     "changes",
     "database",
+    "item_changes",
 ]

@@ -36,6 +36,7 @@ from ..store import (
 )
 from ..store.committees import CommitteeNotFound
 from ..store.trash import TrashEntry
+from .item_changes import ItemChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
 if TYPE_CHECKING:
@@ -219,6 +220,15 @@ class Desk:
         self._store.committees.save(committee)
         return committee
 
+    # Versions ----------------------------------------------------------------------------
+
+    def changes_since_sent(self, meeting_id: int, item_id: int) -> ItemChanges | None:
+        """Item ``item_id``'s changes since the referat was sent; None if it was not sent."""
+        sent = self.meeting_version(meeting_id, "sent")
+        if sent is None:
+            return None
+        return item_changes(sent, self.load_meeting(meeting_id), item_id)
+
     # Settings ----------------------------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
@@ -226,6 +236,23 @@ class Desk:
 
     def set_decision_templates(self, templates: list[str]) -> None:
         self._store.settings.set_decision_templates(templates)
+
+    # The window's runs ---------------------------------------------------------------------
+
+    def begin_run(self) -> tuple[bool, dt.datetime | None]:
+        """Mark the window's run as begun: (the last run ended uncleanly, its last save time).
+
+        Everything saved up to that time is on disk; None when nothing was ever saved.
+        """
+        return self._store.run_marks.begin()
+
+    def note_saved(self, when: dt.datetime) -> None:
+        """Keep the time of a save the window reported, for the message after a crash."""
+        self._store.run_marks.saved(when)
+
+    def end_run(self) -> None:
+        """The window closed cleanly: the next start is no recovery."""
+        self._store.run_marks.end()
 
     # Trash -------------------------------------------------------------------------------
 
@@ -282,13 +309,26 @@ class Desk:
         template: Path | None = None,
         table_of_contents: bool = False,
         cancel: threading.Event | None = None,
+        changes_since: Meeting | None = None,
+        change_author: str | None = None,
     ) -> list[str]:
         """Write ``meeting`` as a referat or dagsorden (.docx or .pdf); returns the warnings.
 
+        With ``changes_since`` (the version sent for approval, ``meeting_version``) every
+        difference to it is written as Word's tracked changes by ``change_author`` (default
+        "KKR Desk"), so the formand sees in Word exactly what changed since the draft.
         Touches no database, so it may run on any thread. Raises ``ExportFailed`` with a
         Danish message when the document cannot be written, or when ``cancel`` was set.
         """
-        from ..writer import ReferatError, export_meeting  # python-docx on first use only
+        # python-docx on first use only
+        from ..writer import DEFAULT_REVISION_AUTHOR, ReferatError, Revision, export_meeting
+
+        revision = None
+        if changes_since is not None:
+            revision = Revision(
+                (change_author or "").strip() or DEFAULT_REVISION_AUTHOR,
+                dt.datetime.now(dt.timezone.utc),
+            )
 
         try:
             warnings = export_meeting(
@@ -298,6 +338,8 @@ class Desk:
                 template=template,
                 table_of_contents=table_of_contents,
                 cancel=cancel,
+                changes_since=changes_since,
+                revision=revision,
             )
         except ReferatError as error:
             raise ExportFailed(str(error)) from None

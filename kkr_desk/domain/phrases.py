@@ -1,8 +1,10 @@
 """Decision phrases: the sentences a secretary types again and again under "Beslutning".
 
-The list offered for an item is the item's own Indstilling turned into the past tense
-("… tager orienteringen til efterretning" → "… tog orienteringen til efterretning."),
-then the user's templates, where ``{udvalg}`` stands for the committee's name.
+Each of the user's templates (``{udvalg}`` stands for the committee's name) keeps its key on
+every item: template n is Ctrl+n, whatever the item says, so muscle memory never inserts the
+wrong decision. The item's own Indstilling turned into the past tense ("… tager
+orienteringen til efterretning" → "… tog orienteringen til efterretning.") has a key of its
+own, Ctrl+0, and never shifts the others.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from .model import INDSTILLING, AgendaItem
 COMMITTEE_PLACEHOLDER = "{udvalg}"
 MAX_PHRASES = 9
 """One per key, Ctrl+1 … Ctrl+9."""
+OWN_PHRASE_KEY = 0
+"""Ctrl+0: the item's own Indstilling in the past tense."""
 
 DEFAULT_TEMPLATES = (
     "Godkendt.",
@@ -76,16 +80,33 @@ def phrase_from_recommendation(recommendation: str) -> str | None:
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def decision_phrases(item: AgendaItem | None, committee: str, templates: list[str]) -> list[str]:
-    """At most nine distinct phrases for the item: its Indstilling first, then the templates."""
-    phrases: list[str] = []
+def standard_phrases(committee: str, templates: list[str]) -> list[str]:
+    """The first nine templates, expanded; position n-1 is Ctrl+n on every item.
+
+    A template that expands to nothing keeps its place (as an empty phrase), so the keys
+    after it do not move.
+    """
+    return [expand_template(template, committee) for template in templates[:MAX_PHRASES]]
+
+
+def own_phrase(item: AgendaItem | None) -> str | None:
+    """The item's Indstilling in the past tense (Ctrl+0), or None when it has none we can read."""
     section = item.section(INDSTILLING) if item is not None else None
-    if section is not None and section.body.strip():
-        derived = phrase_from_recommendation(section.body)
-        if derived:
-            phrases.append(derived)
-    for template in templates:
-        phrase = expand_template(template, committee)
-        if phrase and phrase not in phrases:
-            phrases.append(phrase)
-    return phrases[:MAX_PHRASES]
+    if section is None or not section.body.strip():
+        return None
+    return phrase_from_recommendation(section.body)
+
+
+def decision_phrases(
+    item: AgendaItem | None, committee: str, templates: list[str]
+) -> dict[int, str]:
+    """Key number → phrase for the item: 1 … 9 the templates, 0 the item's own phrase."""
+    keyed = {
+        number: phrase
+        for number, phrase in enumerate(standard_phrases(committee, templates), start=1)
+        if phrase
+    }
+    own = own_phrase(item)
+    if own:
+        keyed[OWN_PHRASE_KEY] = own
+    return keyed

@@ -38,7 +38,7 @@ class Block:
     number: str = ""
     delimiter: str = ")"
     level: int = 0
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # str cells or markdown_form.merges marks
     aligns: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     links: list[tuple[int, int, str]] = field(default_factory=list)
@@ -87,19 +87,26 @@ def _chunks(lines, whole_paragraphs: bool) -> list:
             chunks.append(list(current))
             current.clear()
 
+    blank_after = False  # a blank line followed the last line of ``current``
     for line in lines:
         if isinstance(line, SourceTable):
             close()
             chunks.append(line)
         elif line.is_blank:
-            close()
+            blank_after = bool(current)
         elif whole_paragraphs:
             close()
             current.append(line)
         else:
-            if current and line.page_start and not _continues(current[-1].text, line.text):
+            # A PDF's gap before the page number (dropped) reads as a blank line: across a
+            # page break a word split at the line end still continues ("Der-" + "udover").
+            across_page = line.page_start and line.page != current[-1].page if current else False
+            if blank_after and not (across_page and ends_with_split(current[-1].text)):
+                close()
+            elif current and line.page_start and not _continues(current[-1].text, line.text):
                 close()
             current.append(line)
+            blank_after = False
     close()
     return chunks
 

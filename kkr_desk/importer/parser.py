@@ -172,7 +172,8 @@ def _front_texts(lines: list) -> list[str]:
     for line in lines:
         if isinstance(line, SourceTable):
             texts.append([""])
-            texts.extend([cell] for row in line.rows for cell in row if cell)
+            cells = (cell for row in line.rows for cell in row)
+            texts.extend([cell] for cell in cells if isinstance(cell, str) and cell)  # no merges
             texts.append([""])
             continue
         if line.page_start:
@@ -281,20 +282,22 @@ def is_group_heading(lines: list, index: int, number: int) -> bool:
     # An empty group ("5. KKR") followed by the next group: both stand alone on their lines,
     # which "2. Praktik" / "3. Fastholdelse" in a numbered list do not.
     nxt = GROUP_HEADING.match(following)
-    return bool(
-        nxt
-        and not ITEM_HEADING.match(following)
-        and int(nxt.group("number")) == number + 1
-        and _stands_alone(lines, index)
-    )
-
-
-def _stands_alone(lines: list, index: int) -> bool:
+    if not nxt or ITEM_HEADING.match(following) or int(nxt.group("number")) != number + 1:
+        return False
     before = lines[index - 1] if index > 0 else None
-    after = lines[index + 1] if index + 1 < len(lines) else None
-    alone_before = before is None or (isinstance(before, SourceLine) and not before.text)
-    alone_after = after is None or (isinstance(after, SourceLine) and not after.text)
-    return alone_before and alone_after
+    after = lines[index + 1]  # exists: ``following`` was found after this line
+    if not (before is None or _is_blank_line(before)):
+        return False
+    if _is_blank_line(after):
+        return True
+    # The last line of a page, under an item's empty last section (a dagsorden has no
+    # Beslutning after it), with the next group starting the next page: a group too, when
+    # that next group is one. Recursion only walks a run of consecutive group headings.
+    return isinstance(after, SourceLine) and after.page_start and is_group_heading(lines, index + 1, number + 1)
+
+
+def _is_blank_line(line) -> bool:
+    return isinstance(line, SourceLine) and not line.text
 
 
 def _next_text(lines: list, index: int) -> str | None:

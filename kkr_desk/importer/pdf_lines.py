@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
+from ..markdown_form import merges
 from .hyphenation import join_lines
 
 PARAGRAPH_GAP = 1.4
@@ -268,6 +269,7 @@ def _table(lines: list[PrintedLine]) -> PrintedTable | None:
     # A row starts where cells stand side by side on one printed line; lines between two
     # such lines hold wrapped cell text of the row above, unless the step down is too wide.
     row_tops = {round(line.y, 1) for line in lines if line.y is not None and _is_row_line(line)}
+    row_tops |= _cell_row_tops(pieces, column, size)
     rows: list[dict[int, list[tuple[float, float, str]]]] = []
     previous_y = None
     for x, y, text, _ in sorted(pieces, key=lambda piece: (-piece[1], piece[0])):
@@ -293,8 +295,42 @@ def _table(lines: list[PrintedLine]) -> PrintedTable | None:
         table_rows.append(cells)
     if len(table_rows) < 2 or any(row[0].endswith(":") for row in table_rows):
         return None  # "Dato:  05-09-2024" on a front page is a label, not a table
+    _merge_group_header(table_rows, FIGURE)
     aligns = []
     for index in range(len(centres)):
-        body = [row[index] for row in table_rows[1:] if row[index]]
+        body = [row[index] for row in table_rows[merges.header_rows(table_rows):] if row[index]]
         aligns.append("right" if body and all(FIGURE.match(cell) for cell in body) else "")
     return PrintedTable(table_rows, aligns)
+
+
+def _cell_row_tops(pieces, column, size: float) -> set[float]:
+    """Heights where cells printed one by one (LibreOffice prints cell by cell) start a row:
+    pieces in two or more columns at one height, a row's step below the height above."""
+    columns_at: dict[float, set[int]] = {}
+    for x, y, text, _ in pieces:
+        columns_at.setdefault(round(y, 1), set()).add(column(x, text))
+    tops: set[float] = set()
+    heights = sorted(columns_at, reverse=True)
+    for above, y in zip(heights, heights[1:]):
+        if len(columns_at[y]) >= 2 and above - y > ROW_GAP * size:
+            tops.add(y)
+    return tops
+
+
+def _merge_group_header(rows: list[list], figure) -> None:
+    """A group row over a row of column headings: its cells span the empty cells after them.
+
+    Only when the first row has empty cells after a filled one and the second row names
+    every column in words; the label cell empty in both rows spans them both.
+    """
+    if len(rows) < 3 or not rows[0][0] == rows[1][0] == "":
+        return
+    top, below = rows[0], rows[1]
+    if not all(cell and not figure.match(cell) for cell in below[1:]):
+        return
+    if not top[1] or all(top[1:]):
+        return
+    for index in range(2, len(top)):
+        if not top[index]:
+            top[index] = merges.LEFT
+    below[0] = merges.UP

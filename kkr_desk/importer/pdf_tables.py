@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..markdown_form import merges
 from .hyphenation import Vocabulary, ends_with_split, join_lines
 
 FIGURE = re.compile(r"^[-+]?\d[\d.,]*%?$|^[-–]$")
@@ -65,11 +66,15 @@ def table_from_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> 
     header = _header(lines[:first_row], columns, vocabulary)
     if header is None:
         return None
-    return [header, *rows]
+    return [*header, *rows]
 
 
-def _header(lines: list[str], columns: int, vocabulary: Vocabulary | None) -> list[str] | None:
-    """Header cells for a label column and ``columns`` figure columns."""
+def _header(lines: list[str], columns: int, vocabulary: Vocabulary | None) -> list[list] | None:
+    """Header rows for a label column and ``columns`` figure columns.
+
+    Group cells above their own cells make two rows, the group cells merged over their
+    columns and the label cell over both rows (markdown_form/merges.py).
+    """
     if len(lines) > 10 * MAX_COLUMNS:
         return None  # a page of text above some figures, not a table's header
     cells: list[str] = []
@@ -79,14 +84,19 @@ def _header(lines: list[str], columns: int, vocabulary: Vocabulary | None) -> li
         else:
             cells.append(line)
     if not cells:
-        return [""] * (columns + 1)
+        return [[""] * (columns + 1)]
     # The simplest reading wins: one cell per column, then two lines per column, then
     # group cells spanning several columns above their own cells.
-    for spread in (_one_each, _two_lines_each, _grouped):
+    for spread in (_one_each, _two_lines_each):
         for label_cells in (0, 1):
             names = spread(cells[label_cells:], columns)
             if names is not None:
-                return [cells[0] if label_cells else "", *names]
+                return [[cells[0] if label_cells else "", *names]]
+    for label_cells in (0, 1):
+        grouped = _grouped(cells[label_cells:], columns)
+        if grouped is not None:
+            top, below = grouped
+            return [[cells[0] if label_cells else "", *top], [merges.UP, *below]]
     return None
 
 
@@ -100,7 +110,9 @@ def _two_lines_each(cells: list[str], columns: int) -> list[str] | None:
     return [f"{cells[i]} {cells[i + 1]}" for i in range(0, len(cells), 2)]
 
 
-def _grouped(cells: list[str], columns: int) -> list[str] | None:
+def _grouped(cells: list[str], columns: int) -> tuple[list, list[str]] | None:
+    """The group row (each group cell followed by merges.LEFT over its columns) and the
+    row of column cells below it."""
     for group_count in range(1, columns):
         rest = cells[group_count:]
         if columns % group_count:
@@ -109,5 +121,8 @@ def _grouped(cells: list[str], columns: int) -> list[str] | None:
         if below is None:
             continue
         width = columns // group_count
-        return [f"{cells[index // width]}, {below[index]}" for index in range(columns)]
+        top = [
+            cells[index // width] if index % width == 0 else merges.LEFT for index in range(columns)
+        ]
+        return top, below
     return None

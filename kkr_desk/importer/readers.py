@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..bounded_file import NotARegularFile, regular_file_size
 from ..domain.links import safe_link_target
+from ..markdown_form import merges
 from .errors import DocumentImportError, raised_by_library
 from .hyphenation import join_lines
 from .limits import (
@@ -341,7 +342,7 @@ def _docx_source(document) -> SourceText:
             if child.tag != W_TBL:  # a "tbl" in another namespace
                 raise DamagedWordFile(child.tag)
             cells = _table_cells(child, document)
-            rows = [[clean(_cell_text(cell)) for cell in row] for row in cells]
+            rows = _merged_rows(cells)
             if rows:
                 source.lines.append(
                     SourceTable(rows, page=page, page_start=page_start, aligns=_column_aligns(cells))
@@ -419,6 +420,24 @@ def _table_cells(table, document) -> list[list]:
 
         return [[cell._tc for cell in row.cells] for row in Table(table, document).rows]
     return [list(tr.iterchildren(W_TC)) for tr in table.iterchildren(W_TR)]
+
+
+def _merged_rows(cells: list[list]) -> list[list]:
+    """Each cell's text, or the merge mark of a grid column a merged cell covers: python-docx
+    repeats a cell over its ``w:gridSpan`` columns and its ``w:vMerge`` rows."""
+    rows: list[list] = []
+    for index, row in enumerate(cells):
+        above = cells[index - 1] if index else []
+        out: list = []
+        for column, tc in enumerate(row):
+            if column and tc is row[column - 1]:
+                out.append(merges.LEFT)
+            elif column < len(above) and tc is above[column]:
+                out.append(merges.UP)
+            else:
+                out.append(clean(_cell_text(tc)))
+        rows.append(out)
+    return rows
 
 
 def _cell_text(tc) -> str:

@@ -18,6 +18,7 @@ from .limits import MAX_LINES, MAX_TEXT_CHARACTERS, number, too_large
 URL_LINE = re.compile(r"^\s*(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
 PAGE_NUMBER_LINE = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?$", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_LINE_END_HYPHEN = re.compile(r"[\u00ad\u2010]$")
 
 
 @dataclass
@@ -92,7 +93,10 @@ def check_text_size(text: str, name: str) -> None:
 
 def clean(text: str) -> str:
     """One line's text with odd spaces collapsed and the ends trimmed."""
-    text = text.replace("\u00ad", "")  # soft hyphen: invisible in print
+    # A soft hyphen is invisible in print, except where the line broke at it: there it was
+    # printed as "-", and the hyphenation rules join the word again ("Der-" + "udover").
+    # Dropped there too, "Der" and "udover" became two words. So is U+2010 (a hyphen).
+    text = _LINE_END_HYPHEN.sub("-", text.rstrip()).replace("\u00ad", "")
     text = text.replace("\uf0b7", "•").replace("\u2022", "•")
     return _SPACES.sub(" ", text).strip()
 

@@ -8,7 +8,8 @@ rules live here and nowhere else, free of Qt and python-docx:
 * ``escaping`` — literal text kept literal: what the importer prints, what a user typed;
 * ``writing`` — paragraphs, lists, links and tables for the importer, and Qt's Markdown
   made portable for the editor;
-* ``reading`` — a body as a flat list of blocks and spans for the Word writer.
+* ``reading`` — a body as a flat list of blocks and spans for the Word writer;
+* ``plain_lists`` — pasted plain text whose "•", "-", "–" or "1)" lines become lists.
 
 Every link address goes through ``kkr_desk.domain.links``: only http, https and mailto
 become links; any other keeps its text and loses its address.
@@ -23,6 +24,7 @@ from .escaping import (
     holds_hidden_marks,
     typed_marks_escaped,
 )
+from .plain_lists import plain_lists_as_markdown
 from .reading import (
     BULLET,
     Attachment,
@@ -81,6 +83,7 @@ __all__ = [
     "move_spaces_out_of_emphasis",
     "numbered_line",
     "paragraph_line",
+    "plain_lists_as_markdown",
     "plain_text",
     "table",
     "tidy_markdown",

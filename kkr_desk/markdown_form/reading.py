@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.agenda import ATTACHMENT_MARK
 from ..domain.links import safe_link_target
+from .merges import Merge, header_rows, merge_of
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -80,6 +81,15 @@ class Table:
     header: list[list[Span]]
     rows: list[list[list[Span]]] = field(default_factory=list)
     aligns: list[str | None] = field(default_factory=list)
+    merged: dict[tuple[int, int], Merge] = field(default_factory=dict)
+    """(row, column) of each cell that belongs to a neighbour (merges.py); row 0 is ``header``."""
+
+    @property
+    def header_rows(self) -> int:
+        """The header and the body rows that continue it (merges.py)."""
+        grid = [[self.merged.get((row, column)) for column in range(len(cells))]
+                for row, cells in enumerate([self.header, *self.rows])]
+        return header_rows(grid)
 
 
 Block = Paragraph | SubHeading | ListEntry | Attachment | Table
@@ -209,6 +219,13 @@ class _BlockBuilder:
     _on_fence = _on_code_block
 
     def _on_inline(self, token: Token) -> None:
+        if self.row is not None and self.table is not None:
+            merge = merge_of(token.content)
+            if merge is not None:
+                row = 0 if self.in_head else len(self.table.rows) + 1
+                self.table.merged[(row, len(self.row))] = merge
+                self.row.append([])
+                return
         spans = _spans(token.children or [], self.dropped)
         if self.row is not None:
             self.row.append(spans)

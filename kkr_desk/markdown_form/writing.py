@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..domain.links import safe_link_target
+from . import merges
 from .escaping import escape_block_start, escape_inline, escape_literal_markup
 
 LIST_INDENT = "    "
@@ -74,8 +75,8 @@ def join_paragraphs(parts: Iterable[str]) -> str:
 _DELIMITERS = {"right": "---:", "center": ":---:", "left": ":---"}
 
 
-def table(rows: Sequence[Sequence[str]], aligns: Sequence[str] = ()) -> str:
-    """A pipe table of plain-text cells; the first row is the header."""
+def table(rows: Sequence[Sequence[str | merges.Merge]], aligns: Sequence[str] = ()) -> str:
+    """A pipe table of plain-text cells; the first row is the header (more: merges.py)."""
     width = max(len(row) for row in rows)
     padded = [list(row) + [""] * (width - len(row)) for row in rows]
     aligns = list(aligns) + [""] * (width - len(aligns))
@@ -85,8 +86,16 @@ def table(rows: Sequence[Sequence[str]], aligns: Sequence[str] = ()) -> str:
     return "\n".join(lines)
 
 
-def _table_row(cells: list[str]) -> str:
-    return "| " + " | ".join(escape_inline(cell).replace("|", "\\|") for cell in cells) + " |"
+def _table_row(cells: list) -> str:
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
+def _cell(cell) -> str:
+    """A plain-text cell, or the mark of a merged one (merges.py)."""
+    if isinstance(cell, merges.Merge):
+        return cell.mark
+    text = escape_inline(cell).replace("|", "\\|")
+    return "\\^" if text.strip() == "^" else text  # "<" is escaped by escape_inline
 
 
 # The editor's Markdown -----------------------------------------------------------------------

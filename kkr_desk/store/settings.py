@@ -19,6 +19,17 @@ if TYPE_CHECKING:
 DECISION_PHRASES_KEY = "decision_phrases"
 
 
+def read_setting(db, key: str) -> str | None:
+    rows = list(db.query("SELECT value FROM setting WHERE key = ?", [key]))
+    return rows[0]["value"] if rows else None
+
+
+def write_setting(db, key: str, value: str) -> None:
+    """One key's value, in a transaction of its own."""
+    with write_transaction(db):
+        db["setting"].upsert({"key": key, "value": value}, pk="key")
+
+
 class Settings:
     """The ``setting`` table: one text value per key."""
 
@@ -26,12 +37,10 @@ class Settings:
         self.db = db
 
     def setting(self, key: str) -> str | None:
-        rows = list(self.db.query("SELECT value FROM setting WHERE key = ?", [key]))
-        return rows[0]["value"] if rows else None
+        return read_setting(self.db, key)
 
     def set_setting(self, key: str, value: str) -> None:
-        with write_transaction(self.db):
-            self.db["setting"].upsert({"key": key, "value": value}, pk="key")
+        write_setting(self.db, key, value)
 
     def decision_templates(self) -> list[str]:
         """The user's phrase templates ("{udvalg} godkendte indstillingen."), or the defaults."""

@@ -20,6 +20,7 @@ from .lock import acquire_database_lock
 from .meeting_life import MeetingLife
 from .meetings import MeetingNotFound, Meetings, MeetingSummary
 from .roster import Roster
+from .run_marks import RunMarks
 from .search import Search
 from .settings import Settings
 from .trash import Trash
@@ -61,6 +62,7 @@ class Store:
         self.life = MeetingLife(self.db, self.meetings.load)
         self.settings = Settings(self.db)
         self.search = Search(self.db)
+        self.run_marks = RunMarks(self.db)
 
     def close(self) -> None:
         self.db.close()

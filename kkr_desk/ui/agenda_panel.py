@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain import ItemStatus
 from .agenda_model import NUMBER_ROLE, STATUS_COLUMN, TITLE_COLUMN, AgendaModel
 from .panel_heading import panel_heading
 
 
+TITLE_LINES = 2
+"""A long title wraps to this many lines in the agenda; the tooltip has it all."""
+
+
 class NumberedDelegate(QStyledItemDelegate):
-    """Paints the printed number before the title ("3.2. Fordeling af …")."""
+    """Paints the printed number before the title ("3.2. Fordeling af …"), wrapped to two
+    lines when the column is too narrow for it."""
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
@@ -28,9 +35,29 @@ class NumberedDelegate(QStyledItemDelegate):
         if number:
             option.text = f"{number} {option.text}"
 
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        depth = 1 if index.parent().isValid() else 0
+        width = view.columnWidth(TITLE_COLUMN) - view.indentation() * (depth + 1) - 8
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        metrics = styled.fontMetrics
+        needed = metrics.boundingRect(
+            QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, styled.text
+        ).height()
+        lines = min(TITLE_LINES, max(1, -(-needed // metrics.lineSpacing())))
+        # One line keeps the style's own height; each further line adds a line's height.
+        return QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+
 
 class AgendaView(QTreeView):
     deleteRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Row heights follow the title column's width (two lines for a long title).
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
@@ -54,7 +81,7 @@ class AgendaPanel(QWidget):
         self.view.setModel(model)
         self.view.setItemDelegateForColumn(TITLE_COLUMN, NumberedDelegate(self.view))
         self.view.setHeaderHidden(False)
-        self.view.setUniformRowHeights(True)
+        self.view.setUniformRowHeights(False)
         # DragDrop rather than InternalMove: only our own MIME type is accepted anyway, and a
         # drop then reaches the model even when Qt does not know the drag source.
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -66,12 +93,19 @@ class AgendaPanel(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.view.setAllColumnsShowFocus(True)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # As wide as the widest status from the start: a row turning "under behandling" must
+        # not widen the column and cut every title (the whole title is in the tooltip).
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        metrics = self.view.fontMetrics()
+        header.resizeSection(
+            STATUS_COLUMN,
+            max(metrics.horizontalAdvance(model.status_text(s)) for s in ItemStatus) + 16,
+        )
         layout.addWidget(self.view, 1)
 
         buttons = QHBoxLayout()

@@ -11,7 +11,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..logs import PROGRAM_ERROR, log_program_error
@@ -35,6 +35,18 @@ def install_translation(app: QApplication) -> bool:
     return False
 
 
+def install_qt_translation(app: QApplication) -> bool:
+    """Qt's own Danish (``qtbase_da`` from the Qt installation PySide6 ships), so file
+    dialogs and standard buttons ("Annuller", "Gem", "Søg i") speak the window's language.
+    """
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_da", folder):
+        app.installTranslator(translator)
+        return True
+    return False
+
+
 def run_window(db_path: Path | None) -> int:
     """Open the window on the newest meeting of the database; return the exit code.
 
@@ -49,6 +61,7 @@ def run_window(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KKR Desk")
     app.setOrganizationName("KKR Desk")
+    install_qt_translation(app)
     install_translation(app)
     reporter = install_crash_dialog(app)
     startup = Startup(db_path, MainWindow)

@@ -190,6 +190,8 @@ class AttendanceModel(QAbstractItemModel):
                 return clock_text(entry.left_at)
             if column == NOTE:
                 return entry.note
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTE and entry.note:
+            return entry.note  # the whole note, wherever the column cuts it
         return None
 
     def _tooltip(self, entry: Attendance) -> str:

@@ -1,12 +1,16 @@
 """The attendance checklist: search, counts, one key or click per status, times and notes.
 
 Keys on the list: 1 til stede, 2 afbud, 3 fraværende, 0 ikke registreret, Space toggles til
-stede, letters jump to a name (type-ahead). The search field filters by name.
+stede, letters jump to a name (type-ahead), Left/Right move between the columns, F2 edits
+the time or note under the cursor (the note from the name). The search field filters by
+name; Escape clears it. A key acts only on people the filter shows, and a person the
+program selects (one just added) is never left hidden behind the filter.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,16 +47,49 @@ STATUS_KEYS = {
 }
 
 
-class NoteDelegate(QStyledItemDelegate):
-    """A note is written to the model 400 ms after the last keystroke (600 ms at the latest
-    while typing goes on), not only on Enter."""
+EDITABLE_COLUMNS = (ARRIVED, LEFT, NOTE)
+NOTE_EDITOR_WIDTH = 240
+"""Below this width the note editor borrows the room of the time columns while it is open."""
+
+
+class FramedDelegate(QStyledItemDelegate):
+    """An editor for a time or note that can be seen: framed, and as tall as it needs.
+
+    With ``save_while_typing`` (the note) the text is written to the model 400 ms after the
+    last keystroke (600 ms at the latest while typing goes on), not only on Enter.
+    """
+
+    def __init__(self, parent=None, *, save_while_typing: bool = False):
+        super().__init__(parent)
+        self.save_while_typing = save_while_typing
 
     def createEditor(self, parent, option, index):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
-            soon = SaveSoon(lambda: self.commitData.emit(editor), editor)
-            editor.textEdited.connect(soon.poke)
+            editor.setFrame(True)
+            editor.setObjectName("attendanceEditor")
+            editor.setStyleSheet(
+                "#attendanceEditor { border: 2px solid #2f6fb3; border-radius: 3px;"
+                " background: white; padding: 0 2px; }"
+            )
+            if self.save_while_typing:
+                soon = SaveSoon(lambda: self.commitData.emit(editor), editor)
+                editor.textEdited.connect(soon.poke)
+                # Enter or leaving commits the note itself; a later tick would find the
+                # editor closed (Qt warns of an editor "that does not belong to this view").
+                editor.editingFinished.connect(soon.stop)
         return editor
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        rect = option.rect
+        header = self.parent().header() if self.save_while_typing else None
+        if header is not None and rect.width() < NOTE_EDITOR_WIDTH:
+            # A narrow note column: while typing, the note also covers Kom and Gik.
+            rect.setLeft(min(rect.left(), max(header.sectionViewportPosition(ARRIVED), 0)))
+        height = max(rect.height(), editor.sizeHint().height())
+        rect.setTop(rect.center().y() - height // 2)
+        rect.setHeight(height)
+        editor.setGeometry(rect)
 
 
 class AttendanceView(QTreeView):
@@ -60,6 +97,7 @@ class AttendanceView(QTreeView):
 
     statusKey = Signal(object)
     toggleKey = Signal()
+    escapeKey = Signal()
     statusCellClicked = Signal(QModelIndex)
     removeKey = Signal()
     """A click anywhere in a status cell (not only on the small check box)."""
@@ -116,6 +154,27 @@ class AttendanceView(QTreeView):
         if no_modifier and event.key() == Qt.Key.Key_Delete and not editing:
             self.removeKey.emit()
             return
+        current = self.currentIndex()
+        is_person = current.isValid() and current.parent().isValid()
+        if no_modifier and not editing and event.key() == Qt.Key.Key_Escape:
+            self.escapeKey.emit()
+            return
+        if no_modifier and not editing and is_person:
+            if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                step = -1 if event.key() == Qt.Key.Key_Left else 1
+                column = min(max(current.column() + step, NAME), NOTE)
+                self.selectionModel().setCurrentIndex(
+                    current.siblingAtColumn(column), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+                return
+            if event.key() == Qt.Key.Key_F2:
+                column = current.column() if current.column() in EDITABLE_COLUMNS else NOTE
+                target = current.siblingAtColumn(column)
+                self.selectionModel().setCurrentIndex(
+                    target, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+                self.edit(target)
+                return
         super().keyPressEvent(event)
 
 
@@ -159,23 +218,25 @@ class AttendancePanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.view.setAllColumnsShowFocus(True)
+        # The focus frame marks the cell Left/Right moved to (the one F2 edits).
+        self.view.setAllColumnsShowFocus(False)
         header = self.view.header()
+        # Every column as wide as its content (a whole name), the note the rest.
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
-        for column in (PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT):
+        header.setMinimumSectionSize(24)
+        for column in (NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        longest = max(
-            (
-                self.view.fontMetrics().horizontalAdvance(entry.person.name)
-                for entry in model.session.meeting.attendance
-            ),
-            default=120,
+        self.view.setItemDelegateForColumn(ARRIVED, FramedDelegate(self.view))
+        self.view.setItemDelegateForColumn(LEFT, FramedDelegate(self.view))
+        self.view.setItemDelegateForColumn(
+            NOTE, FramedDelegate(self.view, save_while_typing=True)
         )
-        header.resizeSection(NAME, min(230, max(150, longest + 48)))
-        self.view.setItemDelegateForColumn(NOTE, NoteDelegate(self.view))
         self.view.statusKey.connect(self.set_selected_status)
         self.view.toggleKey.connect(self.toggle_selected_present)
+        self.view.escapeKey.connect(self.clear_filter)
+        clear_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        clear_search.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_search.activated.connect(self.clear_filter)
         self.view.statusCellClicked.connect(self._status_cell_clicked)
         self.view.removeKey.connect(self.remove_selected)
         layout.addWidget(self.view, 1)
@@ -220,7 +281,8 @@ class AttendancePanel(QWidget):
 
         hint = QLabel(
             self.tr(
-                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 rediger · Delete fjern"
+                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 note · ←/→ kolonne · "
+                "Delete fjern"
             )
         )
         hint.setStyleSheet("color: #6b7280;")
@@ -247,13 +309,29 @@ class AttendancePanel(QWidget):
         return entries
 
     def select_entry(self, entry: Attendance) -> None:
+        """Make ``entry`` the current person; a filter that hides them is cleared first."""
         index = self.proxy.mapFromSource(self.model.index_of(entry))
+        if not index.isValid() and self.search.text():
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index_of(entry))
         if index.isValid():
             flags = QItemSelectionModel.SelectionFlag
             self.view.selectionModel().setCurrentIndex(
                 index, flags.ClearAndSelect | flags.Rows
             )
             self.view.scrollTo(index)
+
+    def clear_filter(self) -> None:
+        """Escape: the whole list again, the cursor on the same person, focus in the list."""
+        if not self.search.text():
+            if self.search.hasFocus():
+                self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        current = self.model.entry_at(self.proxy.mapToSource(self.view.currentIndex()))
+        self.search.clear()
+        if current is not None:
+            self.select_entry(current)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # Actions -----------------------------------------------------------------------------
 
@@ -301,19 +379,27 @@ class AttendancePanel(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def focus_first_match(self) -> None:
+    def focus_first_match(self, take_focus: bool = True) -> None:
         """Enter in the search field: go to the first person that matches."""
         for group_row in range(self.proxy.rowCount()):
             group = self.proxy.index(group_row, 0)
             if self.proxy.rowCount(group):
                 first = self.proxy.index(0, 0, group)
                 self.view.setCurrentIndex(first)
-                self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if take_focus:
+                    self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
     def _filter(self, text: str) -> None:
+        current = self.model.entry_at(self.proxy.mapToSource(self.view.currentIndex()))
         self.proxy.setFilterFixedString(text.strip())
         self.view.expandAll()
+        shown = self.model.entry_at(self.proxy.mapToSource(self.view.currentIndex()))
+        if current is not None and shown is not current and text.strip():
+            # The chosen person is hidden: the cursor goes to the first match, never to a
+            # neighbour Qt happened to pick, so a key acts on the person the secretary sees.
+            self.view.selectionModel().clear()
+            self.focus_first_match(take_focus=False)
 
     def proxy_index(self, source: QModelIndex) -> QModelIndex:
         return self.proxy.mapFromSource(source)

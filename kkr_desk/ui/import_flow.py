@@ -1,17 +1,23 @@
-"""File → Importér…: the menu entry that runs import_dialog.choose_and_import and opens
-the imported meeting once it is saved. Everything it needs comes in its constructor.
+"""File → Importér… (Ctrl+I): the menu entry that runs import_dialog.choose_and_import and
+opens the imported meeting once it is saved, and the same preview for a PDF, .docx or text
+file dropped on the window. Everything it needs comes in its constructor.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..app import Desk
-from .import_dialog import choose_and_import
+from .import_dialog import choose_and_import, import_into_store
+from .shortcuts import ACTION_KEYS
+
+DROPPED_SUFFIXES = (".pdf", ".docx", ".txt")
+"""What the importer reads (docs/import.md); other dropped files are left alone."""
 
 
 class ImportFlow(QObject):
@@ -35,6 +41,11 @@ class ImportFlow(QObject):
             parent,
         )
         self.action.setObjectName("importDocument")
+        self.action.setShortcuts([QKeySequence(k) for k in ACTION_KEYS["import_document"]])
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        parent.addAction(self.action)
+        self.summary = None
+        """The preview (or message) of the last dropped file (tests drive it)."""
         self.action.triggered.connect(lambda *_: self.start())
         if before is not None:
             menu.insertAction(before, self.action)
@@ -43,3 +54,13 @@ class ImportFlow(QObject):
 
     def start(self) -> None:
         self.dialog = choose_and_import(self.parent_widget, self.desk, self.open_meeting)
+
+    def dropped_document(self, mime: QMimeData) -> Path | None:
+        """The one local PDF, .docx or text file a drag carries, or None."""
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if len(paths) == 1 and paths[0].suffix.lower() in DROPPED_SUFFIXES:
+            return paths[0]
+        return None
+
+    def import_dropped(self, path: Path) -> None:
+        self.summary = import_into_store(self.parent_widget, self.desk, path, self.open_meeting)

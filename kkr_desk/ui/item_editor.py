@@ -1,7 +1,8 @@
 """The editor for one agenda item: heading, case line, sections and the decision.
 
 Beslutning is what the secretary writes during the meeting, so it sits apart, larger, with
-the decision phrases beside it (Ctrl+1 … Ctrl+9). The other sections are tabs above it.
+the decision phrases beside it (Ctrl+1 … Ctrl+9 the standard phrases, always the same key;
+Ctrl+0 the item's own Indstilling in the past tense). The other sections are tabs above it.
 Every change is handed to the autosaver; switching item flushes first.
 """
 
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
-from ..domain.phrases import MAX_PHRASES, decision_phrases
+from ..domain.phrases import MAX_PHRASES, OWN_PHRASE_KEY, decision_phrases
 from .autosave import Autosaver
 from .item_record_panel import ItemRecordPanel
 from .rich_text import RichTextEdit
 from .session import MeetingSession
+from .title_edit import TitleEdit
 
 STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.DECIDED)
 
@@ -49,7 +51,8 @@ class ItemEditor(QWidget):
         self.item: AgendaItem | None = None
         self.section_editors: dict[int, RichTextEdit] = {}
         self.decision_section: Section | None = None
-        self.phrases: list[str] = []
+        self.phrases: dict[int, str] = {}
+        """Key number (Ctrl+n) → phrase; 0 is the item's own."""
         self._build()
         self.set_item(None)
 
@@ -65,7 +68,7 @@ class ItemEditor(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.3)
         big.setBold(True)
         self.number_label.setFont(big)
-        self.title_edit = QLineEdit()
+        self.title_edit = TitleEdit()
         self.title_edit.setFont(big)
         self.title_edit.setPlaceholderText(self.tr("Punktets titel"))
         self.title_edit.setAccessibleName(self.tr("Titel"))
@@ -100,6 +103,9 @@ class ItemEditor(QWidget):
         add_section.setText(self.tr("+ Afsnit"))
         add_section.setToolTip(self.tr("Tilføj et afsnit til punktet"))
         add_section.clicked.connect(self.ask_for_section)
+        # Without tabs the tab bar has no height, and the corner widget would get none either.
+        add_section.setMinimumSize(add_section.sizeHint())
+        self.add_section_button = add_section
         self.tabs.setCornerWidget(add_section)
         self.splitter.addWidget(self.tabs)
 
@@ -128,20 +134,28 @@ class ItemEditor(QWidget):
         self.decision_edit = RichTextEdit()
         self.decision_edit.setAccessibleName(self.tr("Beslutning"))
         self.decision_edit.setPlaceholderText(
-            self.tr("Skriv beslutningen … (Ctrl+1 … Ctrl+9 indsætter en standardfrase)")
+            self.tr(
+                "Skriv beslutningen … (Ctrl+1 … Ctrl+9 indsætter en standardfrase, "
+                "Ctrl+0 punktets egen)"
+            )
         )
         decision_font = self.decision_edit.font()
         decision_font.setPointSizeF(decision_font.pointSizeF() * 1.15)
         self.decision_edit.setFont(decision_font)
         self.decision_edit.setStyleSheet("QTextEdit { background: white; }")
         self.phrase_list = QListWidget()
-        self.phrase_list.setToolTip(self.tr("Standardfraser: klik eller tast Ctrl+1 … Ctrl+9"))
+        self.phrase_list.setToolTip(
+            self.tr(
+                "Standardfraser: klik eller tast Ctrl+1 … Ctrl+9; "
+                "Ctrl+0 er punktets egen indstilling"
+            )
+        )
         self.phrase_list.setWordWrap(True)
         self.phrase_list.setMinimumWidth(170)
         self.phrase_list.setMaximumWidth(290)
         self.phrase_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.phrase_list.itemClicked.connect(
-            lambda entry: self.insert_phrase(self.phrase_list.row(entry))
+            lambda entry: self.insert_phrase(entry.data(Qt.ItemDataRole.UserRole))
         )
         body.addWidget(self.decision_edit, 3)
         body.addWidget(self.phrase_list, 2)
@@ -159,10 +173,10 @@ class ItemEditor(QWidget):
         for edit in (self.title_edit, self.case_number_edit, self.officers_edit):
             edit.returnPressed.connect(self.focus_decision)
         self.decision_edit.edited.connect(self._decision_edited)
-        for number in range(1, MAX_PHRASES + 1):
+        for number in range(OWN_PHRASE_KEY, MAX_PHRASES + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda n=number: self.insert_phrase(n - 1))
+            shortcut.activated.connect(lambda n=number: self.insert_phrase(n))
 
     # Showing an item ---------------------------------------------------------------------
 
@@ -226,9 +240,17 @@ class ItemEditor(QWidget):
             self.item, self.session.meeting.committee, self.session.decision_templates()
         )
         self.phrase_list.clear()
-        for number, phrase in enumerate(self.phrases, start=1):
+        # The standard phrases in key order, the item's own (Ctrl+0) last, as on the keyboard.
+        for number in sorted(self.phrases, key=lambda n: n or MAX_PHRASES + 1):
+            phrase = self.phrases[number]
             entry = QListWidgetItem(f"Ctrl+{number}   {phrase}")
             entry.setToolTip(phrase)
+            entry.setData(Qt.ItemDataRole.UserRole, number)
+            if number == OWN_PHRASE_KEY:
+                entry.setToolTip(self.tr("Punktets egen indstilling i datid: %s") % phrase)
+                font = entry.font()
+                font.setItalic(True)
+                entry.setFont(font)
             self.phrase_list.addItem(entry)
 
     # Editing -----------------------------------------------------------------------------
@@ -237,11 +259,11 @@ class ItemEditor(QWidget):
         self.decision_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.decision_edit.moveCursor(QTextCursor.MoveOperation.End)
 
-    def insert_phrase(self, position: int) -> None:
-        """Insert phrase number ``position`` at the cursor in Beslutning (undoable)."""
-        if self.item is None or not 0 <= position < len(self.phrases):
+    def insert_phrase(self, number: int) -> None:
+        """Insert the phrase of Ctrl+``number`` at the cursor in Beslutning (undoable)."""
+        phrase = self.phrases.get(number)
+        if self.item is None or phrase is None:
             return
-        phrase = self.phrases[position]
         cursor = self.decision_edit.textCursor()
         before = cursor.block().text()[: cursor.positionInBlock()]
         if before and not before.endswith((" ", "\t")):

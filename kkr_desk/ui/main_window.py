@@ -6,6 +6,10 @@ constructor: actions and menus (window_actions), the panes (window_layout), expo
 commands (agenda_commands), undo/redo (edit_commands) and the close guard (close_guard).
 The window owns the autosaver and flushes it whenever work could be lost or read back:
 item switch, focus change, meeting switch, export and close.
+
+Each save is stamped in the database and a clean close marks the run as ended, so a start
+after a crash says up to when everything is saved. A PDF, .docx or text file dropped on the
+window opens the import preview.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..app import AppError, Desk
-from ..domain import AttendanceStatus, ItemStatus, Meeting
+from ..domain import ItemStatus, Meeting
+from ..domain.agenda import numbered_items
 from .agenda_commands import AgendaCommands
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
 from .attendance_model import AttendanceModel
 from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
+from .changes_dialog import ChangesDialog
 from .close_guard import CloseGuard
 from .committee_flow import CommitteeFlow
 from .dialogs import AddPersonDialog, PhrasesDialog, ShortcutsDialog
@@ -42,6 +48,10 @@ from .window_actions import build_actions, build_menus
 from .window_layout import WindowLayout
 
 
+STAMP_MS = 1000
+"""How long after a save its time is kept in the database (for the message after a crash)."""
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -57,6 +67,15 @@ class MainWindow(QMainWindow):
         self.commands: AgendaCommands | None = None
         self.dialog: QWidget | None = None
         self.shown_once = False
+        self.shut_down = False
+        self.last_saved: dt.datetime | None = None
+        # The save time is written apart from the save, at most once a second: a burst of
+        # saves costs one small write, outside the autosave's run. A crash in between
+        # leaves an earlier time in the database, which is still true.
+        self.stamp_timer = QTimer(self)
+        self.stamp_timer.setSingleShot(True)
+        self.stamp_timer.setInterval(STAMP_MS)
+        self.stamp_timer.timeout.connect(self.stamp_last_save)
         self.setMinimumSize(1000, 600)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
@@ -98,6 +117,7 @@ class MainWindow(QMainWindow):
         )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
+        self.setAcceptDrops(True)
         QApplication.instance().focusChanged.connect(self.focus_changed)
         item_id = None
         if meeting_id is None:
@@ -106,6 +126,7 @@ class MainWindow(QMainWindow):
             meeting_id = self.desk.create_empty_meeting(self.tr("KKR"), dt.date.today())
         self.open_meeting(meeting_id, item_id)
         self.panes.restore()
+        self.report_recovery()
 
     def action_slots(self) -> dict:
         """What each action in window_actions.ACTION_TEXTS does."""
@@ -152,6 +173,7 @@ class MainWindow(QMainWindow):
             "focus_agenda": self.focus_agenda,
             "focus_decision": lambda: self.editor.focus_decision(),
             "search_person": self.search_person,
+            "changes_since_sent": self.show_changes_since_sent,
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
         }
@@ -214,9 +236,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePanel(self.attendance_model)
         self.agenda = AgendaPanel(self.agenda_model)
         self.editor = ItemEditor(self.session, self.autosaver)
-        self.panes.set_workspace(
-            self.meeting_bar, self.attendance, self.agenda, self.editor, self.attendance_count
-        )
+        self.panes.set_workspace(self.meeting_bar, self.attendance, self.agenda, self.editor)
         self.commands = AgendaCommands(
             self, self.session, self.agenda, self.editor, self.autosaver,
             open_dialog=self.open_dialog, deleted=self.safety.deleted,
@@ -227,14 +247,9 @@ class MainWindow(QMainWindow):
                 self.tr("%s er fjernet fra listen – Ctrl+Z fortryder") % names, 8000
             )
         )
-        self.attendance_model.countsChanged.connect(self.panes.update_attendance_tab)
         self.meeting_bar.reopen_button.clicked.connect(lambda: self.life_flow.ask_reopen())
         self.meeting_bar.committee_edit.editingFinished.connect(self.update_title)
         self.meeting_bar.date_edit.dateChanged.connect(lambda *_: self.update_title())
-
-    def attendance_count(self) -> tuple[int, int]:
-        present = self.attendance_model.counts()[AttendanceStatus.PRESENT]
-        return present, len(self.session.meeting.attendance)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -256,15 +271,12 @@ class MainWindow(QMainWindow):
     # Attendance --------------------------------------------------------------------------
 
     def focus_agenda(self) -> None:
-        self.panes.show_pane(self.agenda)
         self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def search_person(self) -> None:
-        self.panes.show_pane(self.attendance)
         self.attendance.focus_search()
 
     def focus_attendance(self) -> None:
-        self.panes.show_pane(self.attendance)
         self.attendance.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.attendance.selected_entries():
             self.attendance.focus_first_match()
@@ -296,12 +308,31 @@ class MainWindow(QMainWindow):
         self.open_dialog(dialog)
 
     def add_person(self, person) -> None:
-        self.panes.show_pane(self.attendance)
         index = self.attendance_model.add_person(person)
         if index.isValid():
             entry = self.attendance_model.entry_at(index)
             self.attendance.select_entry(entry)
             self.attendance.view.setFocus()
+
+    # Changes since the referat was sent ---------------------------------------------------
+
+    def show_changes_since_sent(self) -> None:
+        """The open item's words changed since the referat was sent for approval."""
+        item = self.editor.item
+        if item is None:
+            self.show_problem(self.tr("Vælg et punkt på dagsordenen først."))
+            return
+        self.autosaver.flush()  # what was just typed counts too
+        meeting = self.session.meeting
+        try:
+            changes = self.desk.changes_since_sent(meeting.id, item.id)
+        except AppError as error:
+            self.show_problem(str(error))
+            return
+        label = next(
+            (number for number, numbered in numbered_items(meeting) if numbered is item), ""
+        )
+        self.open_dialog(ChangesDialog(label.rstrip("."), changes, self))
 
     # Settings and help -------------------------------------------------------------------
 
@@ -333,11 +364,40 @@ class MainWindow(QMainWindow):
 
     # Saving ------------------------------------------------------------------------------
 
+    def report_recovery(self) -> None:
+        """Begin this run; after a crash say, until the next message, what is on disk."""
+        try:
+            unclean, last_saved = self.desk.begin_run()
+        except AppError as error:
+            self.show_problem(str(error))
+            return
+        if not unclean:
+            return
+        if last_saved is None:
+            text = self.tr("Genoprettet efter nedbrud: intet var gemt endnu")
+        else:
+            text = self.tr("Genoprettet efter nedbrud: alt indtil kl. %s er gemt") % (
+                last_saved.strftime("%H:%M:%S")
+            )
+        self.statusBar().showMessage(text)
+
     def saved(self) -> None:
+        now = dt.datetime.now().replace(microsecond=0)
+        self.last_saved = now
+        if not self.stamp_timer.isActive():
+            self.stamp_timer.start()
         if self.autosaver.has_unsaved:
             return  # something else still waits for a retry: keep the warning up
         self.saved_label.setStyleSheet("color: #4b7f52; padding-right: 8px;")
-        self.saved_label.setText(self.tr("Gemt %s") % dt.datetime.now().strftime("%H:%M:%S"))
+        self.saved_label.setText(self.tr("Gemt %s") % now.strftime("%H:%M:%S"))
+
+    def stamp_last_save(self) -> None:
+        if self.last_saved is None:
+            return
+        try:
+            self.desk.note_saved(self.last_saved)
+        except AppError:
+            pass  # the edit itself is saved; the next save stamps the time again
 
     def not_saved(self, message: str) -> None:
         self.saved_label.setStyleSheet("color: #b00020; font-weight: 600; padding-right: 8px;")
@@ -358,11 +418,43 @@ class MainWindow(QMainWindow):
             self.autosaver.flush()
 
     def closeEvent(self, event) -> None:
+        if self.shut_down:  # closed once already: the run's end is written
+            super().closeEvent(event)
+            return
         if not self.close_guard.may_close():
             # The database refuses the last words: say so instead of closing over them.
             event.ignore()
             return
         self.jobs.shutdown(wait_seconds=2.0)  # a PDF is cancelled; a .docx has moments left
         self.panes.save()
+        self.stamp_timer.stop()
+        try:
+            self.desk.end_run()
+        except AppError:
+            pass  # the next start says "recovered": true enough, and nothing is lost
         QApplication.instance().focusChanged.disconnect(self.focus_changed)
+        self.shut_down = True
         super().closeEvent(event)
+
+    # Dropped files -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self.import_flow.dropped_document(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self.import_flow.dropped_document(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        path = self.import_flow.dropped_document(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.autosaver.flush()
+        self.import_flow.import_dropped(path)

@@ -69,9 +69,9 @@ class MeetingBar(QWidget):
         self.reopen_button.setProperty("staysLive", True)
 
         for label, widget, stretch in (
-            (self.tr("Udvalg"), self.committee_edit, 2),
+            (self.tr("Udvalg"), self.committee_edit, 1),
             (self.tr("Dato"), self.date_edit, 0),
-            (self.tr("Sted"), self.place_edit, 2),
+            (self.tr("Sted"), self.place_edit, 3),
             (self.tr("Start"), self.start_edit, 0),
             (self.tr("Slut"), self.end_edit, 0),
         ):
@@ -89,6 +89,7 @@ class MeetingBar(QWidget):
 
         self.committee_edit.textEdited.connect(lambda: self._schedule("committee"))
         self.place_edit.textEdited.connect(lambda: self._schedule("place"))
+        self.place_edit.textChanged.connect(self._fit_place)
         self.date_edit.dateChanged.connect(lambda: self._schedule("date"))
         self.start_edit.editingFinished.connect(lambda: self._save_time("start_time"))
         self.end_edit.editingFinished.connect(lambda: self._save_time("end_time"))
@@ -101,6 +102,12 @@ class MeetingBar(QWidget):
         self.clock.timeout.connect(self.update_clock)
         self.clock.start()
         self.load()
+
+    def _fit_place(self, text: str) -> None:
+        """Room for the whole address ("Regionshuset Viborg, Skottenborg 26, 8800 Viborg")."""
+        needed = self.place_edit.fontMetrics().horizontalAdvance(text) + 24
+        self.place_edit.setMinimumWidth(min(max(needed, 120), 440))
+        self.place_edit.setToolTip(text)
 
     def load(self) -> None:
         meeting = self.session.meeting

@@ -4,12 +4,17 @@ The document is loaded with setMarkdown() and only written back (toMarkdown) onc
 has really changed it: Qt rewrites Markdown in its own style, and an item merely looked at
 must keep its text byte for byte. Text pasted from Word arrives as HTML; it is passed
 through Markdown at once, so the screen shows exactly what will be saved (bold, lists,
-links, tables — no fonts or colours).
+links, tables — no fonts or colours). Plain text whose lines start with "•", "-", "–" or
+"1)" becomes a list the same way (markdown_form.plain_lists).
+
+Ctrl+I is italic here and File → Import elsewhere in the window: the editor claims the key
+(ShortcutOverride) while it has the focus. A dropped file is not pasted as its path: the
+window takes it (an import).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeySequence,
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import QTextEdit
 from ..markdown_form import (
     hide_typed_marks,
     holds_hidden_marks,
+    plain_lists_as_markdown,
     tidy_markdown,
     typed_marks_escaped,
 )
@@ -74,7 +80,6 @@ class RichTextEdit(QTextEdit):
         self.document().contentsChanged.connect(self._on_contents_changed)
         for keys, slot in (
             ("Ctrl+B", self.toggle_bold),
-            ("Ctrl+I", self.toggle_italic),
             ("Ctrl+Shift+8", self.toggle_bullets),
             ("Ctrl+Shift+7", self.toggle_numbers),
             ("Ctrl+Alt+T", self.insert_table),
@@ -117,13 +122,36 @@ class RichTextEdit(QTextEdit):
         if source.hasHtml():
             converted = QTextDocument()
             converted.setHtml(source.html())
-            self.textCursor().insertMarkdown(tidy_markdown(converted.toMarkdown()))
-            self.ensureCursorVisible()
+            self._insert_markdown(converted.toMarkdown())
             return
+        if source.hasText():
+            listed = plain_lists_as_markdown(source.text())
+            if listed is not None:
+                self._insert_markdown(listed)
+                return
         super().insertFromMimeData(source)
+
+    def _insert_markdown(self, markdown: str) -> None:
+        self.textCursor().insertMarkdown(tidy_markdown(markdown))
+        self.ensureCursorVisible()
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        """Files dragged from a folder go to the window (import), not in as their paths."""
+        if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
+            return False
+        return super().canInsertFromMimeData(source)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_italic_key(event):
+            event.accept()  # Ctrl+I is italic here, not the window's import
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         """Tab moves between table cells (adding a row at the end); elsewhere it moves focus."""
+        if _is_italic_key(event):
+            self.toggle_italic()
+            return
         cursor = self.textCursor()
         table = cursor.currentTable()
         if event.key() == Qt.Key.Key_Tab and table is not None:
@@ -174,3 +202,7 @@ class RichTextEdit(QTextEdit):
         cursor = self.textCursor()
         cursor.insertTable(2, 2)
         self.setTextCursor(cursor)
+
+
+def _is_italic_key(event) -> bool:
+    return event.keyCombination().toCombined() == QKeySequence("Ctrl+I")[0].toCombined()

@@ -11,6 +11,7 @@ CONTEXT = "Shortcuts"
 
 ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "meetings": ("Ctrl+O",),
+    "import_document": ("Ctrl+I",),
     "new_meeting": ("Ctrl+N",),
     "next_meeting": ("Ctrl+Shift+M",),
     "export_referat": ("Ctrl+E",),
@@ -52,6 +53,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Markér punktet afgjort og gå videre")),
     ("Ctrl+Shift+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Markér punktet under behandling")),
     ("Ctrl+1 … Ctrl+9", QT_TRANSLATE_NOOP("Shortcuts", "Indsæt standardfrase i Beslutning")),
+    ("Ctrl+0", QT_TRANSLATE_NOOP("Shortcuts", "Indsæt punktets egen indstilling i datid")),
     ("Alt+Shift+Up / Down", QT_TRANSLATE_NOOP("Shortcuts", "Flyt punkt eller gruppe op / ned")),
     ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Nyt punkt efter det valgte")),
     ("Ctrl+Alt+N", QT_TRANSLATE_NOOP("Shortcuts", "Ny gruppe (overskrift)")),
@@ -78,12 +80,18 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Gå til deltagere / dagsorden / beslutning"),
     ),
     ("F5 / Shift+F5", QT_TRANSLATE_NOOP("Shortcuts", "Start / afslut mødet (tidspunkt nu)")),
-    ("Ctrl+B / Ctrl+I", QT_TRANSLATE_NOOP("Shortcuts", "Fed / kursiv")),
+    ("Ctrl+B / Ctrl+I", QT_TRANSLATE_NOOP("Shortcuts", "Fed / kursiv (i en tekst)")),
     ("Ctrl+Shift+8 / 7", QT_TRANSLATE_NOOP("Shortcuts", "Punktopstilling / nummereret liste")),
     ("Ctrl+Alt+T", QT_TRANSLATE_NOOP("Shortcuts", "Indsæt tabel (Tab flytter mellem celler)")),
     ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("Shortcuts", "Fortryd / gentag")),
     ("Ctrl+O / Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "Møder / nyt møde")),
     ("Ctrl+Shift+M", QT_TRANSLATE_NOOP("Shortcuts", "Næste møde ud fra dette")),
+    (
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Importér dagsorden eller referat (også: slip filen på vinduet)"
+        ),
+    ),
     (
         "Ctrl+E / Ctrl+Shift+E / Ctrl+Alt+E",
         QT_TRANSLATE_NOOP("Shortcuts", "Eksportér referat / dagsorden / PDF"),

@@ -59,6 +59,7 @@ ACTION_TEXTS = {
     "focus_agenda": "D&agsorden",
     "focus_decision": "&Beslutning",
     "search_person": "&Søg deltager",
+    "changes_since_sent": "Ændringer siden &udsendelse …",
     "shortcuts": "&Tastaturgenveje",
     "about": "&Om KKR Desk",
 }
@@ -71,7 +72,8 @@ MENUS = {
     "item": ("&Punkt", ("next_item", "previous_item", "decide", "in_progress", None,
                         "inhabil", "vote", "remark", None,
                         "new_item", "new_group", "move_up", "move_down", "delete")),
-    "view": ("&Vis", ("focus_attendance", "focus_agenda", "focus_decision", "search_person")),
+    "view": ("&Vis", ("focus_attendance", "focus_agenda", "focus_decision", "search_person",
+                     None, "changes_since_sent")),
     "help": ("&Hjælp", ("shortcuts", "about")),
 }
 

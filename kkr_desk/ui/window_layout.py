@@ -1,28 +1,18 @@
-"""Where the panes sit: attendance | agenda | editor side by side on wide windows, attendance
-and agenda in tabs on narrower ones (a 1366×768 laptop), and the remembered geometry and
-splitter sizes in QSettings.
+"""Where the panes sit: attendance | agenda | editor side by side on wide windows; on
+narrower ones (a 1366×768 laptop) the agenda above the attendance on the left, so the agenda
+stays in sight while a late arrival is marked during an item; and the remembered geometry
+and splitter sizes in QSettings.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
-from ..domain import AttendanceStatus
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 WIDE_WIDTH = 1600
-"""From this window width on, attendance and agenda stand side by side instead of in tabs."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+"""From this window width on, attendance and agenda stand side by side instead of stacked."""
+NARROW_AGENDA_SHARE = 0.42
+"""Of the left side's height, stacked: the agenda above, the attendance (more rows) below."""
 
 
 class WindowLayout(QObject):
@@ -34,18 +24,13 @@ class WindowLayout(QObject):
         self.settings = settings
         self.wide = False
         self.meeting_bar = self.attendance = self.agenda = self.editor = None
-        self.attendance_count = lambda: (0, 0)
         self.inner_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.inner_splitter.setObjectName("listsSplitter")
         self.inner_splitter.setChildrenCollapsible(False)
-        self.left_tabs = QTabWidget()
-        self.left_tabs.setDocumentMode(True)
-        self.left_stack = QStackedWidget()
-        self.left_stack.addWidget(self.left_tabs)
-        self.left_stack.addWidget(self.inner_splitter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.left_stack)
+        self.splitter.addWidget(self.inner_splitter)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
         self.body = QWidget()
@@ -55,17 +40,13 @@ class WindowLayout(QObject):
         self.body_layout.addWidget(self.splitter, 1)
         window.setCentralWidget(self.body)
 
-    def set_workspace(self, meeting_bar, attendance, agenda, editor, attendance_count) -> None:
-        """Put a newly opened meeting's panes in place of the old ones (which are deleted).
-
-        ``attendance_count()`` gives (present, on the list) for the attendance tab's text.
-        """
+    def set_workspace(self, meeting_bar, attendance, agenda, editor) -> None:
+        """Put a newly opened meeting's panes in place of the old ones (which are deleted)."""
         old = [self.meeting_bar, self.attendance, self.agenda, self.editor]
         editor_state = self.editor.splitter.saveState() if self.editor is not None else None
+        lists_state = self.inner_splitter.saveState() if self.agenda is not None else None
         self.meeting_bar, self.attendance, self.agenda, self.editor = (
             meeting_bar, attendance, agenda, editor)
-        self.attendance_count = attendance_count
-        self.left_tabs.clear()
         for widget in old:
             if widget is not None:
                 widget.hide()
@@ -76,50 +57,40 @@ class WindowLayout(QObject):
         if editor_state is not None:
             editor.splitter.restoreState(editor_state)
         self.place_lists(self.wide, force=True)
+        if lists_state is not None:
+            self.inner_splitter.restoreState(lists_state)
 
     def place_lists(self, wide: bool, force: bool = False) -> None:
-        """Put attendance and agenda side by side (wide) or in tabs (narrow)."""
+        """Attendance | agenda side by side (wide), or the agenda above the attendance."""
         if wide == self.wide and not force:
             return
         self.wide = wide
         if wide:
-            self.left_tabs.clear()
-            self.inner_splitter.addWidget(self.attendance)
-            self.inner_splitter.addWidget(self.agenda)
-            self.attendance.show()
-            self.agenda.show()
-            self.left_stack.setCurrentWidget(self.inner_splitter)
+            self.inner_splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.inner_splitter.insertWidget(0, self.attendance)
+            self.inner_splitter.insertWidget(1, self.agenda)
         else:
-            # QTabWidget shows only its current page; never show() the other one.
-            self.left_tabs.addTab(self.agenda, _tr("Dagsorden"))
-            self.left_tabs.addTab(self.attendance, _tr("Deltagere"))
-            self.left_stack.setCurrentWidget(self.left_tabs)
-        # In tabs the tab says what the pane is; side by side each pane has its heading.
-        self.attendance.title_label.setVisible(wide)
-        self.agenda.title_label.setVisible(wide)
-        self.update_attendance_tab()
+            self.inner_splitter.setOrientation(Qt.Orientation.Vertical)
+            self.inner_splitter.insertWidget(0, self.agenda)
+            self.inner_splitter.insertWidget(1, self.attendance)
+        self.attendance.show()
+        self.agenda.show()
         self.share_width()
 
     def width_changed(self, width: int) -> None:
         self.place_lists(width >= WIDE_WIDTH)
 
-    def show_pane(self, pane: QWidget) -> None:
-        if not self.wide:
-            self.left_tabs.setCurrentWidget(pane)
-
-    def update_attendance_tab(self) -> None:
-        position = self.left_tabs.indexOf(self.attendance)
-        if position >= 0:
-            present, listed = self.attendance_count()
-            self.left_tabs.setTabText(position, _tr("Deltagere (%d/%d)") % (present, listed))
-
     def share_width(self) -> None:
         """Default proportions for the current mode: the lists get more room when wide."""
         width = max(self.window.width(), 800)
-        share = 0.56 if self.wide else 0.40
+        share = 0.56 if self.wide else 0.45
         self.splitter.setSizes([int(width * share), width - int(width * share)])
         if self.wide:
             self.inner_splitter.setSizes([int(width * 0.30), int(width * 0.26)])
+        else:
+            height = max(self.inner_splitter.height(), self.window.height() - 120, 400)
+            agenda = int(height * NARROW_AGENDA_SHARE)
+            self.inner_splitter.setSizes([agenda, height - agenda])
 
     def restore(self) -> None:
         window = self.window
@@ -134,6 +105,10 @@ class WindowLayout(QObject):
                 state = self.settings.value(key)
                 if isinstance(state, QByteArray):
                     splitter.restoreState(state)
+            # A saved state carries its orientation; the mode decides it.
+            self.inner_splitter.setOrientation(
+                Qt.Orientation.Horizontal if self.wide else Qt.Orientation.Vertical
+            )
             return
         screen = window.screen().availableGeometry() if window.screen() else None
         width, height = (screen.width(), screen.height()) if screen else (1366, 768)

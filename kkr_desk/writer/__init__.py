@@ -3,7 +3,8 @@
 Entry point for the window and the CLI::
 
     export_meeting(meeting, path, *, kind=None, template=None, table_of_contents=False,
-                   author="KL", cancel=None) -> list[ExportWarning]
+                   author="KL", cancel=None, changes_since=None, revision=None)
+        -> list[ExportWarning]
 
 - ``meeting``: a domain ``Meeting`` (never widgets); ``kind``: ``MeetingKind.REFERAT`` or
   ``MeetingKind.DAGSORDEN`` (default: the referat when a decision is written; the app layer
@@ -18,6 +19,9 @@ Entry point for the window and the CLI::
   ones before calling, too, if you like.
 - Raises ``ReferatError`` with a Danish message for everything the user can fix: a target
   that cannot be written (the old file is then intact), a bad template, no LibreOffice.
+- ``changes_since``: the version sent for approval (a ``Meeting``); the document then shows
+  every difference to it as Word's tracked changes, marked with ``revision`` (a
+  ``Revision(author, date)``; default "KKR Desk" and now). See ``revisions``.
 - ``cancel``: a ``threading.Event``; setting it (from any thread, e.g. the window's
   Annullér while the export runs in a worker) ends LibreOffice at once and raises
   ``ExportCancelled`` (a ReferatError); nothing is written then.
@@ -37,6 +41,7 @@ from .pdf import NO_LIBREOFFICE, PdfCancelled, PdfError, docx_to_pdf, find_soffi
 from .style import MissingStyleError
 from .template import TemplateError
 from .layout import build_document
+from .revisions import DEFAULT_REVISION_AUTHOR, Revision
 
 SUFFIXES = (".docx", ".pdf")
 
@@ -60,6 +65,8 @@ def export_meeting(
     table_of_contents: bool = False,
     author: str = "KL",
     cancel: threading.Event | None = None,
+    changes_since: Meeting | None = None,
+    revision: Revision | None = None,
 ) -> list[ExportWarning]:
     """Write the meeting's referat or dagsorden to ``path`` (.docx or .pdf); see module doc."""
     path = Path(path)
@@ -81,6 +88,8 @@ def export_meeting(
         table_of_contents=table_of_contents,
         author=author,
         warnings=warnings,
+        changes_since=changes_since,
+        revision=revision,
     )
     try:
         if suffix == ".pdf":
@@ -98,6 +107,8 @@ def export_meeting(
                             table_of_contents=True,
                             toc_pages=pages,
                             author=author,
+                            changes_since=changes_since,
+                            revision=revision,
                         ),
                         cancel=cancel,
                     )
@@ -120,6 +131,8 @@ def document_bytes(
     toc_pages: list[int] | None = None,
     author: str = "KL",
     warnings: list[ExportWarning] | None = None,
+    changes_since: Meeting | None = None,
+    revision: Revision | None = None,
 ) -> bytes:
     """The .docx file's bytes, built in memory; what was left out is added to ``warnings``."""
     template_path = Path(template) if template is not None else None
@@ -132,6 +145,8 @@ def document_bytes(
             toc_pages=toc_pages,
             author=author,
             warnings=warnings,
+            changes_since=changes_since,
+            revision=revision,
         )
     except TemplateError as error:
         raise ReferatError(str(error)) from None
@@ -147,4 +162,13 @@ def document_bytes(
     return buffer.getvalue()
 
 
-__all__ = ["ExportCancelled", "ExportWarning", "ReferatError", "SUFFIXES", "document_bytes", "export_meeting"]
+__all__ = [
+    "DEFAULT_REVISION_AUTHOR",
+    "ExportCancelled",
+    "ExportWarning",
+    "ReferatError",
+    "Revision",
+    "SUFFIXES",
+    "document_bytes",
+    "export_meeting",
+]

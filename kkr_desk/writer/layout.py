@@ -36,7 +36,7 @@ from ..markdown_form import (
 )
 from . import oxml
 from .numbering import Lists
-from .oxml import BodyWriter, paragraph, run
+from .oxml import BodyWriter, RecordingWriter, paragraph, run
 from .properties import (
     KIND_WORD,
     date_text,
@@ -54,6 +54,7 @@ from .style import (
     Role,
     install_styles,
 )
+from .revisions import DEFAULT_REVISION_AUTHOR, Revision, tracked_blocks
 from .table_widths import column_widths
 from .template import blank_document, copy_part_content, open_template
 
@@ -79,6 +80,8 @@ def build_document(
     author: str = "KL",
     now: dt.datetime | None = None,
     warnings: list[ExportWarning] | None = None,
+    changes_since: Meeting | None = None,
+    revision: Revision | None = None,
 ) -> Document:
     """The whole document; raises TemplateError or style.MissingStyleError for a bad template.
 
@@ -86,18 +89,33 @@ def build_document(
     contents; without it Word fills in the pages when the document is opened. What the
     layout had to leave out (a link to an address that may not be one) is appended to
     ``warnings``.
+
+    With ``changes_since`` (the version sent for approval) the body is that version laid
+    out the same way and turned into this one by Word's tracked changes, marked with
+    ``revision`` (author and time; default "KKR Desk", now); see ``revisions``.
     """
     document = open_template(template) if template else blank_document()
     ids = install_styles(document, from_template=template is not None)
-    layout = _Layout(document, ids, meeting, kind, from_template=template is not None)
+    from_template = template is not None
+    sent_blocks: list | None = None
+    if changes_since is not None:
+        # Laid out first and in the same document, so its lists and links exist there too.
+        sent = _Layout(document, ids, changes_since, kind, from_template=from_template, record=True)
+        sent.body(table_of_contents, None)
+        sent_blocks = sent.out.blocks
+    layout = _Layout(
+        document, ids, meeting, kind, from_template=from_template, record=sent_blocks is not None
+    )
     if warnings is not None:
         layout.warnings = warnings
-    layout.front_page()
+    layout.body(table_of_contents, toc_pages)
+    if sent_blocks is not None:
+        stamp = revision or Revision(DEFAULT_REVISION_AUTHOR, dt.datetime.now(dt.timezone.utc))
+        body = BodyWriter(document.element.body, document.part)
+        for block in tracked_blocks(sent_blocks, layout.out.blocks, stamp, document.part):
+            body.add(block)
     if table_of_contents:
-        layout.table_of_contents(toc_pages)
         set_update_fields(document)
-    layout.participants()
-    layout.agenda()
     layout.header_and_footer()
     set_hyphenation(document)
     drop_thumbnail(document)
@@ -114,12 +132,14 @@ class _Layout:
         kind: MeetingKind,
         *,
         from_template: bool,
+        record: bool = False,
     ):
         self.document = document
         self.ids = ids
         self.meeting = meeting
         self.kind = kind
-        self.out = BodyWriter(document.element.body, document.part)
+        writer = RecordingWriter if record else BodyWriter
+        self.out = writer(document.element.body, document.part)
         self.lists = Lists(
             document, indent=LIST_INDENT, hanging=LIST_HANGING, font=None if from_template else FONT
         )
@@ -135,6 +155,14 @@ class _Layout:
 
     def text(self, role: Role, text: str, **options) -> None:
         self.para(role, [run(text)], **options)
+
+    def body(self, table_of_contents: bool, toc_pages: Sequence[int] | None) -> None:
+        """Everything before the section properties, in page order."""
+        self.front_page()
+        if table_of_contents:
+            self.table_of_contents(toc_pages)
+        self.participants()
+        self.agenda()
 
     # Front page ---------------------------------------------------------------
     def front_page(self) -> None:
@@ -184,13 +212,18 @@ class _Layout:
 
     # Deltagerfortegnelse ------------------------------------------------------
     def participants(self) -> None:
+        """The list of who came; left out whole when nobody is listed (a dagsorden often)."""
+        meeting = self.meeting
+        groups = participant_groups(meeting, self.kind)
+        times = self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time
+        if not groups and not times:
+            return
         self.text(Role.PAGE_TITLE, PARTICIPANTS_TITLE, page_break_before=True)
-        for group in participant_groups(self.meeting, self.kind):
+        for group in groups:
             self.text(Role.PARTICIPANT_HEADING, group.heading)
             for line in group.lines:
                 self.text(Role.PARTICIPANT, line)
-        meeting = self.meeting
-        if self.kind == MeetingKind.REFERAT and meeting.start_time and meeting.end_time:
+        if times:
             self.text(Role.PARTICIPANT_HEADING, MEETING_TIME_HEADING)
             self.text(
                 Role.PARTICIPANT,
@@ -287,22 +320,34 @@ class _Layout:
         rows = [table.header, *table.rows]
         aligns = list(table.aligns) + [None] * (columns - len(table.aligns))
         style_id = self.ids[Role.TABLE_TEXT]
+        header_rows = table.header_rows
+        merged = {place: merge.name.lower() for place, merge in table.merged.items()}
+        spanning = {(row, column - 1) for (row, column), how in merged.items() if how == "left"}
         cells = []
         for index, row in enumerate(rows):
             row = list(row) + [[]] * (columns - len(row))
             made_row = []
             for column, parts in enumerate(row):
-                if index == 0:
+                if index < header_rows:
                     parts = [Span(p.text, True, p.italic, p.url) for p in parts]
                 align = {"right": "right", "center": "center"}.get(aligns[column] or "")
+                if (index, column) in spanning:
+                    align = "center"  # a group heading over its columns
                 made_row.append([paragraph(style_id, self.spans(parts), align=align)])
             cells.append(made_row)
+        # A cell over several columns gets their width together: it does not size one.
+        sized = [
+            [[] if (index, column) in spanning else parts for column, parts in enumerate(row)]
+            for index, row in enumerate(rows)
+        ]
         self.out.add(
             oxml.table(
                 cells,
-                widths=column_widths(rows, columns, self.text_width),
+                widths=column_widths(sized, columns, self.text_width),
+                header_rows=header_rows,
                 rule_color=TABLE_RULE,
                 head_fill=TABLE_HEAD_FILL,
+                merged=merged,
             )
         )
         # Word needs a paragraph between two tables, and the text after wants some air.

@@ -8,7 +8,7 @@ element is made once and placed with ``addprevious`` on the final ``w:sectPr``: 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -70,6 +70,20 @@ class BodyWriter:
             rels.add_relationship(RT.HYPERLINK, url, rel_id, is_external=True)
             self._link_ids[url] = rel_id
         return self._link_ids[url]
+
+
+class RecordingWriter(BodyWriter):
+    """A BodyWriter that keeps the blocks in ``blocks`` instead of placing them.
+
+    Its links are made in the document all the same, so the blocks may be placed later.
+    """
+
+    def __init__(self, body, part: Part):
+        super().__init__(body, part)
+        self.blocks: list = []
+
+    def add(self, block) -> None:
+        self.blocks.append(block)
 
 
 def paragraph(
@@ -191,6 +205,28 @@ def field_end():
     return element("w:r", None, element("w:fldChar", {"w:fldCharType": "end"}))
 
 
+def _consistent_merges(
+    merged: Mapping[tuple[int, int], str], row_count: int, columns: int
+) -> dict[tuple[int, int], str]:
+    """The merges Word can show: "left" not in the first column, "up" only under a cell
+    that starts at the same column with the same width. Others become plain empty cells."""
+    kept = {place: how for place, how in merged.items() if how == "left" and place[1] > 0}
+
+    def span(row: int, column: int) -> int:
+        width = 1
+        while kept.get((row, column + width)) == "left":
+            width += 1
+        return width
+
+    for row in range(1, row_count):
+        for column in range(columns):
+            if merged.get((row, column)) != "up" or kept.get((row - 1, column)) == "left":
+                continue
+            if span(row, column) == span(row - 1, column):
+                kept[(row, column)] = "up"
+    return kept
+
+
 def table(
     rows: Sequence[Sequence[list]],
     *,
@@ -198,11 +234,15 @@ def table(
     header_rows: int = 1,
     rule_color: str,
     head_fill: str,
+    merged: Mapping[tuple[int, int], str] | None = None,
 ):
     """A ruled table; ``rows`` holds each cell's paragraphs, ``widths`` the columns in twips.
 
-    The header row repeats on a new page and no row splits across pages.
+    The header rows repeat on a new page and no row splits across pages. ``merged`` names
+    the (row, column) cells that continue the cell to their "left" (``w:gridSpan``) or
+    "up" (``w:vMerge``); their own paragraphs are not written.
     """
+    merged = _consistent_merges(merged or {}, len(rows), max((len(row) for row in rows), default=0))
     borders = element("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(
@@ -244,9 +284,22 @@ def table(
             row_properties.append(element("w:tblHeader"))
         row = element("w:tr", None, row_properties)
         for column, cell_paragraphs in enumerate(cells):
+            if merged.get((index, column)) == "left":
+                continue  # part of the cell before it
+            span = 1
+            while merged.get((index, column + span)) == "left":
+                span += 1
+            width = sum(widths[column : column + span])
             cell_properties = element(
-                "w:tcPr", None, element("w:tcW", {"w:w": str(widths[column]), "w:type": "dxa"})
+                "w:tcPr", None, element("w:tcW", {"w:w": str(width), "w:type": "dxa"})
             )
+            if span > 1:
+                cell_properties.append(element("w:gridSpan", {"w:val": str(span)}))
+            if merged.get((index, column)) == "up":
+                cell_properties.append(element("w:vMerge"))
+                cell_paragraphs = []
+            elif merged.get((index + 1, column)) == "up":
+                cell_properties.append(element("w:vMerge", {"w:val": "restart"}))
             if index < header_rows:
                 cell_properties.append(
                     element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": head_fill})

@@ -15,6 +15,7 @@ from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
+from kkr_desk.markdown_form import merges
 from kkr_desk.importer.readers import (
     _breaks_page_before,
     _cell_text,
@@ -147,8 +148,8 @@ def test_varied_word_content_reads_as_python_docx_sees_it(tmp_path):
     assert tables[0].rows == [
         ["Kommune", "Ture", "Andel"],
         ["Aalborg", "1.200", "40 %"],
-        ["Hjørring", "980", "40 %"],  # a cell merged down repeats
-        ["I alt", "I alt", "2.180"],  # a cell merged across repeats
+        ["Hjørring", "980", merges.UP],  # a cell merged down stays merged (issue 14.9)
+        ["I alt", merges.LEFT, "2.180"],  # a cell merged across stays merged
     ]
     assert tables[0].aligns == ["", "right", "center"]
     assert tables[-1].rows == [["Ydre", ""]]  # a nested table's text is not its cell's

@@ -90,7 +90,6 @@ def test_hent_deltagere_fills_the_tables_and_fortryd_takes_it_back(qtbot, window
 
 def test_remove_undo_and_move_on_the_attendance_list(qtbot, window, db_path):
     panel, meeting_id = window.attendance, window.session.meeting.id
-    window.panes.show_pane(panel)
     names = [a.person.name for a in window.session.meeting.attendance]
     panel.select_entry(window.session.meeting.attendance[1])
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)

@@ -236,19 +236,23 @@ def test_settings_in_tests_stay_out_of_the_users_files(isolated_settings):
     assert default.fileName().startswith(str(isolated_settings))
 
 
-def test_narrow_windows_put_the_lists_in_tabs(qtbot, window):
-    window.resize(1300, 700)
-    assert not window.panes.wide and window.panes.left_tabs.count() == 2
-    assert window.panes.left_tabs.tabText(1) == "Deltagere (27/40)"
-    assert not window.agenda.title_label.isVisible()  # the tab names the pane
+def test_narrow_windows_keep_the_agenda_in_sight_above_the_attendance(qtbot, window):
+    """Issue 14.7: at 1366×768 marking a late arrival never hides the agenda behind a tab."""
+    window.resize(1366, 768)
+    lists = window.panes.inner_splitter
+    assert not window.panes.wide and lists.orientation() == Qt.Orientation.Vertical
+    assert lists.widget(0) is window.agenda and lists.widget(1) is window.attendance
+    key(qtbot, window, Qt.Key.Key_1, ALT)
+    assert QApplication.focusWidget() is window.attendance.view
+    assert window.agenda.view.isVisible() and window.attendance.view.isVisible()
+    assert window.agenda.height() > 200 and window.attendance.height() > 250
+    assert window.attendance.title_label.isVisible()
     key(qtbot, window, Qt.Key.Key_F, CTRL)
-    assert window.panes.left_tabs.currentWidget() is window.attendance
     assert QApplication.focusWidget() is window.attendance.search
-    key(qtbot, window, Qt.Key.Key_2, ALT)
-    assert window.panes.left_tabs.currentWidget() is window.agenda
+    assert window.agenda.view.isVisible()
     window.resize(1800, 900)
-    assert window.panes.wide and window.panes.left_tabs.count() == 0
-    assert window.panes.inner_splitter.widget(0) is window.attendance
+    assert window.panes.wide and lists.orientation() == Qt.Orientation.Horizontal
+    assert lists.widget(0) is window.attendance
     assert window.attendance.isVisible() and window.agenda.isVisible()
 
 

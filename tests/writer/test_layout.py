@@ -375,3 +375,18 @@ def test_kind_may_be_given_as_text(tmp_path, sample):
     path = tmp_path / "d.docx"
     export_meeting(sample, path, kind="dagsorden")
     assert "Beslutning" not in texts(path)
+
+
+def test_a_dagsorden_without_participants_has_no_empty_participants_heading(tmp_path, sample):
+    sample.attendance = []
+    path = tmp_path / "dagsorden.docx"
+    export_meeting(sample, path, kind=MeetingKind.DAGSORDEN)
+    lines = texts(path)
+    assert "Deltagerfortegnelse" not in lines
+    assert lines.index("1. Godkendelse af referat") == lines.index("Vision") + 2  # the agenda follows
+
+
+def test_a_dagsorden_with_participants_keeps_the_heading(tmp_path, sample):
+    path = tmp_path / "dagsorden.docx"
+    export_meeting(sample, path, kind=MeetingKind.DAGSORDEN)
+    assert "Deltagerfortegnelse" in texts(path)

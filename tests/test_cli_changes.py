@@ -1,0 +1,56 @@
+"""kkr-desk export --changes-since-sent: Word's tracked changes against the sent version."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml.ns import qn
+
+from kkr_desk.app import Desk
+from kkr_desk.domain.model import BESLUTNING
+from kkr_desk.store import open_store
+
+from .test_cli import kkr_desk
+
+def test_author_without_changes_is_a_user_error(tmp_path):
+    result = kkr_desk(
+        "export", "1", "-o", str(tmp_path / "r.docx"), "--author", "Lise",
+        "--db", str(tmp_path / "a.db"),
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "--changes-since-sent" in result.stderr
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_a_meeting_never_sent_has_nothing_to_compare_with(tmp_path):
+    result = kkr_desk(
+        "export", "1", "-o", str(tmp_path / "r.docx"), "--changes-since-sent",
+        "--db", str(tmp_path / "a.db"),
+    )
+    assert result.returncode == 2
+    assert "ikke sendt til godkendelse" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_changes_after_sending_are_tracked_with_the_given_author(tmp_path):
+    db = str(tmp_path / "a.db")
+    for step in ("started", "held"):
+        kkr_desk("state", "1", step, "--db", db)
+    sent = kkr_desk("state", "1", "sent", "--to", "Formanden", "--db", db)
+    assert sent.returncode == 0, sent.stderr
+    with open_store(tmp_path / "a.db") as store:
+        editor = Desk(store).open_meeting(1)
+        decision = editor.meeting.items[1].section(BESLUTNING)
+        editor.save_section(decision, decision.body.replace("tog orient", "godkendte orient"))
+    out = tmp_path / "r.docx"
+    result = kkr_desk(
+        "export", "1", "-o", str(out), "--changes-since-sent", "--author", "Lise", "--db", db
+    )
+    assert result.returncode == 0, result.stderr
+    body = docx.Document(str(out)).element.body
+    inserted = {
+        "".join(t.text for t in mark.iter(qn("w:t"))): mark.get(qn("w:author"))
+        for mark in body.iter(qn("w:ins"))
+    }
+    deleted = [
+        "".join(t.text for t in mark.iter(qn("w:delText"))) for mark in body.iter(qn("w:del"))
+    ]
+    assert inserted == {"godkendte": "Lise"} and deleted == ["tog"]
