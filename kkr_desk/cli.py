@@ -20,8 +20,8 @@ from .app.database import default_database_path, list_backups, restore_backup
 from .app.database import open_database as open_store
 from .bundle import GUARD_OPTION, is_frozen, restore_environment
 from .domain import MeetingKind
-from .domain.meeting_life import StateStep
 from .domain.committee import roster_lines
+from .domain.meeting_life import StateStep
 from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_export)
 
+    record = commands.add_parser(
+        "record", parents=[db_option], help="vis hvem der deltog i hvert punkt, og afstemninger"
+    )
+    record.add_argument("meeting_id", type=int, metavar="ID")
+    record.set_defaults(run=_record)
     state = commands.add_parser(
         "state",
         parents=[db_option],
@@ -358,6 +363,41 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(str(error)) from None
     for warning in warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
+    return 0
+
+
+def _record(args: argparse.Namespace, db_path: Path | None) -> int:
+    """The secretary's check before sending: item by item who took part, and the vote."""
+    from .domain import AttendanceStatus, numbered_items
+    from .domain.record import presence
+    from .domain.record_text import item_absences, short_number, vote_sentence
+
+    with open_store(db_path) as store:
+        meeting = Desk(store).load_meeting(args.meeting_id)
+    stand_ins = {
+        entry.substitute_for.name: entry.person.name
+        for entry in meeting.attendance
+        if entry.substitute_for is not None and entry.status is AttendanceStatus.PRESENT
+    }
+    apologies = [
+        entry.person.name + (f" (stedfortræder {stand_ins[entry.person.name]})"
+                             if entry.person.name in stand_ins else "")
+        for entry in meeting.attendance
+        if entry.status is AttendanceStatus.APOLOGY and entry.person.is_politician
+    ]
+    if apologies:
+        print(f"afbud: {'; '.join(apologies)}")
+    for number, item in numbered_items(meeting):
+        here = presence(meeting, item)
+        line = f"{short_number(number)}  present {len(here.present)}"
+        absent = item_absences(here)
+        if absent:
+            line += f"  absent: {'; '.join(absent)}"
+        if item.vote is not None and item.vote.lines:
+            line += f"  vote: {vote_sentence(item.vote)}"
+        if item.remarks:
+            line += f"  protokol: {len(item.remarks)}"
+        print(line)
     return 0
 
 

@@ -21,13 +21,19 @@ from .domain import (
     ItemStatus,
     Meeting,
     Person,
+    PresenceEvent,
+    PresenceKind,
+    ProtocolRemark,
     Section,
+    Vote,
+    VoteChoice,
+    VoteLine,
 )
 from .domain.clock import datetime_text, parse_datetime, parse_time, time_text
 from .output_file import write_atomically
 
 FORMAT_NAME = "kkr-desk-meeting"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """The largest meeting file read. The shipped sample is 40 kB and a long agenda with full
 decisions a few hundred; anything this big is not a meeting, and reading it would hold the
@@ -55,13 +61,20 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
             refs[key] = f"p{len(people)}"
         return refs[key]
 
+    positions = {id(item): n for n, item in enumerate(meeting.items)}
     attendance = [
         {
             "person": ref(entry.person),
             "status": entry.status.value,
             "note": entry.note,
-            "arrived_at": time_text(entry.arrived_at),
-            "left_at": time_text(entry.left_at),
+            "events": [
+                {
+                    "kind": event.kind.value,
+                    "at": time_text(event.at),
+                    "item": positions.get(id(event.item)),
+                }
+                for event in entry.events
+            ],
             "substitute_for": ref(entry.substitute_for) if entry.substitute_for else None,
         }
         for entry in meeting.attendance
@@ -77,20 +90,13 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
             "place": meeting.place,
             "mission": meeting.mission,
             "vision": meeting.vision,
-            "people": [
-                {
-                    "ref": refs[id(person)],
-                    "name": person.name,
-                    "party": person.party,
-                    "municipality": person.municipality,
-                    "title": person.title,
-                    "organisation": person.organisation,
-                }
-                for person in people
-            ],
+            "people": [_person_to_dict(person, refs[id(person)]) for person in people],
             "attendance": attendance,
             "groups": [
-                {"title": group.title, "items": [_item_to_dict(item) for item in group.items]}
+                {
+                    "title": group.title,
+                    "items": [_item_to_dict(item, ref) for item in group.items],
+                }
                 for group in meeting.groups
             ],
         },
@@ -163,20 +169,31 @@ def _too_big(size: int) -> str:
 
 
 def item_to_dict(item: AgendaItem) -> dict[str, Any]:
-    """One agenda item as it stands in a meeting file (the store's trash keeps items so)."""
-    return _item_to_dict(item)
+    """One agenda item as it stands in a meeting file (the store's trash keeps items so),
+    with the people its record names in its own ``people``."""
+    people: list[Person] = []
+
+    def ref(person: Person) -> str:
+        if person not in people:
+            people.append(person)
+        return f"p{people.index(person) + 1}"
+
+    data = _item_to_dict(item, ref)
+    data["people"] = [_person_to_dict(person, f"p{n}") for n, person in enumerate(people, 1)]
+    return data
 
 
 def item_from_dict(data: Any) -> AgendaItem:
     """Read what ``item_to_dict`` wrote; MeetingFileError on anything else."""
     try:
-        return _item_from_dict(data)
+        return _item_from_dict(data, _people_from_list(data.get("people", [])))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise MeetingFileError(f"punktet er beskadiget ({_describe(error)})") from error
 
 
-def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
-    return {
+def _item_to_dict(item: AgendaItem, ref: Any = None) -> dict[str, Any]:
+    """The item; with ``ref`` (a person → "p1" function) also its record."""
+    data = {
         "title": item.title,
         "case_number": item.case_number,
         "case_officers": item.case_officers,
@@ -185,10 +202,37 @@ def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
         "decided_at": datetime_text(item.decided_at),
         "sections": [{"heading": s.heading, "body": s.body} for s in item.sections],
     }
+    if ref is not None:
+        data["inhabil"] = [ref(person) for person in item.inhabil]
+        data["vote"] = None if item.vote is None else [
+            {
+                "choice": line.choice.value,
+                "party": line.party,
+                "count": line.count,
+                "person": ref(line.person) if line.person else None,
+            }
+            for line in item.vote.lines
+        ]
+        data["remarks"] = [
+            {"text": r.text, "party": r.party, "person": ref(r.person) if r.person else None}
+            for r in item.remarks
+        ]
+    return data
 
 
-def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
-    people = {
+def _person_to_dict(person: Person, ref: str) -> dict[str, Any]:
+    return {
+        "ref": ref,
+        "name": person.name,
+        "party": person.party,
+        "municipality": person.municipality,
+        "title": person.title,
+        "organisation": person.organisation,
+    }
+
+
+def _people_from_list(entries: Any) -> dict[str, Person]:
+    return {
         entry["ref"]: Person(
             name=_text(entry["name"]),
             party=_text(entry.get("party", "")),
@@ -196,25 +240,29 @@ def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
             title=_text(entry.get("title", "")),
             organisation=_text(entry.get("organisation", "")),
         )
-        for entry in data.get("people", [])
+        for entry in entries
     }
+
+
+def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
+    people = _people_from_list(data.get("people", []))
+    groups = [
+        AgendaGroup(
+            title=_text(group["title"]),
+            items=[_item_from_dict(item, people) for item in group.get("items", [])],
+        )
+        for group in data.get("groups", [])
+    ]
+    items = [item for group in groups for item in group.items]
     attendance = [
         Attendance(
             person=people[entry["person"]],
             status=AttendanceStatus(entry.get("status", AttendanceStatus.UNREGISTERED.value)),
             note=_text(entry.get("note", "")),
-            arrived_at=_time(entry.get("arrived_at")),
-            left_at=_time(entry.get("left_at")),
+            events=_events(entry, items),
             substitute_for=people[entry["substitute_for"]] if entry.get("substitute_for") else None,
         )
         for entry in data.get("attendance", [])
-    ]
-    groups = [
-        AgendaGroup(
-            title=_text(group["title"]),
-            items=[_item_from_dict(item) for item in group.get("items", [])],
-        )
-        for group in data.get("groups", [])
     ]
     return Meeting(
         committee=_text(data["committee"]),
@@ -229,8 +277,54 @@ def _meeting_from_dict(data: dict[str, Any]) -> Meeting:
     )
 
 
-def _item_from_dict(data: dict[str, Any]) -> AgendaItem:
+def _events(entry: dict[str, Any], items: list[AgendaItem]) -> list[PresenceEvent]:
+    """Version 2's events; version 1's one arrival and one departure become events."""
+    if "events" not in entry:
+        old = [
+            PresenceEvent(kind, _time(entry.get(key)))
+            for kind, key in ((PresenceKind.ARRIVED, "arrived_at"), (PresenceKind.LEFT, "left_at"))
+            if entry.get(key) is not None
+        ]
+        return old
+    events = []
+    for event in entry["events"]:
+        position = event.get("item")
+        if position is not None and not (isinstance(position, int) and 0 <= position < len(items)):
+            raise ValueError(f"hændelsen peger på et punkt, der ikke findes ({position!r})")
+        events.append(
+            PresenceEvent(
+                PresenceKind(event["kind"]),
+                _time(event.get("at")),
+                None if position is None else items[position],
+            )
+        )
+    return events
+
+
+def _item_from_dict(data: dict[str, Any], people: dict[str, Person] | None = None) -> AgendaItem:
+    people = people or {}
+    vote = data.get("vote")
     return AgendaItem(
+        inhabil=[people[ref] for ref in data.get("inhabil", [])],
+        vote=None if vote is None else Vote(
+            [
+                VoteLine(
+                    VoteChoice(line["choice"]),
+                    _text(line.get("party", "")),
+                    _count(line.get("count", 1)),
+                    people[line["person"]] if line.get("person") else None,
+                )
+                for line in vote
+            ]
+        ),
+        remarks=[
+            ProtocolRemark(
+                _text(r["text"]),
+                _text(r.get("party", "")),
+                people[r["person"]] if r.get("person") else None,
+            )
+            for r in data.get("remarks", [])
+        ],
         title=_text(data["title"]),
         case_number=_text(data.get("case_number", "")),
         case_officers=_text(data.get("case_officers", "")),
@@ -242,6 +336,12 @@ def _item_from_dict(data: dict[str, Any]) -> AgendaItem:
             for s in data.get("sections", [])
         ],
     )
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 1000:
+        raise ValueError(f"stemmetallet {value!r} er ikke et tal mellem 0 og 1000")
+    return value
 
 
 def _text(value: Any) -> str:

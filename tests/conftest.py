@@ -18,6 +18,8 @@ from kkr_desk.domain import (
     ItemStatus,
     Meeting,
     Person,
+    PresenceEvent,
+    PresenceKind,
     Section,
 )
 from kkr_desk.logs import LOG_DIR_VARIABLE
@@ -61,11 +63,19 @@ def make_meeting() -> Meeting:
         mission="KL bidrager til at udvikle og fastholde et stærkt lokalt demokrati.",
         vision="KL opnår indflydelse og resultater på kommunernes vegne.",
         attendance=[
-            Attendance(torben, AttendanceStatus.PRESENT, arrived_at=dt.time(10, 25)),
+            Attendance(
+                torben,
+                AttendanceStatus.PRESENT,
+                events=[PresenceEvent(PresenceKind.ARRIVED, dt.time(10, 25))],
+            ),
             Attendance(lone, AttendanceStatus.PRESENT, note="deltog i stedet", substitute_for=jacob),
             Attendance(jacob, AttendanceStatus.APOLOGY),
             Attendance(christian, AttendanceStatus.PRESENT),
-            Attendance(jesper, AttendanceStatus.UNREGISTERED, left_at=dt.time(11, 40)),
+            Attendance(
+                jesper,
+                AttendanceStatus.UNREGISTERED,
+                events=[PresenceEvent(PresenceKind.LEFT, dt.time(11, 40))],
+            ),
         ],
         groups=[
             AgendaGroup(

@@ -136,3 +136,16 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
     os.mkfifo(pipe)
     with pytest.raises(MeetingFileError, match="ikke en almindelig fil"):
         read_without_hanging(read_meeting_file, pipe)
+
+
+def test_the_record_survives_the_meeting_file(tmp_path):
+    from kkr_desk.meeting_file import read_meeting_file as read, write_meeting_file
+    from kkr_desk.resources import resource_path
+
+    from .importer.test_round_trip import document_facts, with_record
+
+    meeting = with_record(read(resource_path("sample-meeting.json")))
+    write_meeting_file(meeting, tmp_path / "m.json")
+    again = read(tmp_path / "m.json")
+    assert document_facts(again) == document_facts(meeting)
+    assert again.attendance[16].events[0].item is again.items[6]  # Ole Vind, the same item

@@ -13,10 +13,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import replace
 
-from ..domain import AgendaGroup, AgendaItem, Attendance, ItemStatus, Meeting, Section
-from ..domain import agenda_order
+from ..domain import (
+    AgendaGroup,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    ItemStatus,
+    Meeting,
+    Person,
+    PresenceEvent,
+    ProtocolRemark,
+    Section,
+    Vote,
+    agenda_order,
+    record,
+)
 from ..domain.attendance_order import insert_position, neighbour_position
+from ..domain.committee import standing_substitute
 from ..domain.meeting_life import (
     FROZEN_MESSAGE,
     MeetingState,
@@ -25,6 +40,7 @@ from ..domain.meeting_life import (
     is_frozen,
 )
 from ..store import EarlierTreatment, Store, StoreError
+from ..store import StoreError as AppError
 from .changes import (
     AttendanceChanged,
     AttendanceListChanged,
@@ -137,6 +153,115 @@ class MeetingEditor:
         self._store.attendance.set(self.meeting.id, entry)
         self._apply(AttendanceChanged(entry), lambda: None)
 
+    @_edit
+    def stamp_presence(
+        self, entry: Attendance, *, coming: bool, at: dt.time | None = None
+    ) -> PresenceEvent:
+        """Kom nu / Gik nu: an arrival, return or departure at the item under behandling."""
+        at = at or dt.datetime.now().time().replace(second=0, microsecond=0)
+        kind = self._checked(lambda: record.next_event_kind(entry, coming=coming))
+        event = PresenceEvent(kind, at, record.current_item(self.meeting))
+        status = AttendanceStatus.PRESENT if coming else entry.status
+        self.set_events(entry, [*entry.events, event], status=status)
+        return event
+
+    @_edit
+    def set_events(
+        self,
+        entry: Attendance,
+        events: list[PresenceEvent],
+        *,
+        status: AttendanceStatus | None = None,
+    ) -> None:
+        """Replace a person's arrivals and departures (their times edited by hand)."""
+        self._checked(lambda: record.check_events(entry, events))
+        status = status or entry.status
+        self._store.attendance.set(self.meeting.id, replace(entry, events=events, status=status))
+
+        def apply() -> None:
+            entry.events = list(events)
+            entry.status = status
+
+        self._apply(AttendanceChanged(entry), apply)
+
+    @_edit
+    def set_clock(self, entry: Attendance, *, arrived: bool, at: dt.time | None) -> None:
+        """The Ankom / Gik column: the first arrival's or the last departure's time."""
+        self.set_events(entry, record.with_clock(entry.events, arrived=arrived, at=at))
+
+    def standing_substitute(self, member: Attendance) -> Person | None:
+        """The stedfortræder the committee's roster names for this member, if any."""
+        committee = self._store.committees.find(self.meeting.committee)
+        return standing_substitute(committee, member.person)
+
+    @_edit
+    def set_substitute(self, member: Attendance, person: Person) -> Attendance:
+        """``person`` stands in for ``member``, who has afbud; returns the stand-in's entry."""
+        if member.status is not AttendanceStatus.APOLOGY:
+            raise AppError(f"{member.person.name} har ikke meldt afbud")
+        if person == member.person:
+            raise AppError("et medlem kan ikke være sin egen stedfortræder")
+        entry = next((e for e in self.meeting.attendance if e.person == person), None)
+        new = entry is None
+        if new:
+            entry = Attendance(person)
+        stand_in = replace(entry, status=AttendanceStatus.PRESENT, substitute_for=member.person)
+        self._store.attendance.set(self.meeting.id, stand_in)
+
+        def apply() -> None:
+            entry.status = AttendanceStatus.PRESENT
+            entry.substitute_for = member.person
+            if new:
+                self.meeting.attendance.append(entry)
+
+        self._apply(AttendanceChanged(entry), apply)
+        return entry
+
+    # The record of an item ---------------------------------------------------------------
+
+    @_edit
+    def set_inhabil(self, item: AgendaItem, person: Person, inhabil: bool = True) -> None:
+        """Mark a member present for the item inhabil (or no longer)."""
+        marked = [p for p in item.inhabil if p != person]
+        if inhabil:
+            self._checked(lambda: record.check_inhabil(self.meeting, item, person))
+            marked.append(person)
+        self._save_record(item, inhabil=marked)
+
+    @_edit
+    def set_vote(self, item: AgendaItem, vote: Vote | None) -> None:
+        """The item's vote, checked against who was present for it; None removes it."""
+        if vote is not None:
+            self._checked(lambda: record.check_vote(self.meeting, item, vote))
+        self._save_record(item, vote=vote)
+
+    @_edit
+    def add_remark(self, item: AgendaItem, remark: ProtocolRemark) -> None:
+        self._checked(lambda: record.check_remark(remark))
+        self._save_record(item, remarks=[*item.remarks, remark])
+
+    @_edit
+    def remove_remark(self, item: AgendaItem, position: int) -> None:
+        remarks = list(item.remarks)
+        del remarks[position]
+        self._save_record(item, remarks=remarks)
+
+    def _save_record(self, item: AgendaItem, **record_fields: object) -> None:
+        self._store.records.set_item_record(replace(item, **record_fields))
+
+        def apply() -> None:
+            for name, value in record_fields.items():
+                setattr(item, name, value)
+
+        self._apply(ItemChanged(item), apply)
+
+    @staticmethod
+    def _checked(rule):
+        """Run a domain rule; its refusal becomes the AppError the window shows."""
+        try:
+            return rule()
+        except record.RecordError as error:
+            raise AppError(str(error)) from None
     @_edit
     def put_person(self, entry: Attendance, position: int | None = None) -> int:
         """Put someone on the list (a new entry, or a removed one back); returns the row.

@@ -16,7 +16,13 @@ from .model import (
     Meeting,
     MeetingKind,
     Person,
+    PresenceEvent,
+    PresenceKind,
+    ProtocolRemark,
     Section,
+    Vote,
+    VoteChoice,
+    VoteLine,
 )
 
 __all__ = [
@@ -34,7 +40,13 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "Person",
+    "PresenceEvent",
+    "PresenceKind",
+    "ProtocolRemark",
     "Section",
+    "Vote",
+    "VoteChoice",
+    "VoteLine",
     "attachments",
     "group_number",
     "item_number",

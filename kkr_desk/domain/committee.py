@@ -62,6 +62,18 @@ class Committee:
         return [member.person for member in self.members] + list(self.staff)
 
 
+def standing_substitute(committee: Committee | None, person: Person) -> Person | None:
+    """The stedfortræder the committee's roster names for ``person`` (None: not a member,
+    or none named)."""
+    if committee is None:
+        return None
+    for member in committee.members:
+        same = member.person.id == person.id if person.id is not None else member.person == person
+        if same:
+            return member.substitute
+    return None
+
+
 def roster_attendance(committee: Committee) -> list[Attendance]:
     """The attendance list a new meeting starts with: the roster, unregistered, in order."""
     return [Attendance(person=person) for person in committee.roster]

@@ -68,16 +68,100 @@ class Person:
         return self.organisation == POLITICIAN
 
 
+class PresenceKind(str, Enum):
+    """What a person did at a moment of the meeting."""
+
+    ARRIVED = "ankom"
+    LEFT = "gik"
+    RETURNED = "kom tilbage"
+
+
+@dataclass(frozen=True)
+class PresenceEvent:
+    """An arrival, a departure or a return, with its clock time and its item.
+
+    ``item`` is the first item the event concerns: the item under behandling at that
+    moment, or between items the next one to be taken up. A departure during item 3.5 means
+    the person was not there when 3.5 was decided; an arrival during 3.2 means they were.
+    None: before the first item (an arrival) or after the last (a departure). ``at`` is
+    None when a referat says only which items someone missed.
+    """
+
+    kind: PresenceKind
+    at: dt.time | None = None
+    item: AgendaItem | None = None
+
+    @property
+    def comes(self) -> bool:
+        return self.kind is not PresenceKind.LEFT
+
+
 @dataclass
 class Attendance:
-    """One person's presence at one meeting."""
+    """One person's presence at one meeting; ``events`` in the order they happened."""
 
     person: Person
     status: AttendanceStatus = AttendanceStatus.UNREGISTERED
     note: str = ""
-    arrived_at: dt.time | None = None
-    left_at: dt.time | None = None
+    events: list[PresenceEvent] = field(default_factory=list)
     substitute_for: Person | None = None
+
+    @property
+    def arrived_at(self) -> dt.time | None:
+        """When the person first arrived, if they came late."""
+        return next(
+            (e.at for e in self.events if e.kind is PresenceKind.ARRIVED), None
+        )
+
+    @property
+    def left_at(self) -> dt.time | None:
+        """When the person left, if they did not come back."""
+        if self.events and self.events[-1].kind is PresenceKind.LEFT:
+            return self.events[-1].at
+        return None
+
+
+class VoteChoice(str, Enum):
+    FOR = "For"
+    AGAINST = "Imod"
+    ABSTAIN = "Undlod"
+
+
+@dataclass(frozen=True)
+class VoteLine:
+    """One party's or one member's vote: a party with its count, or a named member (1)."""
+
+    choice: VoteChoice
+    party: str = ""
+    count: int = 1
+    person: Person | None = None
+
+    @property
+    def who(self) -> str:
+        return self.person.name if self.person is not None else self.party
+
+
+@dataclass
+class Vote:
+    """How an item was voted on: by party with counts, or by named members."""
+
+    lines: list[VoteLine] = field(default_factory=list)
+
+    def total(self, choice: VoteChoice) -> int:
+        return sum(line.count for line in self.lines if line.choice is choice)
+
+
+@dataclass(frozen=True)
+class ProtocolRemark:
+    """A protokolbemærkning: what a member or a party asked to have put to the record."""
+
+    text: str
+    party: str = ""
+    person: Person | None = None
+
+    @property
+    def who(self) -> str:
+        return self.person.name if self.person is not None else self.party
 
 
 @dataclass
@@ -104,6 +188,9 @@ class AgendaItem:
     status: ItemStatus = ItemStatus.NOT_STARTED
     taken_up_at: dt.datetime | None = None
     decided_at: dt.datetime | None = None
+    inhabil: list[Person] = field(default_factory=list)
+    vote: Vote | None = None
+    remarks: list[ProtocolRemark] = field(default_factory=list)
     id: int | None = None
 
     def section(self, heading: str) -> Section | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clock import clock
+from .agenda import numbered_items
 from .model import Attendance, AttendanceStatus, Meeting, MeetingKind, Person
+from .record_text import event_text, item_numbers, person_with_substitute
 
 PRESENT_HEADING = "Deltagere"
 APOLOGY_HEADING = "Afbud"
@@ -33,21 +34,20 @@ def person_line(person: Person) -> str:
     return ", ".join(part for part in (person.name, person.title, person.municipality) if part)
 
 
-def attendance_line(entry: Attendance) -> str:
-    """The person's line plus what happened: substitute, arrival, leaving, a note."""
-    remarks = []
-    if entry.substitute_for is not None:
-        remarks.append(f"deltog i stedet for {entry.substitute_for.name}")
-    if entry.arrived_at is not None:
-        remarks.append(f"ankom kl. {clock(entry.arrived_at)}")
-    if entry.left_at is not None:
-        remarks.append(f"forlod mødet kl. {clock(entry.left_at)}")
+def attendance_line(
+    entry: Attendance, numbers: tuple[dict[int, str], dict[int, str]] = ({}, {})
+) -> str:
+    """The person's line plus what happened: substitute, arrivals and departures, a note.
+
+    ``numbers`` is ``record_text.item_numbers`` of the meeting, to name the events' items.
+    """
+    remarks = [event_text(event, *numbers) for event in entry.events]
     note = entry.note.strip()
     if note and not (
         entry.substitute_for is not None and note.lower().startswith("deltog i stedet")
     ):
         remarks.append(note)
-    line = person_line(entry.person)
+    line = person_with_substitute(person_line(entry.person), entry.substitute_for)
     return f"{line} – {', '.join(remarks)}" if remarks else line
 
 
@@ -62,6 +62,7 @@ def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantG
     apology: list[str] = []
     absent: list[str] = []
     staff: dict[str, list[str]] = {}
+    numbers = item_numbers(list(numbered_items(meeting)))
     for entry in meeting.attendance:
         status = entry.status
         if status is AttendanceStatus.UNREGISTERED and kind == MeetingKind.DAGSORDEN:
@@ -71,11 +72,11 @@ def participant_groups(meeting: Meeting, kind: MeetingKind) -> list[ParticipantG
         person = entry.person
         if status is AttendanceStatus.PRESENT:
             if person.is_politician:
-                present.append(attendance_line(entry))
+                present.append(attendance_line(entry, numbers))
             else:
-                staff.setdefault(person.organisation, []).append(attendance_line(entry))
+                staff.setdefault(person.organisation, []).append(attendance_line(entry, numbers))
             continue
-        line = attendance_line(entry)
+        line = attendance_line(entry, numbers)
         if not person.is_politician:
             line = f"{line} ({person.organisation})"
         (apology if status is AttendanceStatus.APOLOGY else absent).append(line)

@@ -25,6 +25,7 @@ from ..domain import (
     Section,
 )
 from .blocks import Block, section_blocks
+from .errors import DocumentImportError
 from .front_page import (
     RUNNING_HEADER,
     FrontPage,
@@ -33,12 +34,12 @@ from .front_page import (
     read_front_page,
     read_meeting_times,
 )
-from .errors import DocumentImportError
 from .hyphenation import Vocabulary, join_all, join_lines
+from .item_record import restore_record
 from .limits import MAX_ITEMS, MAX_PRINTED_NUMBER, number, too_large
 from .link_text import attach_links
 from .markdown import render
-from .participant_list import heading_of, is_list_title, read_participants
+from .participant_list import PendingItem, heading_of, is_list_title, read_participants
 from .text_lines import SourceLine, SourceTable, SourceText
 
 GROUP_HEADING = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>\S.*)$")
@@ -99,7 +100,8 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
     for text in texts:
         if read_meeting_times(text, front):
             break
-    attendance, participant_warnings = read_participants(before[list_start:])
+    pending: list[PendingItem] = []
+    attendance, participant_warnings = read_participants(before[list_start:], pending)
     warnings.extend(participant_warnings)
 
     drafts_by_group, agenda_warnings = _read_agenda(
@@ -160,6 +162,7 @@ def parse_document(source: SourceText, *, file_name: str = "") -> ParsedDocument
         attendance=attendance,
         groups=groups,
     )
+    restore_record(meeting, pending, warnings, sentences=kind is MeetingKind.REFERAT)
     return ParsedDocument(meeting, warnings, kind)
 
 

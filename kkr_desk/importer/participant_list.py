@@ -10,9 +10,11 @@ are typos we forgive.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..domain import Attendance, AttendanceStatus, Person
+from ..domain import Attendance, AttendanceStatus, Person, PresenceEvent
 from ..domain.clock import read_clock
+from ..domain.record_text import EVENT_FORM, EVENT_WORDS
 
 LIST_TITLE = re.compile(r"^deltagerfortegnelse:?$|^deltagerliste:?$", re.IGNORECASE)
 STATUS_HEADINGS = {
@@ -30,8 +32,10 @@ IGNORED_HEADINGS = frozenset({"mødetid", "tidspunkt"})
 MEETING_TIMES = re.compile(r"^mødet\s+(begyndte|startede|sluttede)\b", re.IGNORECASE)
 ORGANISATION_SUFFIX = re.compile(r"^(?P<person>.+,.+?)\s*\((?P<organisation>[^()]{2,60})\)$")
 SUBSTITUTE = re.compile(r"^deltog i stedet for (?P<name>.+)$", re.IGNORECASE)
-ARRIVED = re.compile(r"^ankom kl\.?\s*(?P<time>\d{1,2}[.:]\d{2})$", re.IGNORECASE)
-LEFT = re.compile(r"^forlod mødet kl\.?\s*(?P<time>\d{1,2}[.:]\d{2})$", re.IGNORECASE)
+SUBSTITUTE_AFTER_PERSON = re.compile(
+    r",\s*(?:stedfortræder|suppleant) for (?P<name>[^,–—]+?)(?=\s+[–—-]\s+|$)", re.IGNORECASE
+)
+KINDS = {word: kind for kind, word in EVENT_WORDS.items()}
 ORGANISATION_HEADING = re.compile(r"^fra\s+(?P<organisation>\S.{0,60}?):?$", re.IGNORECASE)
 POLITICIAN = re.compile(
     r"^(?P<name>[^(),]+?)\s*,?\s*\((?P<party>[^()]{1,5})\)\s*,?\s*(?P<rest>.*)$"
@@ -54,14 +58,32 @@ def heading_of(text: str) -> tuple[AttendanceStatus, str] | None:
     return None
 
 
-def read_participants(lines: list[str]) -> tuple[list[Attendance], list[str]]:
-    """Attendance entries from the list's lines, and warnings for lines not understood."""
+@dataclass(frozen=True)
+class PendingItem:
+    """An event whose item is named by number ("efter punkt 3.4"), resolved once the agenda
+    is read: ``entry.events[position]`` gets the item."""
+
+    entry: Attendance
+    position: int
+    where: str
+    """"under", "efter" or "før"."""
+    number: str
+
+
+def read_participants(
+    lines: list[str], pending: list[PendingItem] | None = None
+) -> tuple[list[Attendance], list[str]]:
+    """Attendance entries from the list's lines, and warnings for lines not understood.
+
+    Events that name an item are added to ``pending``.
+    """
+    pending = [] if pending is None else pending
     attendance: list[Attendance] = []
     warnings: list[str] = []
     status, organisation = AttendanceStatus.PRESENT, ""
     seen_heading = ignoring = False
     substitutes: list[tuple[Attendance, str]] = []
-    for text in lines:
+    for text in _joined_continuations(lines):
         text = text.strip()
         if not text or is_list_title(text) or MEETING_TIMES.match(text):
             continue
@@ -75,12 +97,17 @@ def read_participants(lines: list[str]) -> tuple[list[Attendance], list[str]]:
             continue
         if not seen_heading or ignoring:
             continue
+        stands_in = SUBSTITUTE_AFTER_PERSON.search(text)
+        if stands_in:
+            text = text[: stands_in.start()] + text[stands_in.end() :]
         entry = _person_line(text, status, organisation)
         if entry is None:
             warnings.append(f"Deltagerlinjen blev ikke forstået: »{text}«")
             continue
         attendance.append(entry)
-        substitute = _read_remarks(entry)
+        substitute = _read_remarks(entry, pending)
+        if stands_in:
+            substitute = stands_in.group("name").strip()
         if substitute:
             substitutes.append((entry, substitute))
     by_name = {" ".join(e.person.name.split()).casefold(): e.person for e in attendance}
@@ -93,11 +120,25 @@ def read_participants(lines: list[str]) -> tuple[list[Attendance], list[str]]:
     return attendance, warnings
 
 
-def _read_remarks(entry: Attendance) -> str:
-    """Move "ankom kl. 10.25", "forlod mødet kl. 11.40" out of the note; return a substitute's name.
+def _joined_continuations(lines: list[str]) -> list[str]:
+    """A PDF wraps a long person line ("… kom tilbage kl. 12.05 under" / "punkt 6.1"):
+    a line that starts in lower case continues the one before."""
+    joined: list[str] = []
+    for text in lines:
+        stripped = text.strip()
+        if joined and joined[-1] and stripped[:1].islower():
+            joined[-1] = f"{joined[-1].rstrip()} {stripped}"
+        else:
+            joined.append(text)
+    return joined
 
-    The referat writes them after the person, separated by commas: "– deltog i stedet for
-    Jacob Bundsgaard, ankom kl. 10.25, forlod mødet kl. 11.40, <note>".
+
+def _read_remarks(entry: Attendance, pending: list[PendingItem]) -> str:
+    """Move the events out of the note ("ankom kl. 10.25 under punkt 3.2", "forlod mødet
+    kl. 11.40 efter punkt 3.4"); return a substitute's name ("deltog i stedet for …").
+
+    They follow the person, separated by commas: "– ankom kl. 10.25, forlod mødet kl. 11.40,
+    <note>"; what is not an event and all after it stays the note.
     """
     if not entry.note:
         return ""
@@ -109,10 +150,16 @@ def _read_remarks(entry: Attendance) -> str:
             rest.append(part)
         elif position == 0 and (match := SUBSTITUTE.match(part)):
             substitute = match.group("name").strip()
-        elif (match := ARRIVED.match(part)) and entry.arrived_at is None:
-            entry.arrived_at = read_clock(match.group("time"))
-        elif (match := LEFT.match(part)) and entry.left_at is None:
-            entry.left_at = read_clock(match.group("time"))
+        elif match := EVENT_FORM.match(part):
+            at = read_clock(match.group("time")) if match.group("time") else None
+            if match.group("number"):
+                pending.append(
+                    PendingItem(
+                        entry, len(entry.events), match.group("where").lower(),
+                        match.group("number").rstrip("."),
+                    )
+                )
+            entry.events.append(PresenceEvent(KINDS[match.group("word").lower()], at))
         else:
             rest.append(part)
     entry.note = ", ".join(rest)

@@ -14,6 +14,7 @@ from ..domain.agenda_order import clamp_position, placed
 from ..domain.clock import datetime_text, parse_datetime
 from ..meeting_file import item_from_dict, item_to_dict
 from .database import StoreError, write_transaction
+from .item_record import ItemRecords
 from .rows import first_row, ordered_ids, parent_of, renumber, require_meeting, require_row
 from .trash import GROUP, ITEM, Trash
 
@@ -27,9 +28,10 @@ ITEM_GONE = "punktet findes ikke længere; genindlæs mødet"
 class Agenda:
     """Groups, items and sections of every meeting; deletes go to the trash first."""
 
-    def __init__(self, db: Database, trash: Trash):
+    def __init__(self, db: Database, trash: Trash, records: ItemRecords):
         self.db = db
         self.trash = trash
+        self.records = records
 
     # Groups ------------------------------------------------------------------------------
 
@@ -68,6 +70,7 @@ class Agenda:
             )
             meeting_id = where["meeting_id"]
             group = next(g for g in self.groups_of_meeting(meeting_id) if g.id == group_id)
+            self.records.fill_items(group.items)
             payload = {"title": group.title, "items": [item_to_dict(i) for i in group.items]}
             trash_id = self.trash.put(
                 GROUP, group.title, payload, meeting_id=meeting_id, position=where["position"]
@@ -142,6 +145,7 @@ class Agenda:
             )
             groups = self.groups_of_meeting(where["meeting_id"])
             item = next(i for g in groups for i in g.items if i.id == item_id)
+            self.records.fill_items([item])  # the record goes to the trash with the item
             trash_id = self.trash.put(
                 ITEM,
                 item.title,
@@ -292,6 +296,8 @@ class Agenda:
                     "body": section.body,
                 }
             ).last_pk
+        if item.inhabil or item.vote or item.remarks:
+            self.records.set_item_record(item)
 
     def restore_item(self, row: dict[str, Any], content: dict[str, Any], _extra: dict) -> int:
         """A trashed item back at its old place in its group; its new id."""

@@ -1,4 +1,5 @@
-"""Who is on a meeting's list and how they attend: status, note, times, stand-ins."""
+"""Who is on a meeting's list and how they attend: status, note, stand-ins; their arrivals
+and departures are the presence events of store/item_record.py, written alongside."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import Attendance, AttendanceStatus, Person
 from ..domain.agenda_order import clamp_position, placed
-from ..domain.clock import parse_time, time_text
 from .database import StoreError, write_transaction
+from .item_record import ItemRecords
 from .roster import Roster, RosterIds
 from .rows import require_meeting
 
@@ -18,9 +19,10 @@ if TYPE_CHECKING:
 class AttendanceList:
     """The ``attendance`` table, one row per person and meeting, in list order."""
 
-    def __init__(self, db: Database, roster: Roster):
+    def __init__(self, db: Database, roster: Roster, records: ItemRecords):
         self.db = db
         self.roster = roster
+        self.records = records
 
     def set(self, meeting_id: int, entry: Attendance) -> None:
         """Add or change one person's attendance at a meeting (a new person goes last)."""
@@ -47,6 +49,7 @@ class AttendanceList:
                 self._row(meeting_id, position, person_id, entry, None),
                 pk=("meeting_id", "person_id"),
             )
+            self.records.set_events(meeting_id, person_id, entry.events)
 
     def put(self, meeting_id: int, entry: Attendance, position: int | None = None) -> int:
         """Put a person on the list at ``position`` (default: last); returns where it landed.
@@ -65,6 +68,7 @@ class AttendanceList:
             )
             order.insert(position, person_id)
             self._renumber(meeting_id, order)
+            self.records.set_events(meeting_id, person_id, entry.events)
         return position
 
     def remove(self, meeting_id: int, person_id: int) -> None:
@@ -75,6 +79,7 @@ class AttendanceList:
             )
             if cursor.rowcount != 1:
                 raise StoreError("personen står ikke længere på deltagerlisten")
+            self.records.set_events(meeting_id, person_id, [])
             self._renumber(meeting_id, self._order(meeting_id))
 
     def move(self, meeting_id: int, person_id: int, position: int) -> None:
@@ -101,15 +106,14 @@ class AttendanceList:
         )
 
     def of_meeting(self, meeting_id: int) -> list[Attendance]:
-        """The meeting's list in its order."""
+        """The meeting's list in its order (without the events: they name items, so
+        Meetings.load adds them once the agenda is read)."""
         people = self.roster.people_of_meeting(meeting_id)
         return [
             Attendance(
                 person=people[row["person_id"]],
                 status=AttendanceStatus(row["status"]),
                 note=row["note"],
-                arrived_at=parse_time(row["arrived_at"]),
-                left_at=parse_time(row["left_at"]),
                 substitute_for=people.get(row["substitute_for_id"]),
             )
             for row in self.db.query(
@@ -118,7 +122,8 @@ class AttendanceList:
         ]
 
     def insert(self, meeting_id: int, position: int, entry: Attendance, roster: RosterIds) -> None:
-        """One person of a new meeting's list (inside the caller's transaction)."""
+        """One person of a new meeting's list (inside the caller's transaction; their events
+        name items, so Meetings.add writes them once the agenda is in)."""
         person_id = self.roster.person_id(entry.person, roster)
         if list(
             self.db.query(
@@ -146,8 +151,6 @@ class AttendanceList:
             "position": position,
             "status": entry.status.value,
             "note": entry.note,
-            "arrived_at": time_text(entry.arrived_at),
-            "left_at": time_text(entry.left_at),
             "substitute_for_id": self.roster.person_id(stand_in, roster) if stand_in else None,
         }
 

@@ -16,6 +16,7 @@ from .agenda import Agenda
 from .attendance import AttendanceList
 from .committees import Committees
 from .database import StoreError, write_transaction
+from .item_record import ItemRecords
 from .roster import Roster
 from .rows import MeetingNotFound, require_meeting
 from .trash import MEETING, Trash
@@ -50,6 +51,7 @@ class Meetings:
         agenda: Agenda,
         trash: Trash,
         committees: Committees,
+        records: ItemRecords,
     ):
         self.db = db
         self.committees = committees
@@ -57,6 +59,7 @@ class Meetings:
         self.attendance = attendance
         self.agenda = agenda
         self.trash = trash
+        self.records = records
 
     def summaries(self) -> list[MeetingSummary]:
         """Every meeting, newest date first."""
@@ -96,7 +99,7 @@ class Meetings:
         if not rows:
             raise MeetingNotFound(f"der findes intet møde med id {meeting_id}")
         row = rows[0]
-        return Meeting(
+        meeting = Meeting(
             id=row["id"],
             committee=row["committee"],
             date=dt.date.fromisoformat(row["date"]),
@@ -108,6 +111,8 @@ class Meetings:
             attendance=self.attendance.of_meeting(meeting_id),
             groups=self.agenda.groups_of_meeting(meeting_id),
         )
+        self.records.fill(meeting)
+        return meeting
 
     def add(
         self,
@@ -138,6 +143,7 @@ class Meetings:
                 self.attendance.insert(meeting.id, position, entry, roster)
             for position, group in enumerate(meeting.groups):
                 self.agenda.insert_group(meeting.id, position, group)
+            self.records.add_meeting_events(meeting, roster)
         return meeting.id
 
     def update_details(self, meeting: Meeting) -> None:

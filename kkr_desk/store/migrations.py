@@ -417,6 +417,87 @@ def meeting_life(db: Database) -> None:
             )
 
 
+@MIGRATIONS(name="0007_item_record")
+def item_record(db: Database) -> None:
+    """Attendance over time and the record of each item (kkr_desk/store/item_record.py).
+
+    A person's one arrival and one departure become their first events (with no item, as
+    nothing said which); the two columns go. Deleting an item takes its record along and
+    leaves an event that named it without an item; deleting a meeting takes its events.
+    Like the rest of a meeting (0006_meeting_life), every change of these rows stamps the
+    meeting's ``changed_at``; the copied times do not, as nothing was edited.
+    """
+    db["presence_event"].create(
+        {"id": int, "meeting_id": int, "person_id": int, "position": int, "kind": str,
+         "at": str, "item_id": int},
+        pk="id",
+        not_null={"meeting_id", "person_id", "position", "kind"},
+        foreign_keys=[("meeting_id", "meeting", "id"), ("person_id", "person", "id"),
+                      ("item_id", "agenda_item", "id")],
+    )
+    db["item_inhabil"].create(
+        {"item_id": int, "person_id": int, "position": int},
+        pk=("item_id", "person_id"),
+        not_null={"position"},
+        foreign_keys=[("item_id", "agenda_item", "id"), ("person_id", "person", "id")],
+    )
+    db["vote_line"].create(
+        {"id": int, "item_id": int, "position": int, "choice": str, "party": str,
+         "count": int, "person_id": int},
+        pk="id",
+        not_null={"item_id", "position", "choice", "party", "count"},
+        foreign_keys=[("item_id", "agenda_item", "id"), ("person_id", "person", "id")],
+    )
+    db["protocol_remark"].create(
+        {"id": int, "item_id": int, "position": int, "party": str, "person_id": int,
+         "text": str},
+        pk="id",
+        not_null={"item_id", "position", "party", "text"},
+        foreign_keys=[("item_id", "agenda_item", "id"), ("person_id", "person", "id")],
+    )
+    db["presence_event"].create_index(["meeting_id", "person_id"])
+    for table in ("vote_line", "protocol_remark"):
+        db[table].create_index(["item_id"])
+    for statement in (
+        """CREATE TRIGGER presence_event_follows_meeting BEFORE DELETE ON meeting BEGIN
+            DELETE FROM presence_event WHERE meeting_id = OLD.id;
+        END""",
+        """CREATE TRIGGER item_record_follows_item BEFORE DELETE ON agenda_item BEGIN
+            DELETE FROM item_inhabil WHERE item_id = OLD.id;
+            DELETE FROM vote_line WHERE item_id = OLD.id;
+            DELETE FROM protocol_remark WHERE item_id = OLD.id;
+            UPDATE presence_event SET item_id = NULL WHERE item_id = OLD.id;
+        END""",
+        """INSERT INTO presence_event (meeting_id, person_id, position, kind, at)
+        SELECT meeting_id, person_id, 0, 'ankom', arrived_at FROM attendance
+        WHERE arrived_at IS NOT NULL""",
+        """INSERT INTO presence_event (meeting_id, person_id, position, kind, at)
+        SELECT meeting_id, person_id, 1, 'gik', left_at FROM attendance
+        WHERE left_at IS NOT NULL""",
+        "ALTER TABLE attendance DROP COLUMN arrived_at",
+        "ALTER TABLE attendance DROP COLUMN left_at",
+    ):
+        db.execute(statement)
+    touch = "UPDATE meeting SET changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+    of_item = (
+        touch + " WHERE id = (SELECT agenda_group.meeting_id FROM agenda_item JOIN agenda_group "
+        "ON agenda_group.id = agenda_item.group_id WHERE agenda_item.id = {row}.item_id)"
+    )
+    for table, where in (
+        ("presence_event", touch + " WHERE id = {row}.meeting_id"),
+        ("item_inhabil", of_item),
+        ("vote_line", of_item),
+        ("protocol_remark", of_item),
+    ):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"""CREATE TRIGGER {table}_changes_meeting_{event.lower()}
+                AFTER {event} ON {table} BEGIN
+                    {where.format(row=row)};
+                END"""
+            )
+
+
 KNOWN_MIGRATIONS = frozenset(
     step.name for step in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))
 )

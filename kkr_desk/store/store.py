@@ -1,8 +1,8 @@
 """The store: a KKR Desk database file, opened, checked and locked, and its repositories.
 
 Each repository is a small class over the one database with one job (store/meetings.py,
-meeting_life.py, committees.py, agenda.py, attendance.py, roster.py, trash.py,
-settings.py, search.py); Store only builds them and hands each the others it needs, so no
+meeting_life.py, committees.py, agenda.py, attendance.py, item_record.py, roster.py,
+trash.py, settings.py, search.py); Store only builds them and hands each the others it needs, so no
 order of mixins decides what a call does. The window and the CLI reach them through kkr_desk.app only; none of them sees SQL.
 """
 
@@ -15,6 +15,7 @@ from .attendance import AttendanceList
 from .committees import Committees
 from .database import check_location, open_database
 from .health import inspect_database_file
+from .item_record import ItemRecords
 from .lock import acquire_database_lock
 from .meeting_life import MeetingLife
 from .meetings import MeetingNotFound, Meetings, MeetingSummary
@@ -42,11 +43,18 @@ class Store:
             raise
         self.roster = Roster(self.db)
         self.trash = Trash(self.db)
-        self.agenda = Agenda(self.db, self.trash)
-        self.attendance = AttendanceList(self.db, self.roster)
+        self.records = ItemRecords(self.db, self.roster)
+        self.agenda = Agenda(self.db, self.trash, self.records)
+        self.attendance = AttendanceList(self.db, self.roster, self.records)
         self.committees = Committees(self.db, self.roster)
         self.meetings = Meetings(
-            self.db, self.roster, self.attendance, self.agenda, self.trash, self.committees
+            self.db,
+            self.roster,
+            self.attendance,
+            self.agenda,
+            self.trash,
+            self.committees,
+            self.records,
         )
         self.trash.restore_with(
             meeting=self.meetings.restore, group=self.agenda.restore_group, item=self.agenda.restore_item

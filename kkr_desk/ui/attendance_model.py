@@ -13,8 +13,10 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import POLITICIAN, Attendance, AttendanceStatus, Person
+from ..domain.agenda import numbered_items
 from ..domain.clock import clock, read_clock
 from ..domain.participants import person_line
+from ..domain.record_text import event_text, item_numbers
 from .session import MeetingSession
 
 NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT, NOTE = range(7)
@@ -169,7 +171,7 @@ class AttendanceModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return entry.person.name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return describe(entry.person)
+                return self._tooltip(entry)
             if role == Qt.ItemDataRole.ForegroundRole:
                 if entry.status in (AttendanceStatus.APOLOGY, AttendanceStatus.ABSENT):
                     return QBrush(QColor("#8a8f98"))
@@ -191,6 +193,14 @@ class AttendanceModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTE and entry.note:
             return entry.note  # the whole note, wherever the column cuts it
         return None
+
+    def _tooltip(self, entry: Attendance) -> str:
+        """The person, and every arrival and departure with its item (the columns show the
+        first arrival and a last departure only)."""
+        if not entry.events:
+            return describe(entry.person)
+        numbers = item_numbers(list(numbered_items(self.session.meeting)))
+        return "\n".join([describe(entry.person), *(event_text(e, *numbers) for e in entry.events)])
 
     def _group_data(self, index: Index, role):
         if index.column() != NAME:
@@ -237,7 +247,7 @@ class AttendanceModel(QAbstractItemModel):
         except ValueError:
             self.session.failed.emit(self.tr("»%s« er ikke et klokkeslæt; skriv fx 10.25") % text)
             return False
-        return self._change(entry, **{"arrived_at" if column == ARRIVED else "left_at": clock})
+        return self._record(entry, self.session.set_clock(entry, arrived=column == ARRIVED, at=clock))
 
     # Changes -----------------------------------------------------------------------------
 
@@ -247,11 +257,8 @@ class AttendanceModel(QAbstractItemModel):
         return self._change(entry, status=status)
 
     def stamp_now(self, entry: Attendance, *, arrived: bool) -> bool:
-        """Arrival or departure "now" (to the minute), editable afterwards."""
-        now = dt.datetime.now().time().replace(second=0, microsecond=0)
-        if arrived:
-            return self._change(entry, arrived_at=now, status=AttendanceStatus.PRESENT)
-        return self._change(entry, left_at=now)
+        """Kom nu / Gik nu (to the minute, at the item under behandling), editable afterwards."""
+        return self._record(entry, self.session.stamp_presence(entry, coming=arrived))
 
     def all_present(self) -> int:
         """Everyone not yet registered becomes present; afbud and fravær stay. Returns count."""
@@ -311,6 +318,12 @@ class AttendanceModel(QAbstractItemModel):
         if not self.session.save_attendance(entry):
             for name, value in old.items():
                 setattr(entry, name, value)
+            return False
+        return self._record(entry, True)
+
+    def _record(self, entry: Attendance, saved: bool) -> bool:
+        """After an edit the editor made: repaint the row, its group and the counts."""
+        if not saved:
             return False
         first = self.index_of(entry, NAME)
         self.dataChanged.emit(first, first.siblingAtColumn(NOTE))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
 from ..domain.phrases import MAX_PHRASES, OWN_PHRASE_KEY, decision_phrases
 from .autosave import Autosaver
+from .item_record_panel import ItemRecordPanel
 from .rich_text import RichTextEdit
 from .session import MeetingSession
 from .title_edit import TitleEdit
@@ -105,6 +106,8 @@ class ItemEditor(QWidget):
         self.earlier_label.setTextFormat(Qt.TextFormat.RichText)
         self.earlier_label.linkActivated.connect(self._earlier_link)
         layout.addWidget(self.earlier_label)
+        self.record = ItemRecordPanel(self.session)
+        layout.addWidget(self.record)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.tabs = QTabWidget()
@@ -195,6 +198,7 @@ class ItemEditor(QWidget):
         """Show ``item`` (None: nothing selected); anything typed so far is saved first."""
         self.autosaver.flush()
         self.item = item
+        self.record.set_item(item)
         self.setEnabled(item is not None)
         self._used_tabs = 0
         self.section_editors.clear()

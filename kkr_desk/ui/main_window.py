@@ -153,6 +153,14 @@ class MainWindow(QMainWindow):
             "remove_person": lambda: self.attendance.remove_selected(),
             "arrived_now": lambda: self.attendance.stamp_selected(arrived=True),
             "left_now": lambda: self.attendance.stamp_selected(arrived=False),
+            "substitute": lambda: self.editor.record.ask_substitute(
+                self.attendance.selected_entries(), self.attendance_model.reload
+            ),
+            "inhabil": lambda: self.editor.record.toggle_inhabil(
+                self.attendance.selected_entries()
+            ),
+            "vote": lambda: self.editor.record.ask_vote(),
+            "remark": lambda: self.editor.record.ask_remark(),
             "next_item": lambda: self.commands.go_to_item(+1),
             "previous_item": lambda: self.commands.go_to_item(-1),
             "decide": lambda: self.commands.decide_current(),

@@ -122,6 +122,33 @@ class MeetingSession(QObject):
 
     # Sections and items ------------------------------------------------------------------
 
+    def stamp_presence(self, entry: Attendance, *, coming: bool) -> bool:
+        ok, _ = self.write(lambda: self.editor.stamp_presence(entry, coming=coming))
+        return ok
+
+    def set_clock(self, entry: Attendance, *, arrived: bool, at) -> bool:
+        ok, _ = self.write(lambda: self.editor.set_clock(entry, arrived=arrived, at=at))
+        return ok
+
+    def standing_substitute(self, member: Attendance):
+        """The member's stedfortræder in the committee's roster (None: none named)."""
+        return self.editor.standing_substitute(member)
+
+    def set_substitute(self, member: Attendance, person) -> Attendance | None:
+        return self.write(lambda: self.editor.set_substitute(member, person))[1]
+
+    def set_inhabil(self, item: AgendaItem, person, inhabil: bool = True) -> bool:
+        ok, _ = self.write(lambda: self.editor.set_inhabil(item, person, inhabil))
+        return ok
+
+    def set_vote(self, item: AgendaItem, vote) -> bool:
+        ok, _ = self.write(lambda: self.editor.set_vote(item, vote))
+        return ok
+
+    def add_remark(self, item: AgendaItem, remark) -> bool:
+        ok, _ = self.write(lambda: self.editor.add_remark(item, remark))
+        return ok
+
     def save_section(self, section: Section, body: str) -> bool:
         ok, _ = self.write(lambda: self.editor.save_section(section, body))
         return ok

@@ -20,7 +20,8 @@ from ..domain.agenda import item_number
 from ..domain.checks import ExportWarning
 from ..domain.clock import clock
 from ..domain.participants import participant_groups
-from . import oxml
+from ..domain.record import presence
+from ..domain.record_text import item_sentences
 from ..markdown_form import (
     Attachment,
     Block,
@@ -33,6 +34,7 @@ from ..markdown_form import (
     clean_markdown,
     markdown_blocks,
 )
+from . import oxml
 from .numbering import Lists
 from .oxml import BodyWriter, RecordingWriter, paragraph, run
 from .properties import (
@@ -238,6 +240,7 @@ class _Layout:
                 self.text(Role.ITEM_HEADING, f"{label}\t{item.title}")
                 if item.case_line:
                     self.text(Role.CASE_LINE, item.case_line)
+                record = self.record_blocks(item)
                 for section in item.sections:
                     if self.kind == MeetingKind.DAGSORDEN and section.heading == BESLUTNING:
                         continue
@@ -246,7 +249,18 @@ class _Layout:
                     self.warnings.extend(
                         _dropped_link_warning(link, label, section.heading) for link in dropped
                     )
+                    if section.heading == BESLUTNING:
+                        blocks, record = record + blocks, []
                     self.section(section.heading, blocks)
+                if record:
+                    self.section(BESLUTNING, record)
+
+    def record_blocks(self, item) -> list[Block]:
+        """The item's record sentences (domain/record_text), printed before the decision."""
+        if self.kind != MeetingKind.REFERAT:
+            return []
+        sentences = item_sentences(presence(self.meeting, item), item)
+        return [Paragraph([Span(sentence)]) for sentence in sentences]
 
     def section(self, heading: str, blocks: list[Block]) -> None:
         """A section heading and its body.

@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from kkr_desk.app import AppError, Desk, MeetingFrozen, changes
-from kkr_desk.domain import BESLUTNING, Attendance, AttendanceStatus, ItemStatus, MeetingKind
+from kkr_desk.domain import (
+    BESLUTNING,
+    Attendance,
+    AttendanceStatus,
+    ItemStatus,
+    MeetingKind,
+    Person,
+    ProtocolRemark,
+)
 from kkr_desk.domain.meeting_life import MeetingState, StateStep
 from kkr_desk.store import open_store
 
@@ -46,6 +54,18 @@ def every_edit(editor):
         "move_item": lambda: editor.move_item(item, meeting.groups[1], 0),
         "move_group": lambda: editor.move_group(group, 1),
         "start": lambda: editor.start_meeting(dt.time(10, 0)),
+        "stamp_presence": lambda: editor.stamp_presence(meeting.attendance[0], coming=False),
+        "set_clock": lambda: editor.set_clock(
+            meeting.attendance[0], arrived=True, at=dt.time(10, 5)
+        ),
+        "set_events": lambda: editor.set_events(meeting.attendance[0], []),
+        "substitute": lambda: editor.set_substitute(
+            meeting.attendance[0], Person("Ny Stedfortræder", party="A")
+        ),
+        "inhabil": lambda: editor.set_inhabil(item, meeting.attendance[0].person),
+        "vote": lambda: editor.set_vote(item, None),
+        "add_remark": lambda: editor.add_remark(item, ProtocolRemark("Imod.", party="Ø")),
+        "remove_remark": lambda: editor.remove_remark(item, 0),
     }
 
 

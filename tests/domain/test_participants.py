@@ -1,6 +1,13 @@
 import datetime as dt
 
-from kkr_desk.domain import Attendance, AttendanceStatus, MeetingKind, Person
+from kkr_desk.domain import (
+    Attendance,
+    AttendanceStatus,
+    MeetingKind,
+    Person,
+    PresenceEvent,
+    PresenceKind,
+)
 from kkr_desk.domain.participants import attendance_line, participant_groups, person_line
 
 
@@ -19,8 +26,10 @@ def test_arrival_leaving_and_notes_follow_the_name():
         Person("Ole Vind", party="V", municipality="Hedensted"),
         AttendanceStatus.PRESENT,
         note="deltog ikke under punkt 3.2",
-        arrived_at=dt.time(10, 25),
-        left_at=dt.time(11, 40),
+        events=[
+            PresenceEvent(PresenceKind.ARRIVED, dt.time(10, 25)),
+            PresenceEvent(PresenceKind.LEFT, dt.time(11, 40)),
+        ],
     )
     assert attendance_line(entry) == (
         "Ole Vind (V), Hedensted – ankom kl. 10.25, forlod mødet kl. 11.40, "
@@ -52,3 +61,18 @@ def test_dagsorden_lists_the_unregistered_as_expected(meeting):
     )
     referat = {g.heading for g in participant_groups(meeting, MeetingKind.REFERAT)}
     assert "Fra KD-Net" not in referat
+
+
+def test_events_name_their_items_and_a_substitute_stands_in():
+    from .record_meeting import record_meeting
+
+    meeting = record_meeting()
+    lines = participant_groups(meeting, MeetingKind.REFERAT)[0].lines
+    assert lines == (
+        ("Ole Vind (V), Hedensted – forlod mødet kl. 11.40 efter punkt 2.1, "
+        "kom tilbage kl. 12.10 under punkt 2.3"),
+        "Dorte West (V), Horsens",
+        "Lise Bech (Ø), Aarhus – ankom kl. 10.25 under punkt 2.2",
+        "Anders Kühnau (A), Aarhus",
+        "Hanne Berg (A), Randers, stedfortræder for Torben Hansen",
+    )

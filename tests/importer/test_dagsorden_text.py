@@ -61,8 +61,9 @@ def _extraction() -> str:
 
 
 def test_an_empty_group_after_an_empty_last_section_stays_a_group():
-    meeting = import_text(_extraction()).meeting
-    assert meeting.kind is MeetingKind.DAGSORDEN
+    parsed = import_text(_extraction())
+    meeting = parsed.meeting
+    assert parsed.kind is MeetingKind.DAGSORDEN
     assert [group.title for group in meeting.groups] == [
         "Godkendelse af referat", "Udpegninger", "KKR", "Punkter til næste møde",
     ]

@@ -221,7 +221,7 @@ def test_absent_people_and_organisations_get_their_own_headings(tmp_path, meetin
     start = lines.index("Deltagerfortegnelse")
     assert lines[start + 1 : start + 9] == [
         "Deltagere",
-        "Lone Jakobi (A), Odder – deltog i stedet for Jacob Bundsgaard",
+        "Lone Jakobi (A), Odder, stedfortræder for Jacob Bundsgaard",
         "Afbud",
         "Jacob Bundsgaard (A), Aarhus",
         "Fraværende uden afbud",

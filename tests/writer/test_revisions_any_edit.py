@@ -64,7 +64,6 @@ def meeting(draw) -> Meeting:
     return Meeting(
         "KKR Midtjylland",
         dt.date(2024, 9, 5),
-        MeetingKind.REFERAT,
         place=draw(st.sampled_from(["", "Viborg", "Aarhus Rådhus"])),
         groups=[AgendaGroup("Sager", items)] + ([AgendaGroup("Eventuelt")] if items else []),
     )
