@@ -174,6 +174,15 @@ class Desk:
             return None, None
         return meeting_id, item_id
 
+    def where_left_off(self) -> tuple[int | None, int | None]:
+        """The meeting and item last worked on, kept in the database (so it survives a
+        crash); else the newest meeting without an item, or (None, None) for no meeting."""
+        meeting_id, item_id = self.last_place()
+        meetings = self.list_meetings()
+        if meeting_id in {summary.id for summary in meetings}:
+            return meeting_id, item_id
+        return (meetings[0].id if meetings else None), None
+
     def people(self) -> list[Person]:
         return self._store.roster.people()
 

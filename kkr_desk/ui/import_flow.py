@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -50,6 +50,26 @@ class ImportFlow(QObject):
             menu.insertAction(before, self.action)
         else:
             menu.addAction(self.action)
+
+    def take_drops(self, window: QWidget, before: Callable[[], object]) -> None:
+        """Let ``window`` take a dropped document; ``before()`` runs just before its preview
+        (the window saves what was typed)."""
+        self._before_drop = before
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        path = self.dropped_document(event.mimeData())
+        if path is None:
+            return False  # not ours: the window (and Qt) decide
+        event.acceptProposedAction()
+        if kind == QEvent.Type.Drop:
+            self._before_drop()
+            self.import_dropped(path)
+        return True
 
     def start(self) -> None:
         from .import_dialog import choose_and_import  # its dialogs on first use only

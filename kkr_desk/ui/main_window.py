@@ -1,15 +1,10 @@
 """The secretary's window: attendance | agenda | item editor, with the meeting bar on top.
 
 The window builds the frame and wires the parts, each of which gets what it needs in its
-constructor: actions and menus (window_actions), the panes (window_layout), export
-(export_flow), import (import_flow), backups and undo of deletes (safety), the agenda's
-commands (agenda_commands), undo/redo (edit_commands) and the close guard (close_guard).
-The window owns the autosaver and flushes it whenever work could be lost or read back:
-item switch, focus change, meeting switch, export and close.
-
-Each save is stamped in the database and a clean close marks the run as ended, so a start
-after a crash says up to when everything is saved. A PDF, .docx or text file dropped on the
-window opens the import preview.
+constructor (docs/architecture.md lists them: actions and menus, layout, export, import and
+drops, backups and undo, the meeting's life, committees, attendance, places and search,
+the saving status, the close guard). The window owns the autosaver and flushes it whenever
+work could be lost or read back: item switch, focus change, meeting switch, export, close.
 """
 
 from __future__ import annotations
@@ -17,22 +12,22 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from .. import version
 from ..app import AppError, Desk
 from ..domain import ItemStatus, Meeting
-from ..domain.agenda import numbered_items
 from .about_dialog import AboutDialog
 from .agenda_commands import AgendaCommands
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
+from .attendance_flow import AttendanceFlow
 from .attendance_model import AttendanceModel
 from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
-from .changes_dialog import ChangesDialog
 from .close_guard import CloseGuard
 from .committee_flow import CommitteeFlow
-from .dialogs import AddPersonDialog, PhrasesDialog, ShortcutsDialog
+from .dialogs import PhrasesDialog, ShortcutsDialog
 from .edit_commands import EditCommands
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
@@ -42,15 +37,13 @@ from .jobs import JobRunner
 from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
 from .meeting_life_flow import MeetingLifeFlow
+from .place_flow import PlaceFlow
 from .safety import WindowSafety
+from .save_status import SaveStatus
 from .session import MeetingSession
 from .shortcuts import help_rows
 from .window_actions import build_actions, build_menus
 from .window_layout import WindowLayout
-
-
-STAMP_MS = 1000
-"""How long after a save its time is kept in the database (for the message after a crash)."""
 
 
 class MainWindow(QMainWindow):
@@ -69,19 +62,9 @@ class MainWindow(QMainWindow):
         self.dialog: QWidget | None = None
         self.shown_once = False
         self.shut_down = False
-        self.last_saved: dt.datetime | None = None
-        # The save time is written apart from the save, at most once a second: a burst of
-        # saves costs one small write, outside the autosave's run. A crash in between
-        # leaves an earlier time in the database, which is still true.
-        self.stamp_timer = QTimer(self)
-        self.stamp_timer.setSingleShot(True)
-        self.stamp_timer.setInterval(STAMP_MS)
-        self.stamp_timer.timeout.connect(self.stamp_last_save)
         self.setMinimumSize(1000, 600)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedIndicator")
-        self.saved_label.setStyleSheet("color: #4b7f52; padding-right: 8px;")
-        self.statusBar().addPermanentWidget(self.saved_label)
+        self.save_status = SaveStatus(self, self.desk, self.autosaver, self.show_problem)
+        self.saved_label = self.save_status.label
         self.actions_by_name = build_actions(self, self.action_slots())
         self.menus = menus = build_menus(self, self.actions_by_name)
         self.file_menu, self.edit_menu = menus.file_menu, menus.edit_menu
@@ -107,7 +90,17 @@ class MainWindow(QMainWindow):
             self, self.desk, self.autosaver, lambda: self.session, self.open_meeting,
             self.open_dialog, self.show_problem, deleted=self.safety.deleted,
         )
-        self.edit_commands = EditCommands(undo_elsewhere=self.undo_elsewhere)
+        self.attendance_flow = AttendanceFlow(
+            self, self.desk, lambda: self.session, lambda: self.attendance,
+            lambda: self.attendance_model, lambda: self.commands, self.safety.undo_delete,
+            self.open_dialog,
+        )
+        self.places = PlaceFlow(
+            self, self.desk, self.autosaver, lambda: self.session,
+            lambda: (self.attendance, self.agenda, self.agenda_model, self.editor),
+            self.open_meeting, self.open_dialog, self.show_problem,
+        )
+        self.edit_commands = EditCommands(undo_elsewhere=self.attendance_flow.undo)
         self.life_flow = MeetingLifeFlow(
             self, self.autosaver, self.actions_by_name, lambda: self.session,
             lambda: [self.meeting_bar, self.attendance, self.agenda, self.editor],
@@ -118,16 +111,16 @@ class MainWindow(QMainWindow):
         )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
-        self.setAcceptDrops(True)
+        self.import_flow.take_drops(self, before=self.autosaver.flush)
         QApplication.instance().focusChanged.connect(self.focus_changed)
         item_id = None
         if meeting_id is None:
-            meeting_id, item_id = self.where_left_off()
+            meeting_id, item_id = self.desk.where_left_off()
         if meeting_id is None:
             meeting_id = self.desk.create_empty_meeting(self.tr("KKR"), dt.date.today())
         self.open_meeting(meeting_id, item_id)
         self.panes.restore()
-        self.report_recovery()
+        self.save_status.begin_run()
 
     def action_slots(self) -> dict:
         """What each action in window_actions.ACTION_TEXTS does."""
@@ -149,7 +142,7 @@ class MainWindow(QMainWindow):
             "approve": lambda: self.life_flow.ask_approve(),
             "reopen": lambda: self.life_flow.ask_reopen(),
             "all_present": lambda: self.attendance_model.all_present(),
-            "add_person": self.ask_add_person,
+            "add_person": lambda: self.attendance_flow.ask_add_person(),
             "remove_person": lambda: self.attendance.remove_selected(),
             "arrived_now": lambda: self.attendance.stamp_selected(arrived=True),
             "left_now": lambda: self.attendance.stamp_selected(arrived=False),
@@ -167,29 +160,22 @@ class MainWindow(QMainWindow):
             "in_progress": lambda: self.commands.mark_in_progress(),
             "new_item": lambda: self.commands.add_item(),
             "new_group": lambda: self.commands.add_group(),
-            "move_up": lambda: self.move_current(-1),
-            "move_down": lambda: self.move_current(+1),
+            "move_up": lambda: self.attendance_flow.move_current(-1),
+            "move_down": lambda: self.attendance_flow.move_current(+1),
             "delete": lambda: self.commands.ask_delete(),
-            "focus_attendance": self.focus_attendance,
+            "focus_attendance": lambda: self.attendance_flow.focus_list(),
             "focus_agenda": self.focus_agenda,
             "focus_decision": lambda: self.editor.focus_decision(),
-            "search_person": self.search_person,
-            "changes_since_sent": self.show_changes_since_sent,
-            "search_all": self.search_all,
-            "shortcuts": self.show_shortcuts,
-            "about": self.show_about,
+            "search_person": lambda: self.attendance.focus_search(),
+            "changes_since_sent": lambda: self.places.show_changes_since_sent(),
+            "search_all": lambda: self.places.search_all(),
+            "shortcuts": lambda: self.open_dialog(ShortcutsDialog(help_rows(), self)),
+            "about": lambda: self.open_dialog(
+                AboutDialog(version(), self.desk.locations(), self)
+            ),
         }
 
     # Opening a meeting -------------------------------------------------------------------
-
-    def where_left_off(self) -> tuple[int | None, int | None]:
-        """The meeting and item last worked on, kept in the database (so it survives a
-        crash); else the newest meeting."""
-        meeting_id, item_id = self.desk.last_place()
-        meetings = self.desk.list_meetings()
-        if meeting_id in {summary.id for summary in meetings}:
-            return meeting_id, item_id
-        return (meetings[0].id if meetings else None), None
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> bool:
         """Show another meeting, at ``item_id`` or where the meeting is; everything typed
@@ -204,8 +190,8 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.deleteLater()
         self.session = MeetingSession(editor, self)
-        self.session.saved.connect(self.saved)
-        self.session.failed.connect(self.not_saved)
+        self.session.saved.connect(self.save_status.saved)
+        self.session.failed.connect(self.save_status.not_saved)
         self.build_workspace(meeting)
         self.update_title()
         # Reopened mid-meeting (or after a crash): continue where the meeting is.
@@ -238,13 +224,13 @@ class MainWindow(QMainWindow):
         self.attendance = AttendancePanel(self.attendance_model)
         self.agenda = AgendaPanel(self.agenda_model)
         self.editor = ItemEditor(self.session, self.autosaver)
-        self.editor.placeRequested.connect(self.open_place)
+        self.editor.placeRequested.connect(self.places.open_place)
         self.panes.set_workspace(self.meeting_bar, self.attendance, self.agenda, self.editor)
         self.commands = AgendaCommands(
             self, self.session, self.agenda, self.editor, self.autosaver,
             open_dialog=self.open_dialog, deleted=self.safety.deleted,
         )
-        self.attendance.addPersonRequested.connect(self.ask_add_person)
+        self.attendance.addPersonRequested.connect(self.attendance_flow.ask_add_person)
         self.attendance.removed.connect(
             lambda names: self.statusBar().showMessage(
                 self.tr("%s er fjernet fra listen – Ctrl+Z fortryder") % names, 8000
@@ -271,107 +257,8 @@ class MainWindow(QMainWindow):
         date = self.meeting_bar.date_edit.date().toPython()
         self.setWindowTitle(self.tr("KKR Desk – %s %s") % (committee, date.strftime("%d-%m-%Y")))
 
-    # Search and places -------------------------------------------------------------------
-
-    def search_all(self) -> None:
-        """Søg i alle møder; Escape there comes back to this meeting and item."""
-        from .search_panel import SearchDialog  # QStyle and QTextDocument's layout: ~80 ms
-
-        item = self.editor.item
-        origin = (self.session.meeting.id, item.id if item is not None else None)
-        dialog = SearchDialog(
-            lambda text, limit: self.desk.search(text, prefix_last=True, limit=limit), self
-        )
-        dialog.placeChosen.connect(self.open_place)
-        dialog.returnRequested.connect(lambda: self.open_place(*origin))
-        self.open_dialog(dialog)
-        dialog.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def open_place(
-        self, meeting_id: int, item_id: int | None, section: str = "", words: str = ""
-    ) -> bool:
-        """That meeting at that item (None: its people present), ``words`` shown in ``section``."""
-        if self.session.meeting.id != meeting_id and not self.open_meeting(meeting_id):
-            return False
-        if item_id is None:
-            self.attendance.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            return True
-        item = next((i for i in self.session.meeting.items if i.id == item_id), None)
-        if item is None:
-            self.show_problem(self.tr("Punktet findes ikke længere i mødet"))
-            return False
-        self.agenda.select(self.agenda_model.index_of_item(item))
-        if section:
-            self.editor.reveal(section, words)
-        return True
-
-    # Attendance --------------------------------------------------------------------------
-
     def focus_agenda(self) -> None:
         self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def search_person(self) -> None:
-        self.attendance.focus_search()
-
-    def focus_attendance(self) -> None:
-        self.attendance.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.attendance.selected_entries():
-            self.attendance.focus_first_match()
-
-    def move_current(self, step: int) -> None:
-        """Alt+Shift+Up/Down: the selected person in the attendance list, else the agenda row."""
-        if self.attendance.view.hasFocus():
-            self.attendance.move_selected(step)
-        else:
-            self.commands.move_current(step)
-
-    def undo_elsewhere(self) -> None:
-        """Ctrl+Z outside a text field: a removed person in the list, else the last delete."""
-        if self.attendance.view.hasFocus() and self.attendance_model.removed:
-            entry = self.attendance_model.undo_remove()
-            if entry is not None:
-                self.attendance.select_entry(entry)
-            return
-        self.safety.undo_delete()
-
-    def ask_add_person(self) -> None:
-        on_list = {entry.person.id for entry in self.session.meeting.attendance}
-        committee = self.desk.committee_roster(self.session.meeting)
-        ids = {person.id for person in committee}
-        people = committee + [person for person in self.desk.people() if person.id not in ids]
-        roster = [person for person in people if person.id not in on_list]
-        dialog = AddPersonDialog(roster, self)
-        dialog.chosen.connect(self.add_person)
-        self.open_dialog(dialog)
-
-    def add_person(self, person) -> None:
-        index = self.attendance_model.add_person(person)
-        if index.isValid():
-            entry = self.attendance_model.entry_at(index)
-            self.attendance.select_entry(entry)
-            self.attendance.view.setFocus()
-
-    # Changes since the referat was sent ---------------------------------------------------
-
-    def show_changes_since_sent(self) -> None:
-        """The open item's words changed since the referat was sent for approval."""
-        item = self.editor.item
-        if item is None:
-            self.show_problem(self.tr("Vælg et punkt på dagsordenen først."))
-            return
-        self.autosaver.flush()  # what was just typed counts too
-        meeting = self.session.meeting
-        try:
-            changes = self.desk.changes_since_sent(meeting.id, item.id)
-        except AppError as error:
-            self.show_problem(str(error))
-            return
-        label = next(
-            (number for number, numbered in numbered_items(meeting) if numbered is item), ""
-        )
-        self.open_dialog(ChangesDialog(label.rstrip("."), changes, self))
-
-    # Settings and help -------------------------------------------------------------------
 
     def edit_phrases(self) -> None:
         dialog = PhrasesDialog(self.session.decision_templates(), self)
@@ -381,56 +268,6 @@ class MainWindow(QMainWindow):
     def phrases_chosen(self, templates: list[str]) -> None:
         if self.session.set_decision_templates(templates):
             self.editor.refresh_phrases()
-
-    def show_shortcuts(self) -> None:
-        self.open_dialog(ShortcutsDialog(help_rows(), self))
-
-    def show_about(self) -> None:
-        from .. import version
-
-        self.open_dialog(AboutDialog(version(), self.desk.locations(), self))
-
-    # Saving ------------------------------------------------------------------------------
-
-    def report_recovery(self) -> None:
-        """Begin this run; after a crash say, until the next message, what is on disk."""
-        try:
-            unclean, last_saved = self.desk.begin_run()
-        except AppError as error:
-            self.show_problem(str(error))
-            return
-        if not unclean:
-            return
-        if last_saved is None:
-            text = self.tr("Genoprettet efter nedbrud: intet var gemt endnu")
-        else:
-            text = self.tr("Genoprettet efter nedbrud: alt indtil kl. %s er gemt") % (
-                last_saved.strftime("%H:%M:%S")
-            )
-        self.statusBar().showMessage(text)
-
-    def saved(self) -> None:
-        now = dt.datetime.now().replace(microsecond=0)
-        self.last_saved = now
-        if not self.stamp_timer.isActive():
-            self.stamp_timer.start()
-        if self.autosaver.has_unsaved:
-            return  # something else still waits for a retry: keep the warning up
-        self.saved_label.setStyleSheet("color: #4b7f52; padding-right: 8px;")
-        self.saved_label.setText(self.tr("Gemt %s") % now.strftime("%H:%M:%S"))
-
-    def stamp_last_save(self) -> None:
-        if self.last_saved is None:
-            return
-        try:
-            self.desk.note_saved(self.last_saved)
-        except AppError:
-            pass  # the edit itself is saved; the next save stamps the time again
-
-    def not_saved(self, message: str) -> None:
-        self.saved_label.setStyleSheet("color: #b00020; font-weight: 600; padding-right: 8px;")
-        self.saved_label.setText(self.tr("Ikke gemt"))
-        self.show_problem(message)
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("⚠ %s") % message, 10000)
@@ -455,34 +292,7 @@ class MainWindow(QMainWindow):
             return
         self.jobs.shutdown(wait_seconds=2.0)  # a PDF is cancelled; a .docx has moments left
         self.panes.save()
-        self.stamp_timer.stop()
-        try:
-            self.desk.end_run()
-        except AppError:
-            pass  # the next start says "recovered": true enough, and nothing is lost
+        self.save_status.end_run()
         QApplication.instance().focusChanged.disconnect(self.focus_changed)
         self.shut_down = True
         super().closeEvent(event)
-
-    # Dropped files -----------------------------------------------------------------------
-
-    def dragEnterEvent(self, event) -> None:
-        if self.import_flow.dropped_document(event.mimeData()) is not None:
-            event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if self.import_flow.dropped_document(event.mimeData()) is not None:
-            event.acceptProposedAction()
-            return
-        super().dragMoveEvent(event)
-
-    def dropEvent(self, event) -> None:
-        path = self.import_flow.dropped_document(event.mimeData())
-        if path is None:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.autosaver.flush()
-        self.import_flow.import_dropped(path)

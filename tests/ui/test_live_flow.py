@@ -140,7 +140,7 @@ def test_escape_clears_the_filter_and_a_person_added_while_filtered_gets_the_key
     assert torben.person.name.startswith("Torben")
     before = torben.status
     # A person added while the filter shows only Torben is shown, selected, and gets the "1".
-    window.add_person(Person("Mette Gæst", organisation="Region Midtjylland"))
+    window.attendance_flow.add_person(Person("Mette Gæst", organisation="Region Midtjylland"))
     key(qtbot, window, Qt.Key.Key_1)
     mette = entry_named(window, "Mette Gæst")
     assert mette.status is AttendanceStatus.PRESENT
@@ -319,7 +319,7 @@ def test_a_start_after_a_crash_says_up_to_when_everything_is_saved(
     first.autosaver.flush()
     saved_at = first.saved_label.text().removeprefix("Gemt ")
     assert saved_at
-    qtbot.waitUntil(lambda: not first.stamp_timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not first.save_status.stamp_timer.isActive(), timeout=3000)
     # The process dies here: no closeEvent, so the run is never marked as ended.
     first.hide()
     second = MainWindow(sample_store, settings=settings)  # closed below, not by qtbot

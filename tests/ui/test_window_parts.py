@@ -88,14 +88,14 @@ def test_add_person_from_the_roster_and_as_new(qtbot, window, db_path):
     with Store(db_path) as store:
         store.meetings.create_empty("KKR Syddanmark", dt.date(2025, 2, 1))
     window.open_meeting(2)
-    window.ask_add_person()
+    window.attendance_flow.ask_add_person()
     dialog = window.dialog
     assert isinstance(dialog, AddPersonDialog)
     qtbot.keyClicks(dialog.search_edit, "Torben Hansen")
     assert dialog.chosen_person().name == "Torben Hansen"
     assert not dialog.name_edit.isEnabled()
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
-    window.ask_add_person()
+    window.attendance_flow.ask_add_person()
     dialog = window.dialog
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     assert dialog.error_label.text() == "Skriv et navn eller vælg fra kartoteket"
@@ -117,7 +117,7 @@ def test_the_roster_search_matches_the_whole_typed_name(qtbot, window, db_path):
     with Store(db_path) as store:
         store.meetings.create_empty("KKR Syddanmark", dt.date(2025, 2, 1))
     window.open_meeting(2)
-    window.ask_add_person()
+    window.attendance_flow.ask_add_person()
     dialog = window.dialog
     qtbot.keyClicks(dialog.search_edit, "Peter Sørensen")
     assert dialog.chosen_person().name == "Peter Sørensen"
@@ -130,7 +130,7 @@ def test_the_roster_search_matches_the_whole_typed_name(qtbot, window, db_path):
     qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
     assert [a.person.name for a in stored_meeting(db_path, 2).attendance] == ["Peter Sørensen"]
     # A name nobody has becomes the new person's name.
-    window.ask_add_person()
+    window.attendance_flow.ask_add_person()
     dialog = window.dialog
     qtbot.keyClicks(dialog.search_edit, "Peter Nyborg")
     assert dialog.chosen_person() is None
