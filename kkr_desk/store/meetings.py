@@ -17,6 +17,7 @@ from .attendance import AttendanceList
 from .committees import Committees
 from .database import StoreError, write_transaction
 from .item_record import ItemRecords
+from .meeting_life import MeetingLife
 from .roster import Roster
 from .rows import MeetingNotFound, require_meeting
 from .trash import MEETING, Trash
@@ -52,6 +53,7 @@ class Meetings:
         trash: Trash,
         committees: Committees,
         records: ItemRecords,
+        life: MeetingLife,
     ):
         self.db = db
         self.committees = committees
@@ -60,6 +62,7 @@ class Meetings:
         self.agenda = agenda
         self.trash = trash
         self.records = records
+        self.life = life
 
     def summaries(self) -> list[MeetingSummary]:
         """Every meeting, newest date first."""
@@ -193,7 +196,7 @@ class Meetings:
                 label,
                 meeting_to_dict(meeting),
                 meeting_id=meeting_id,
-                extra={"state": self._state_of(meeting_id).value},
+                extra={"state": self.life.state(meeting_id).value},
             )
             self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
         return trash_id
@@ -207,10 +210,6 @@ class Meetings:
             meeting_from_dict(content),
             MeetingState(state) if state in known else MeetingState.PLANNED,
         )
-
-    def _state_of(self, meeting_id: int) -> MeetingState:
-        rows = list(self.db.query("SELECT state FROM meeting WHERE id = ?", [meeting_id]))
-        return MeetingState(rows[0]["state"])
 
 
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:

@@ -47,6 +47,8 @@ class Store:
         self.agenda = Agenda(self.db, self.trash, self.records)
         self.attendance = AttendanceList(self.db, self.roster, self.records)
         self.committees = Committees(self.db, self.roster)
+        # the kept versions are whole meetings, loaded by the meetings repository made next
+        self.life = MeetingLife(self.db, lambda meeting_id: self.meetings.load(meeting_id))
         self.meetings = Meetings(
             self.db,
             self.roster,
@@ -55,11 +57,13 @@ class Store:
             self.trash,
             self.committees,
             self.records,
+            self.life,
         )
         self.trash.restore_with(
-            meeting=self.meetings.restore, group=self.agenda.restore_group, item=self.agenda.restore_item
+            meeting=self.meetings.restore,
+            group=self.agenda.restore_group,
+            item=self.agenda.restore_item,
         )
-        self.life = MeetingLife(self.db, self.meetings.load)
         self.settings = Settings(self.db)
         self.search = Search(self.db)
         self.run_marks = RunMarks(self.db)
