@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.check("--version matches pyproject", lambda: expect(
             smoke.run("--version"), f"kkr-desk {version}\n"))
         smoke.check("list on a new database shows the sample", lambda: expect(
-            smoke.run("--db", db, "list"), "1\tKKR Midtjylland\t05-09-2024\treferat\t10 punkter"))
+            smoke.run("--db", db, "list"), "1\tKKR Midtjylland\t05-09-2024\tafholdt\t10 punkter"))
 
         def docx() -> str | None:
             problem = expect(smoke.run("--db", db, "export", "1", "-o", "referat.docx"))
