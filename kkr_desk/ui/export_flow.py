@@ -30,9 +30,11 @@ EXPORT_KINDS = {
     "referat": (MeetingKind.REFERAT, ".docx"),
     "dagsorden": (MeetingKind.DAGSORDEN, ".docx"),
     "pdf": (None, ".pdf"),
+    "changes": (MeetingKind.REFERAT, ".docx"),
 }
 """The document and file type of each export; None: the kind the meeting's state asks for
-(the referat once the meeting has begun or a decision is written, else the dagsorden)."""
+(the referat once the meeting has begun or a decision is written, else the dagsorden).
+"changes" is the referat as Word tracked changes against the version sent for approval."""
 
 
 class ExportFlow(QObject):
@@ -90,10 +92,23 @@ class ExportFlow(QObject):
         except AppError as error:
             self.show_problem(str(error))
             return None
+        sent = None
+        if which == "changes":
+            sent = self.desk.meeting_version(meeting.id, "sent")
+            if sent is None:
+                self.show_problem(
+                    self.tr(
+                        "Referatet er ikke sendt til godkendelse, så der er ingen udsendt "
+                        "udgave at vise ændringerne imod."
+                    )
+                )
+                return None
         kind = kind or self.desk.export_kind(snapshot, state)
         word = self.tr("Referat") if kind is MeetingKind.REFERAT else self.tr("Dagsorden")
         suggested = self.export_folder() / (
-            f"{word} {meeting.committee} {meeting.date:%d-%m-%Y}{suffix}"
+            f"{word} {meeting.committee} {meeting.date:%d-%m-%Y}"
+            + (self.tr(" (ændringer)") if sent is not None else "")
+            + suffix
         )
         name_filter = (
             self.tr("Word-dokument (*.docx)") if suffix == ".docx" else self.tr("PDF (*.pdf)")
@@ -107,7 +122,7 @@ class ExportFlow(QObject):
         cancel = threading.Event() if suffix == ".pdf" else None
         job = self.jobs.start(
             EXPORT,
-            lambda: self.desk.export(snapshot, path, kind, cancel=cancel),
+            lambda: self.desk.export(snapshot, path, kind, cancel=cancel, changes_since=sent),
             cancel=cancel,
             expected=(ExportFailed, AppError),
         )

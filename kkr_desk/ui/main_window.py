@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             "export_referat": lambda: self.export_flow.export("referat"),
             "export_dagsorden": lambda: self.export_flow.export("dagsorden"),
             "export_pdf": lambda: self.export_flow.export("pdf"),
+            "export_changes": lambda: self.export_flow.export("changes"),
             "quit": self.close,
             "undo": lambda: self.edit_commands.undo(),
             "redo": lambda: self.edit_commands.redo(),

@@ -27,6 +27,7 @@ ACTION_TEXTS = {
     "export_referat": "&Referat (.docx) …",
     "export_dagsorden": "&Dagsorden (.docx) …",
     "export_pdf": "&PDF …",
+    "export_changes": "Referat med æn&dringer siden udsendelse (.docx) …",
     "quit": "&Afslut",
     "undo": "&Fortryd",
     "redo": "&Gentag",
@@ -114,7 +115,7 @@ def build_menus(window: QMainWindow, named: dict[str, QAction]) -> WindowMenus:
         file_menu.addAction(named[name])
     import_anchor = file_menu.addSeparator()
     export_menu = file_menu.addMenu(_tr("&Eksportér"))
-    for name in ("export_referat", "export_dagsorden", "export_pdf"):
+    for name in ("export_referat", "export_dagsorden", "export_pdf", "export_changes"):
         export_menu.addAction(named[name])
     file_menu.addSeparator()
     file_menu.addAction(named["quit"])
