@@ -87,9 +87,11 @@ class ImportFlow(QObject):
         return True
 
     def start(self) -> None:
+        """Ask for a file to read, unless one is being read (then say so at once)."""
         from .import_dialog import choose_file  # its dialogs on first use only
 
-        self.dialog = choose_file(self.parent_widget, self.read)
+        if not self._refused():
+            self.dialog = choose_file(self.parent_widget, self.read)
 
     def dropped_document(self, mime: QMimeData) -> Path | None:
         """The one local PDF, .docx or text file a drag carries, or None."""
@@ -103,8 +105,7 @@ class ImportFlow(QObject):
 
     def read(self, path: Path) -> Job | None:
         """Start reading ``path``; its preview opens when it is read. None when refused."""
-        if self.jobs.is_running(IMPORT):
-            self.refusal = self._message(self.tr("Indlæsning i gang"), str(JobRefused(IMPORT)))
+        if self._refused():
             return None
         self.summary = None
         # Only the file goes to the worker: read_document touches no database.
@@ -115,6 +116,12 @@ class ImportFlow(QObject):
         job.failed.connect(self._unreadable)
         self.job_status.show_job(job, self.tr("Læser %s …") % path.name)
         return job
+
+    def _refused(self) -> bool:
+        if not self.jobs.is_running(IMPORT):
+            return False
+        self.refusal = self._message(self.tr("Indlæsning i gang"), str(JobRefused(IMPORT)))
+        return True
 
     def _read(self, result) -> None:
         from .import_dialog import ImportDialog

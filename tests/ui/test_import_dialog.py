@@ -157,6 +157,10 @@ def test_a_second_import_while_one_reads_is_refused_in_danish(qtbot, window, mon
     refusal = window.flow.refusal
     assert isinstance(refusal, QMessageBox) and refusal.isVisible()
     assert "allerede en indlæsning i gang" in refusal.text()
+    refusal.close()
+    window.flow.action.trigger()  # File ▸ Importér says so before asking for a file
+    assert window.flow.refusal is not refusal and window.flow.refusal.isVisible()
+    assert window.flow.dialog is None
     release.set()
     shown(qtbot, window.flow)
     assert len(threads) == 1  # the second was not queued
