@@ -5,7 +5,8 @@ database's newest meeting (the generated 100-item one) in a Store on the UI thre
 window has it, then RUNS times: starts the stall probe, does on the UI thread what the
 window does there (load the meeting from the Store; for the backup, nothing), runs the
 work through ``kkr_desk.ui.jobs.JobRunner`` and lets the event loop run until the job
-ends. The import reads a .docx the writer made of the same meeting (made before, untimed).
+ends. The import reads, as the window's import job does (``Desk.read_document``), a .docx
+the writer made of the same meeting (made before, untimed).
 Reports each run's longest gap between the probe's 5 ms ticks.
 """
 
@@ -24,7 +25,7 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from kkr_desk.importer import DocumentImportError, import_document
+    from kkr_desk.app import Desk, ImportFailed
     from kkr_desk.writer import ReferatError, export_meeting
     from kkr_desk.writer.pdf import find_soffice
     from kkr_desk.store import StoreError, backup_copy, open_store
@@ -52,7 +53,7 @@ def main() -> None:
             target = folder / f"stall-{run}.{what}"
             return lambda: export_meeting(meeting, target), (ReferatError,)
         if what == "import":
-            return lambda: import_document(source), (DocumentImportError,)
+            return lambda: Desk.read_document(source), (ImportFailed,)
         db_path = store.path
         return lambda: backup_copy(db_path), (StoreError,)
 

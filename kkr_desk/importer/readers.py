@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ..bounded_file import NotARegularFile, regular_file_size
+from ..pdfium_lock import PDFIUM
 from ..domain.links import safe_link_target
 from ..markdown_form import merges
 from .errors import DocumentImportError, raised_by_library
@@ -146,13 +147,18 @@ def read_text_file(path: Path) -> SourceText:
 
 def read_pdf(path: Path) -> SourceText:
     """Every page's lines by PDFium, with paragraph breaks from the line spacing and links."""
-    import pypdfium2
-
     data = path.read_bytes()  # at most MAX_FILE_BYTES (read_source checked)
     if unpacks_beyond(data, MAX_PDF_UNPACKED_BYTES):
         raise too_large(
             path.name, f"over {megabytes(MAX_PDF_UNPACKED_BYTES)} udpakket", megabytes(MAX_PDF_UNPACKED_BYTES)
         )
+    with PDFIUM:  # PDFium is not thread-safe; an export job may be in it too
+        return _read_pdf(data, path)
+
+
+def _read_pdf(data: bytes, path: Path) -> SourceText:
+    import pypdfium2
+
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:

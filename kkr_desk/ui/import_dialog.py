@@ -1,8 +1,8 @@
 """File → Importér…: show what a dagsorden or referat holds before anything is saved.
 
 ``ImportDialog`` shows the parsed meeting (groups, items, people, warnings) with Importér and
-Annullér; ``choose_and_import`` / ``import_into_store`` are what File → Importér…
-(import_flow) calls. Nothing is saved until the secretary presses Importér, and then in one transaction.
+Annullér; import_flow reads the file in a background job and opens it. Nothing is saved
+until the secretary presses Importér, and then in one transaction.
 
 Dialogs are opened with open(), never exec(): the window stays responsive and tests can
 drive them.
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from ..domain import AttendanceStatus, numbered_groups
 from ..domain.agenda import item_number
-from ..app import AppError, Desk, ImportFailed
 
 if TYPE_CHECKING:
     from ..app.desk import ImportResult
@@ -141,10 +140,8 @@ class ImportDialog(QDialog):
         return field.text() if field is not None else ""
 
 
-def choose_and_import(
-    parent: QWidget, desk: Desk, on_saved: Callable[[int], None]
-) -> QFileDialog:
-    """Ask for a file (non-blocking), then show its summary; ``on_saved(id)`` after saving."""
+def choose_file(parent: QWidget, chosen: Callable[[Path], None]) -> QFileDialog:
+    """Ask for a dagsorden or referat without blocking; ``chosen(path)`` once one is picked."""
     dialog = QFileDialog(parent, _tr("Importér dagsorden eller referat"))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilters(
@@ -153,44 +150,12 @@ def choose_and_import(
             _tr("Alle filer (*)"),
         ]
     )
-
-    def chosen(name: str) -> None:
-        # Keep the summary alive even without a parent window.
-        dialog.summary = import_into_store(parent, desk, Path(name), on_saved)
-
-    dialog.summary = None
-    dialog.fileSelected.connect(chosen)
+    dialog.fileSelected.connect(lambda name: chosen(Path(name)))
     dialog.open()
     return dialog
 
 
-def import_into_store(
-    parent: QWidget, desk: Desk, path: Path, on_saved: Callable[[int], None]
-) -> QDialog:
-    """Read ``path`` and show the summary, or a message when it cannot be imported.
-
-    Returns the dialog shown (an ImportDialog or the message box) so the caller can follow it.
-    """
-    try:
-        result = desk.read_document(path)
-    except ImportFailed as error:
-        return _message(parent, _tr("Filen kan ikke importeres"), str(error))
-    dialog = ImportDialog(result, parent)
-
-    def save() -> None:
-        try:
-            meeting_id = desk.add_imported(result)
-        except AppError as error:
-            _message(parent, _tr("Mødet blev ikke gemt"), str(error))
-            return
-        on_saved(meeting_id)
-
-    dialog.accepted.connect(save)
-    dialog.open()
-    return dialog
-
-
-def _message(parent: QWidget, title: str, text: str) -> QMessageBox:
+def message_box(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.open()
     return box

@@ -1,10 +1,17 @@
-"""File → Importér… (Ctrl+I): the menu entry that runs import_dialog.choose_and_import and
-opens the imported meeting once it is saved, and the same preview for a PDF, .docx or text
-file dropped on the window. Everything it needs comes in its constructor.
+"""File → Importér… (Ctrl+I): the menu entry that asks for a file, reads it and shows its
+preview (import_dialog.ImportDialog), and opens the imported meeting once it is saved; the
+same for a PDF, .docx or text file dropped on the window. Everything it needs comes in its
+constructor.
+
+The reading (``Desk.read_document``: the file alone, no database) runs as an IMPORT job
+(``ui/jobs.py``), shown in the status bar, so a large PDF does not hold the window. A
+second import while one reads is refused with a message. The preview, and the saving on
+Importér (``Desk.add_imported``, the UI thread's database connection), stay on the UI thread.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -12,7 +19,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ..app import Desk
+from ..app import AppError, Desk, ImportFailed
+from .job_status import JobStatus
+from .jobs import IMPORT, Job, JobRefused, JobRunner
 from .shortcuts import ACTION_KEYS
 
 DROPPED_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -24,6 +33,8 @@ class ImportFlow(QObject):
         self,
         parent: QWidget,
         desk: Desk,
+        jobs: JobRunner,
+        job_status: JobStatus,
         open_meeting: Callable[[int], object],
         menu: QMenu,
         before: QAction | None = None,
@@ -32,6 +43,8 @@ class ImportFlow(QObject):
         super().__init__(parent)
         self.parent_widget = parent
         self.desk = desk
+        self.jobs = jobs
+        self.job_status = job_status
         self.open_meeting = open_meeting
         self.dialog = None
         """The file dialog of the last import started (tests drive it)."""
@@ -44,7 +57,9 @@ class ImportFlow(QObject):
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         parent.addAction(self.action)
         self.summary = None
-        """The preview (or message) of the last dropped file (tests drive it)."""
+        """The preview (or message) of the last file read (tests drive it)."""
+        self.refusal = None
+        """The message that refused the last import started while one read."""
         self.action.triggered.connect(lambda *_: self.start())
         if before is not None:
             menu.insertAction(before, self.action)
@@ -72,9 +87,11 @@ class ImportFlow(QObject):
         return True
 
     def start(self) -> None:
-        from .import_dialog import choose_and_import  # its dialogs on first use only
+        """Ask for a file to read, unless one is being read (then say so at once)."""
+        from .import_dialog import choose_file  # its dialogs on first use only
 
-        self.dialog = choose_and_import(self.parent_widget, self.desk, self.open_meeting)
+        if not self._refused():
+            self.dialog = choose_file(self.parent_widget, self.read)
 
     def dropped_document(self, mime: QMimeData) -> Path | None:
         """The one local PDF, .docx or text file a drag carries, or None."""
@@ -84,6 +101,47 @@ class ImportFlow(QObject):
         return None
 
     def import_dropped(self, path: Path) -> None:
-        from .import_dialog import import_into_store  # its dialogs on first use only
+        self.read(path)
 
-        self.summary = import_into_store(self.parent_widget, self.desk, path, self.open_meeting)
+    def read(self, path: Path) -> Job | None:
+        """Start reading ``path``; its preview opens when it is read. None when refused."""
+        if self._refused():
+            return None
+        self.summary = None
+        # Only the file goes to the worker: read_document touches no database.
+        job = self.jobs.start(
+            IMPORT, partial(self.desk.read_document, path), expected=(ImportFailed,)
+        )
+        job.finished.connect(self._read)
+        job.failed.connect(self._unreadable)
+        self.job_status.show_job(job, self.tr("Læser %s …") % path.name)
+        return job
+
+    def _refused(self) -> bool:
+        if not self.jobs.is_running(IMPORT):
+            return False
+        self.refusal = self._message(self.tr("Indlæsning i gang"), str(JobRefused(IMPORT)))
+        return True
+
+    def _read(self, result) -> None:
+        from .import_dialog import ImportDialog
+
+        self.summary = dialog = ImportDialog(result, self.parent_widget)
+        dialog.accepted.connect(partial(self._save, result))
+        dialog.open()
+
+    def _save(self, result) -> None:
+        try:
+            meeting_id = self.desk.add_imported(result)
+        except AppError as error:
+            self._message(self.tr("Mødet blev ikke gemt"), str(error))
+            return
+        self.open_meeting(meeting_id)
+
+    def _unreadable(self, error: ImportFailed) -> None:
+        self.summary = self._message(self.tr("Filen kan ikke importeres"), str(error))
+
+    def _message(self, title: str, text: str):
+        from .import_dialog import message_box
+
+        return message_box(self.parent_widget, title, text)

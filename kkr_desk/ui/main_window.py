@@ -75,11 +75,12 @@ class MainWindow(QMainWindow):
             open_meeting=self.open_meeting, open_dialog=self.open_dialog,
             show_problem=self.show_problem,
         )
-        self.import_flow = ImportFlow(
-            self, self.desk, self.open_meeting, menus.file_menu, menus.import_anchor
-        )
         self.job_status = JobStatus()
         self.statusBar().addPermanentWidget(self.job_status)
+        self.import_flow = ImportFlow(
+            self, self.desk, self.jobs, self.job_status, self.open_meeting, menus.file_menu,
+            menus.import_anchor,
+        )
         self.export_flow = ExportFlow(
             self, self.desk, self.settings, self.autosaver, self.jobs, self.job_status,
             current_meeting=lambda: self.session.meeting,

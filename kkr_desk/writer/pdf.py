@@ -25,6 +25,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..bundle import GUARD_OPTION, is_frozen
+from ..pdfium_lock import PDFIUM
 from .soffice_guard import end_tree
 
 TIME_LIMIT = 120  # seconds; a referat converts in a few
@@ -242,16 +243,17 @@ def heading_pages(pdf_bytes: bytes) -> list[int]:
     """
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(pdf_bytes)
-    except pypdfium2.PdfiumError:
-        return []
-    try:
-        return [_bookmark_page(bookmark) for bookmark in document.get_toc()]
-    except (pypdfium2.PdfiumError, ValueError):
-        return []
-    finally:
-        document.close()
+    with PDFIUM:  # PDFium is not thread-safe; an import job may be in it too
+        try:
+            document = pypdfium2.PdfDocument(pdf_bytes)
+        except pypdfium2.PdfiumError:
+            return []
+        try:
+            return [_bookmark_page(bookmark) for bookmark in document.get_toc()]
+        except (pypdfium2.PdfiumError, ValueError):
+            return []
+        finally:
+            document.close()
 
 
 def _bookmark_page(bookmark) -> int:

@@ -247,6 +247,7 @@ def test_a_document_dropped_on_the_window_opens_the_import_preview(qtbot, window
     before = {m.id for m in window.desk.list_meetings()}
     enter = drop_on(qtbot, window, FIXTURE)
     assert enter.isAccepted()
+    qtbot.waitUntil(lambda: window.import_flow.summary is not None, timeout=10_000)
     summary = window.import_flow.summary
     assert isinstance(summary, ImportDialog) and summary.isVisible()
     summary.import_button.click()

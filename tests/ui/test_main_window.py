@@ -260,7 +260,7 @@ def test_the_window_starts_in_the_agenda(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.agenda.view)
 
 
-def test_file_menu_imports_a_document_and_opens_it(window):
+def test_file_menu_imports_a_document_and_opens_it(qtbot, window):
     texts = [action.text() for action in window.file_menu.actions()]
     assert window.import_flow.action.text() in texts
     assert texts.index(window.import_flow.action.text()) < window.file_menu.actions().index(
@@ -270,6 +270,7 @@ def test_file_menu_imports_a_document_and_opens_it(window):
     fixture = Path(__file__).parent.parent / "importer" / "fixtures" / "referat-kkr-test.txt"
     window.import_flow.action.trigger()
     window.import_flow.dialog.fileSelected.emit(str(fixture))
-    window.import_flow.dialog.summary.import_button.click()
+    qtbot.waitUntil(lambda: window.import_flow.summary is not None, timeout=10_000)
+    window.import_flow.summary.import_button.click()
     (new_id,) = {m.id for m in window.desk.list_meetings()} - before
     assert window.session.meeting.id == new_id
