@@ -38,6 +38,7 @@ from .meeting_bar import MeetingBar
 from .meeting_flow import MeetingFlow
 from .meeting_life_flow import MeetingLifeFlow
 from .place_flow import PlaceFlow
+from .place_keeper import PlaceKeeper
 from .safety import WindowSafety
 from .save_status import SaveStatus
 from .session import MeetingSession
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1000, 600)
         self.save_status = SaveStatus(self, self.desk, self.autosaver, self.show_problem)
         self.saved_label = self.save_status.label
+        self.place_keeper = PlaceKeeper(self, self.desk, self.show_problem)
         self.actions_by_name = build_actions(self, self.action_slots())
         self.menus = menus = build_menus(self, self.actions_by_name)
         self.file_menu, self.edit_menu = menus.file_menu, menus.edit_menu
@@ -213,10 +215,7 @@ class MainWindow(QMainWindow):
         """Keep where the secretary is in the database, so a restart returns here."""
         self.life_flow.item_shown()
         item = self.editor.item
-        try:
-            self.desk.remember_place(self.session.meeting.id, item.id if item else None)
-        except AppError as error:  # a lock or a full disk: the work itself is not at risk
-            self.show_problem(str(error))
+        self.place_keeper.shown(self.session.meeting.id, item.id if item else None)
 
     def build_workspace(self, meeting: Meeting) -> None:
         """The open meeting's panes and models, placed by the layout, wired to the commands."""
@@ -292,6 +291,7 @@ class MainWindow(QMainWindow):
             # The database refuses the last words: say so instead of closing over them.
             event.ignore()
             return
+        self.place_keeper.flush()
         self.jobs.shutdown(wait_seconds=2.0)  # a PDF is cancelled; a .docx has moments left
         self.panes.save()
         self.save_status.end_run()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from kkr_desk.store import open_store
 from kkr_desk.ui.main_window import MainWindow
+from kkr_desk.ui.place_keeper import REST_MS
 
 
 def main(db_path: str, settings_dir: str, meeting_id: str, item_row: str) -> int:
@@ -31,7 +32,7 @@ def main(db_path: str, settings_dir: str, meeting_id: str, item_row: str) -> int
         window.open_meeting(int(meeting_id))
         item = window.session.meeting.items[int(item_row)]
         window.agenda.select(window.agenda_model.index_of_item(item))
-        print(f"ready {item.id}", flush=True)
+        QTimer.singleShot(REST_MS + 300, lambda: print(f"ready {item.id}", flush=True))
 
     QTimer.singleShot(0, choose)
     return app.exec()
