@@ -244,3 +244,20 @@ def test_shift_end_selects_the_rest_of_the_persons_group(qtbot, window):
     panel.select_entry(politicians[3])
     keys(K.Key_Home, SHIFT)
     assert panel.selected_entries() == politicians[:4]
+
+
+def test_a_case_number_shared_by_a_whole_meeting_shows_three_earlier_links(
+    qtbot, tmp_path, settings
+):
+    """The seed gives every item one case number, so each item of the imported dagsorden
+    has the sample meeting's 10 items as earlier treatments: 3 links and "og 7 flere"."""
+    db_path = tmp_path / "kkr.db"
+    meeting_id = prepare(db_path)
+    window = MainWindow(open_store(db_path), meeting_id=meeting_id, settings=settings)
+    qtbot.add_widget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=10_000)
+    label = window.editor.earlier_label
+    assert not label.isHidden()
+    assert label.text().count("<a href") == 3 and label.text().endswith(" og 7 flere")
+    assert label.toolTip().count("<a href") == 10
