@@ -9,7 +9,14 @@ program selects (one just added) is never left hidden behind the filter.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -167,6 +174,10 @@ class AttendanceView(QTreeView):
                     current.siblingAtColumn(column), QItemSelectionModel.SelectionFlag.NoUpdate
                 )
                 return
+            if event.modifiers() == Qt.KeyboardModifier.ShiftModifier and self._select_to_group_end(
+                event.key()
+            ):
+                return
             if event.key() == Qt.Key.Key_F2:
                 column = current.column() if current.column() in EDITABLE_COLUMNS else NOTE
                 target = current.siblingAtColumn(column)
@@ -176,6 +187,31 @@ class AttendanceView(QTreeView):
                 self.edit(target)
                 return
         super().keyPressEvent(event)
+
+    def _select_to_group_end(self, key) -> bool:
+        """Shift+End / Shift+Home: select from the person to the last / first of their group
+        (the afbud at the end of Politikere in one key); at the group's end Qt's own key
+        goes on to the end of the list."""
+        if key not in (Qt.Key.Key_End, Qt.Key.Key_Home):
+            return False
+        current = self.currentIndex()
+        group = current.parent()
+        row = self.model().rowCount(group) - 1 if key == Qt.Key.Key_End else 0
+        if row == current.row():
+            return False
+        target = self.model().index(row, NAME, group)
+        last_column = self.model().columnCount(group) - 1
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(
+            QItemSelection(
+                self.model().index(min(row, current.row()), 0, group),
+                self.model().index(max(row, current.row()), last_column, group),
+            ),
+            flags.Select | flags.Rows,
+        )
+        self.selectionModel().setCurrentIndex(target, flags.NoUpdate)
+        self.scrollTo(target)
+        return True
 
 
 class AttendancePanel(QWidget):
@@ -281,8 +317,8 @@ class AttendancePanel(QWidget):
 
         hint = QLabel(
             self.tr(
-                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · F2 note · ←/→ kolonne · "
-                "Delete fjern"
+                "Taster: 1 til stede · 2 afbud · 3 fravær · 0 nulstil · "
+                "Shift+End resten af gruppen · F2 note · ←/→ kolonne · Delete fjern"
             )
         )
         hint.setStyleSheet("color: #6b7280;")

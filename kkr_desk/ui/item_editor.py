@@ -38,6 +38,8 @@ from .session import MeetingSession
 from .title_edit import TitleEdit
 
 STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.DECIDED)
+MAX_EARLIER_LINKS = 3
+"""Links shown under the case line; the rest are counted ("og 7 flere")."""
 
 
 class ItemEditor(QWidget):
@@ -149,8 +151,7 @@ class ItemEditor(QWidget):
         self.decision_edit.setAccessibleName(self.tr("Beslutning"))
         self.decision_edit.setPlaceholderText(
             self.tr(
-                "Skriv beslutningen … (Ctrl+1 … Ctrl+9 indsætter en standardfrase, "
-                "Ctrl+0 punktets egen)"
+                "Skriv beslutningen … eller tast Ctrl+1 … Ctrl+0"
             )
         )
         decision_font = self.decision_edit.font()
@@ -256,7 +257,15 @@ class ItemEditor(QWidget):
             + "</a>"
             for place in earlier
         ]
-        self.earlier_label.setText(self.tr("Tidligere behandlet: %s") % ", ".join(links))
+        # A case number shared by a whole meeting (the seed's) links every item of it: the
+        # first few, so the line stays short on a laptop; all of them in the tooltip.
+        shown = ", ".join(links[:MAX_EARLIER_LINKS])
+        if len(links) > MAX_EARLIER_LINKS:
+            shown += self.tr(" og %d flere") % (len(links) - MAX_EARLIER_LINKS)
+        self.earlier_label.setText(self.tr("Tidligere behandlet: %s") % shown)
+        self.earlier_label.setToolTip(
+            "<br>".join(links) if len(links) > MAX_EARLIER_LINKS else ""
+        )
         self.earlier_label.setVisible(bool(links))
 
     def _earlier_link(self, target: str) -> None:

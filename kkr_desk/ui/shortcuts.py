@@ -64,6 +64,10 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Deltager: til stede / afbud / fraværende / nulstil"),
     ),
     ("Mellemrum", QT_TRANSLATE_NOOP("Shortcuts", "Deltager: til stede til og fra")),
+    (
+        "Shift+End / Shift+Home",
+        QT_TRANSLATE_NOOP("Shortcuts", "Deltager: vælg til gruppens sidste / første"),
+    ),
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("Shortcuts", "Alle, der ikke er registreret, til stede")),
     ("Ctrl+Shift+K / G", QT_TRANSLATE_NOOP("Shortcuts", "Deltager kom / gik nu")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Stedfortræder for deltager med afbud")),
