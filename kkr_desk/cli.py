@@ -17,7 +17,7 @@ from typing import NoReturn
 from . import version
 from .app import AppError, Desk, ExportFailed, ImportFailed
 from .app.database import default_database_path, list_backups, restore_backup
-from .app.database import open_database as open_store
+from .app.database import open_database
 from .bundle import GUARD_OPTION, is_frozen, restore_environment
 from .domain import MeetingKind
 from .domain.committee import roster_lines
@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _list(args: argparse.Namespace, db_path: Path | None) -> int:
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         for meeting in Desk(store).list_meetings():
             print(
                 f"{meeting.id}\t{meeting.committee}\t{meeting.date:%d-%m-%Y}\t"
@@ -239,7 +239,7 @@ def _list(args: argparse.Namespace, db_path: Path | None) -> int:
 def _dump(args: argparse.Namespace, db_path: Path | None) -> int:
     output: Path = args.output
     check_target(output)  # before any work: a target that can never be written
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         meeting = Desk(store).load_meeting(args.meeting_id)
     write_meeting_file(meeting, output)
     return 0
@@ -252,7 +252,7 @@ def _load(args: argparse.Namespace, db_path: Path | None) -> int:
     if not source.exists():
         raise UserError(f"filen {source} findes ikke")
     meeting = read_meeting_file(source)
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         meeting_id = Desk(store).add_meeting(meeting)
     print(meeting_id)
     return 0
@@ -313,7 +313,7 @@ def _import(args: argparse.Namespace, db_path: Path | None) -> int:
     meeting = result.meeting
     for warning in result.warnings:
         print(f"{PROG}: advarsel: {warning}", file=sys.stderr)
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         meeting_id = Desk(store).add_imported(result)
     print(
         f"{meeting.committee} {meeting.date:%d-%m-%Y} ({result.kind.value}): "
@@ -330,7 +330,7 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         raise UserError(f"skabelonen {template} er en mappe, ikke en Word-fil")
     if template is not None and not template.exists():
         raise UserError(f"skabelonen {template} findes ikke")
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         desk = Desk(store)
         meeting, state = desk.meeting_for_export(args.meeting_id)
         sent = None
@@ -372,7 +372,7 @@ def _record(args: argparse.Namespace, db_path: Path | None) -> int:
     from .domain.record import presence
     from .domain.record_text import item_absences, short_number, vote_sentence
 
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         meeting = Desk(store).load_meeting(args.meeting_id)
     stand_ins = {
         entry.substitute_for.name: entry.person.name
@@ -403,7 +403,7 @@ def _record(args: argparse.Namespace, db_path: Path | None) -> int:
 
 def _state(args: argparse.Namespace, db_path: Path | None) -> int:
     """Without a step: the state and its history. With one: take it, print the new state."""
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         desk = Desk(store)
         if args.step is None:
             print(desk.meeting_state(args.meeting_id).value)
@@ -434,7 +434,7 @@ def _state(args: argparse.Namespace, db_path: Path | None) -> int:
 
 
 def _delete(args: argparse.Namespace, db_path: Path | None) -> int:
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         desk = Desk(store)
         summary = desk.load_meeting(args.meeting_id)
         trash_id = desk.delete_meeting(args.meeting_id)
@@ -453,7 +453,7 @@ def _date(text: str) -> dt.date:
 
 
 def _new(args: argparse.Namespace, db_path: Path | None) -> int:
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         desk = Desk(store)
         committee = desk.committee(args.committee)  # a typo is refused, not a new committee
         meeting_id = desk.create_empty_meeting(committee.name, args.date)
@@ -462,7 +462,7 @@ def _new(args: argparse.Namespace, db_path: Path | None) -> int:
 
 
 def _committee_list(args: argparse.Namespace, db_path: Path | None) -> int:
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         for name in Desk(store).committee_names():
             print(name)
     return 0
@@ -470,7 +470,7 @@ def _committee_list(args: argparse.Namespace, db_path: Path | None) -> int:
 
 def _committee_show(args: argparse.Namespace, db_path: Path | None) -> int:
     """The roster, one person a line: members (with role and stedfortræder), then staff."""
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         committee = Desk(store).committee(args.name)
     for line in roster_lines(committee):
         print(line)
@@ -481,7 +481,7 @@ def _committee_import(args: argparse.Namespace, db_path: Path | None) -> int:
     source: Path = args.file
     if source.is_dir():
         raise UserError(f"{source} er en mappe, ikke en fil")
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         try:
             committee = Desk(store).import_roster(args.name, source)
         except ImportFailed as error:
@@ -501,7 +501,7 @@ def _search(args: argparse.Namespace, db_path: Path | None) -> int:
         query = parse_query(args.query)
     except SearchQueryError as error:
         raise UserError(str(error)) from None
-    with open_store(db_path) as store:
+    with open_database(db_path) as store:
         hits = Desk(store).search(
             query, committee=args.committee, year=args.year, section=args.section
         )
