@@ -178,10 +178,9 @@ class Desk:
         """The meeting and item last worked on, kept in the database (so it survives a
         crash); else the newest meeting without an item, or (None, None) for no meeting."""
         meeting_id, item_id = self.last_place()
-        meetings = self.list_meetings()
-        if meeting_id in {summary.id for summary in meetings}:
+        if meeting_id is not None and self._store.meetings.exists(meeting_id):
             return meeting_id, item_id
-        return (meetings[0].id if meetings else None), None
+        return self._store.meetings.newest_id(), None
 
     def people(self) -> list[Person]:
         return self._store.roster.people()

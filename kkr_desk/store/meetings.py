@@ -19,7 +19,7 @@ from .database import StoreError, write_transaction
 from .item_record import ItemRecords
 from .meeting_life import MeetingLife
 from .roster import Roster
-from .rows import MeetingNotFound, require_meeting
+from .rows import MeetingNotFound, require_meeting, row_exists
 from .trash import MEETING, Trash
 
 if TYPE_CHECKING:
@@ -95,6 +95,14 @@ class Meetings:
             )
             for row in rows
         ]
+
+    def exists(self, meeting_id: int) -> bool:
+        return row_exists(self.db, "meeting", meeting_id)
+
+    def newest_id(self) -> int | None:
+        """The meeting the list shows first (newest date), without counting every list."""
+        rows = list(self.db.query("SELECT id FROM meeting ORDER BY date DESC, id DESC LIMIT 1"))
+        return rows[0]["id"] if rows else None
 
     def load(self, meeting_id: int) -> Meeting:
         """The whole meeting with attendance and agenda; MeetingNotFound if there is none."""
