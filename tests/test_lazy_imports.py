@@ -1,7 +1,7 @@
 """Opening the window must not pay for Word, Markdown or PDF libraries it does not use yet.
 
-numpy is not on the list: sqlite-utils imports it wherever it is installed, and KKR Desk
-does not hide it (docs/performance.md gives its cost); KKR Desk itself never needs it.
+Nor for sqlite-utils (and numpy, which it imports wherever numpy is installed): opening
+an up-to-date database and loading its newest meeting is plain SQL (store/connection.py).
 """
 
 from __future__ import annotations
@@ -39,3 +39,32 @@ def test_start_up_path_leaves_first_use_windows_unimported():
     )
 
     assert result.stdout.strip() == "none"
+
+
+OPEN_AND_LOAD = """
+import sys
+from pathlib import Path
+from kkr_desk.app import Desk
+from kkr_desk.app.database import open_database
+store = open_database(Path(sys.argv[1]))
+desk = Desk(store)
+meeting_id, _item = desk.where_left_off()
+editor = desk.open_meeting(meeting_id)
+assert editor.meeting.groups and editor.meeting.attendance, "the sample meeting"
+print("sqlite_utils" in sys.modules, "numpy" in sys.modules)
+"""
+
+
+def test_opening_an_up_to_date_database_and_its_meeting_needs_no_sqlite_utils(tmp_path):
+    database = tmp_path / "kkr-desk.db"
+    first = subprocess.run(  # a new file: its schema is made, which does need sqlite-utils
+        [sys.executable, "-c", OPEN_AND_LOAD, str(database)],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LOAD, str(database)],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+
+    assert first.stdout.split()[0] == "True"
+    assert again.stdout.split() == ["False", "False"]

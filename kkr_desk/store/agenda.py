@@ -19,7 +19,7 @@ from .rows import first_row, ordered_ids, parent_of, renumber, require_meeting, 
 from .trash import GROUP, ITEM, Trash
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 GROUP_GONE = "gruppen findes ikke længere; genindlæs mødet"
 ITEM_GONE = "punktet findes ikke længere; genindlæs mødet"
@@ -28,7 +28,7 @@ ITEM_GONE = "punktet findes ikke længere; genindlæs mødet"
 class Agenda:
     """Groups, items and sections of every meeting; deletes go to the trash first."""
 
-    def __init__(self, db: Database, trash: Trash, records: ItemRecords):
+    def __init__(self, db: StoreDatabase, trash: Trash, records: ItemRecords):
         self.db = db
         self.trash = trash
         self.records = records

@@ -13,13 +13,13 @@ from .roster import Roster, RosterIds
 from .rows import require_meeting
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 
 class AttendanceList:
     """The ``attendance`` table, one row per person and meeting, in list order."""
 
-    def __init__(self, db: Database, roster: Roster, records: ItemRecords):
+    def __init__(self, db: StoreDatabase, roster: Roster, records: ItemRecords):
         self.db = db
         self.roster = roster
         self.records = records

@@ -29,7 +29,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .database import DatabaseOpenError, StoreError
+from .database import DatabaseOpenError, StoreError, bring_schema_forward
 from .health import (
     DatabaseDamaged,
     SIDE_FILE_SUFFIXES,
@@ -39,7 +39,6 @@ from .health import (
     pending_restore_path,
 )
 from .lock import acquire_database_lock
-from .migrations import MIGRATIONS
 from .store import Store
 
 BACKUP_FOLDER_NAME = "sikkerhedskopier"
@@ -210,7 +209,7 @@ def restore_into(store: Store, backup: Path) -> Path:
             source.close()
         if store.db.journal_mode != "wal":
             store.db.enable_wal()
-        MIGRATIONS.apply(store.db)  # a backup from an older version is brought forward
+        bring_schema_forward(store.db)  # a backup from an older version is brought forward
     except sqlite3.Error as error:
         raise StoreError(
             f"sikkerhedskopien {backup.name} kunne ikke gendannes ({error}); "

@@ -17,7 +17,7 @@ from .database import StoreError, write_transaction
 from .roster import Roster, RosterIds, person_from_row
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 
 class CommitteeNotFound(StoreError):
@@ -27,7 +27,7 @@ class CommitteeNotFound(StoreError):
 class Committees:
     """Read and write committees; every write is one transaction (a savepoint when nested)."""
 
-    def __init__(self, db: Database, roster: Roster):
+    def __init__(self, db: StoreDatabase, roster: Roster):
         self.db = db
         self.roster = roster
 

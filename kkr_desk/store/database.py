@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
-from sqlite_utils import Database
 
-from .migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_MIGRATION_SET
+from .connection import StoreDatabase
+from .schema_steps import KNOWN_MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_MIGRATION_SET
 
 APP_NAME = "KKR Desk"
 DATABASE_FILE_NAME = "kkr-desk.db"
@@ -56,7 +56,7 @@ def is_refusal(error: sqlite3.Error) -> bool:
 
 
 @contextlib.contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
+def write_transaction(db: StoreDatabase) -> Iterator[StoreDatabase]:
     """One user edit as one transaction; SQLite's refusals become a StoreWriteError.
 
     Every other sqlite3 error ("no such column", a broken constraint) is a bug in KKR Desk:
@@ -149,12 +149,12 @@ def check_location(path: Path) -> None:
         raise DatabaseOpenError(f"mappen {path.parent} findes ikke")
 
 
-def open_database(path: Path) -> tuple[Database, bool]:
+def open_database(path: Path) -> tuple[StoreDatabase, bool]:
     """Open (or create) the database at ``path`` and bring its schema up to date.
 
     Returns the database and whether it was new. WAL with ``synchronous=FULL`` makes each
     committed transaction durable when the call returns, and lets a reader run beside the
-    writer.
+    writer. The schema's steps (and sqlite-utils) are loaded only when one is missing.
     """
     path = Path(path)
     check_location(path)
@@ -162,16 +162,14 @@ def open_database(path: Path) -> tuple[Database, bool]:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
         raise refusal(path, error) from error
-    db = Database(conn, execute_plugins=False)  # no plugin hooks into our connection
+    db = StoreDatabase(conn)
     try:
         is_new = check_is_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = FULL")
-        # One transaction: a kill while a new file gets its schema leaves all of it, with
-        # its migration records, or nothing (never a bare migration table).
-        with db.atomic():
-            MIGRATIONS.apply(db)
+        if is_new or applied_steps(db) != KNOWN_MIGRATIONS:
+            bring_schema_forward(db)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise refusal(path, error) from error
@@ -181,24 +179,46 @@ def open_database(path: Path) -> tuple[Database, bool]:
     return db, is_new
 
 
-def check_is_ours(db: Database, path: Path) -> bool:
+def bring_schema_forward(db: StoreDatabase) -> None:
+    """Apply the schema's missing steps.
+
+    One transaction: a kill while a new file gets its schema leaves all of it, with its
+    migration records, or nothing (never a bare migration table).
+    """
+    from .migrations import MIGRATIONS
+
+    with db.atomic():
+        MIGRATIONS.apply(db.utils)
+
+
+def applied_steps(db: StoreDatabase) -> set[str]:
+    """The names of the schema's steps recorded in the database (none without the table)."""
+    if not db.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone():
+        return set()
+    return {
+        row[0]
+        for row in db.conn.execute(
+            f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ?",
+            [SCHEMA_MIGRATION_SET],
+        )
+    }
+
+
+def check_is_ours(db: StoreDatabase, path: Path) -> bool:
     """True for an empty file; refuse another program's database instead of writing into it.
 
     A file holding nothing but an empty migration table is ours and new: an older KKR Desk
     made the table outside the schema's transaction, so a kill could leave just that.
     """
     tables = set(db.table_names())
-    migrations_table = MIGRATIONS.migrations_table
-    if not tables or (tables == {migrations_table} and not db[migrations_table].count):
+    if not tables or (
+        tables == {MIGRATIONS_TABLE}
+        and not db.conn.execute(f"SELECT count(*) FROM [{MIGRATIONS_TABLE}]").fetchone()[0]
+    ):
         return True
-    applied = set()
-    if migrations_table in tables:
-        applied = {
-            row["name"]
-            for row in db[migrations_table].rows_where(
-                "migration_set = ?", [SCHEMA_MIGRATION_SET]
-            )
-        }
+    applied = applied_steps(db)
     if not applied:
         raise DatabaseOpenError(
             f"{path} tilhører et andet program og er ikke en KKR Desk-database; "

@@ -17,8 +17,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from .connection import StoreDatabase
 from .database import DatabaseDamaged, DatabaseOpenError, check_is_ours, refusal
 from .lock import acquire_database_lock
 
@@ -176,7 +175,7 @@ def _inspect_alone(path: Path, shown: Path) -> None:
             report = "\n".join(verdict)
             _log.info("quick_check of %s:\n%s", shown, report)
             raise DatabaseDamaged(shown, "filen er beskadiget", report)
-        check_is_ours(Database(conn, execute_plugins=False), shown)
+        check_is_ours(StoreDatabase(conn), shown)
     except sqlite3.DatabaseError as error:
         raise refusal(shown, error) from error
     finally:

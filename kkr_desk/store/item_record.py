@@ -26,13 +26,13 @@ from .database import StoreError, write_transaction
 from .roster import Roster, RosterIds, person_from_row
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 
 class ItemRecords:
     """Presence events per person and inhabilitet, votes and remarks per item."""
 
-    def __init__(self, db: Database, roster: Roster):
+    def __init__(self, db: StoreDatabase, roster: Roster):
         self.db = db
         self.roster = roster
 

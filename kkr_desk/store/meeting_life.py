@@ -27,7 +27,7 @@ from ..meeting_file import meeting_from_dict, meeting_to_dict
 from .database import StoreError, write_transaction
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 SENT = "sent"
 APPROVED = "approved"
@@ -38,7 +38,7 @@ _PURPOSE_OF_STEP = {StateStep.SEND: SENT, StateStep.APPROVE: APPROVED}
 class MeetingLife:
     """State, history and kept versions of meetings, over one database."""
 
-    def __init__(self, db: Database, load_meeting: Callable[[int], Meeting]):
+    def __init__(self, db: StoreDatabase, load_meeting: Callable[[int], Meeting]):
         """``load_meeting`` is the Store's: a kept version is read from the rows themselves."""
         self.db = db
         self._load_meeting = load_meeting

@@ -23,7 +23,7 @@ from .rows import MeetingNotFound, require_meeting, row_exists
 from .trash import MEETING, Trash
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Meetings:
 
     def __init__(
         self,
-        db: Database,
+        db: StoreDatabase,
         roster: Roster,
         attendance: AttendanceList,
         agenda: Agenda,

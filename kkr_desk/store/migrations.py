@@ -12,8 +12,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ..domain.next_meeting import is_standing
+from .schema_steps import KNOWN_MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_MIGRATION_SET, SCHEMA_STEPS
 
-SCHEMA_MIGRATION_SET = "kkr_desk"
 MIGRATIONS = Migrations(SCHEMA_MIGRATION_SET)
 
 
@@ -498,7 +498,12 @@ def item_record(db: Database) -> None:
             )
 
 
-KNOWN_MIGRATIONS = frozenset(
+_REGISTERED = tuple(
     step.name for step in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))
 )
-"""Every step this version knows; a database with others was written by a newer version."""
+if _REGISTERED != SCHEMA_STEPS or MIGRATIONS.migrations_table != MIGRATIONS_TABLE:
+    raise RuntimeError(
+        f"store/schema_steps.py names {SCHEMA_STEPS}, but the registered steps are {_REGISTERED}"
+    )
+
+__all__ = ["KNOWN_MIGRATIONS", "MIGRATIONS", "SCHEMA_MIGRATION_SET"]

@@ -8,7 +8,7 @@ from ..domain import Person
 from .rows import row_exists
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 RosterIds = dict[tuple[str, str], int]
 """Roster key (name, organisation) → person id; made once for a long list of people."""
@@ -18,7 +18,7 @@ class Roster:
     """Reads people and finds or adds the roster entry of a person (no transaction of its own:
     the callers write a person as part of their own edit)."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: StoreDatabase):
         self.db = db
 
     def people(self) -> list[Person]:

@@ -19,7 +19,7 @@ from ..domain.search_query import HIT_END, HIT_START, SearchQuery, parse_query, 
 from .database import StoreError
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 SECTION, ITEM, PERSON, VOTE, PROTOCOL_REMARK = range(5)
 """Kinds of indexed text (rowid % 8). VOTE and PROTOCOL_REMARK have no tables yet: when
@@ -119,7 +119,7 @@ FROM search_text WHERE search_text MATCH ? AND rowid = ?
 class Search:
     """Reads the full-text index (kept by triggers, migration 0004) and the case history."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: StoreDatabase):
         self.db = db
 
     def find(

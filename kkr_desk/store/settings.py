@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .database import write_transaction
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 DECISION_PHRASES_KEY = "decision_phrases"
 
@@ -25,15 +25,19 @@ def read_setting(db, key: str) -> str | None:
 
 
 def write_setting(db, key: str, value: str) -> None:
-    """One key's value, in a transaction of its own."""
+    """One key's value, in a transaction of its own (plain SQL: start-up writes one)."""
     with write_transaction(db):
-        db["setting"].upsert({"key": key, "value": value}, pk="key")
+        db.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
 
 
 class Settings:
     """The ``setting`` table: one text value per key."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: StoreDatabase):
         self.db = db
 
     def setting(self, key: str) -> str | None:

@@ -17,7 +17,7 @@ from ..domain.clock import datetime_text, parse_datetime
 from .database import StoreError, write_transaction
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .connection import StoreDatabase
 
 KEEP_TRASH = 200
 TRASH_VERSION = 1
@@ -58,7 +58,7 @@ class Trash:
     Store hands those three functions in (``restore_with``), so this module needs neither.
     """
 
-    def __init__(self, db: Database):
+    def __init__(self, db: StoreDatabase):
         self.db = db
         self._restorers: dict[str, Restorer] = {}
 

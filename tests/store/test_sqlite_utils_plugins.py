@@ -27,6 +27,7 @@ def test_opening_the_store_runs_no_plugin(db_path):
             store.meetings.summaries()
         with Store(db_path) as store:  # the second open checks an existing file first
             store.meetings.summaries()
+            store.settings.set_setting("probe", "1")  # a write loads sqlite-utils' Database
     finally:
         pm.unregister(plugin)
 
