@@ -44,6 +44,7 @@ from .attendance_model import (
     AttendanceModel,
 )
 from .autosave import SaveSoon
+from .column_fit import fit_to_contents
 from .panel_heading import panel_heading
 
 FITTED_COLUMNS = (NAME, PRESENT, APOLOGY, ABSENT, ARRIVED, LEFT)
@@ -342,8 +343,7 @@ class AttendancePanel(QWidget):
 
     def fit_columns(self) -> None:
         """Name, status and time columns as wide as their content; the note takes the rest."""
-        for column in FITTED_COLUMNS:
-            self.view.resizeColumnToContents(column)
+        fit_to_contents(self.view, FITTED_COLUMNS)
 
     # Selection ---------------------------------------------------------------------------
 
