@@ -27,7 +27,19 @@ TITLE_LINES = 2
 
 class NumberedDelegate(QStyledItemDelegate):
     """Paints the printed number before the title ("3.2. Fordeling af …"), wrapped to two
-    lines when the column is too narrow for it."""
+    lines when the column is too narrow for it.
+
+    A row's height depends only on its text, font and the column's width, so it is kept
+    per (text, font, width): laying out the tree asks for every row's height, at start-up
+    and after each change, and the style's answer costs a pass over all the item's data.
+    """
+
+    CACHE_LIMIT = 4000
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._heights: dict[tuple[str, str, int], int] = {}
+        self._line: dict[str, QSize] = {}
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
@@ -36,19 +48,29 @@ class NumberedDelegate(QStyledItemDelegate):
             option.text = f"{number} {option.text}"
 
     def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
         view = self.parent()
         depth = 1 if index.parent().isValid() else 0
         width = view.columnWidth(TITLE_COLUMN) - view.indentation() * (depth + 1) - 8
         styled = QStyleOptionViewItem(option)
         self.initStyleOption(styled, index)
-        metrics = styled.fontMetrics
-        needed = metrics.boundingRect(
-            QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, styled.text
-        ).height()
-        lines = min(TITLE_LINES, max(1, -(-needed // metrics.lineSpacing())))
-        # One line keeps the style's own height; each further line adds a line's height.
-        return QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+        font = styled.font.key()
+        line = self._line.get(font)
+        if line is None:  # the style's own one-line size for this font
+            line = self._line[font] = super().sizeHint(option, index)
+        key = (styled.text, font, width)
+        height = self._heights.get(key)
+        if height is None:
+            metrics = styled.fontMetrics
+            needed = metrics.boundingRect(
+                QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, styled.text
+            ).height()
+            lines = min(TITLE_LINES, max(1, -(-needed // metrics.lineSpacing())))
+            # One line keeps the style's own height; each further line adds a line's height.
+            height = line.height() + (lines - 1) * metrics.lineSpacing()
+            if len(self._heights) >= self.CACHE_LIMIT:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(line.width(), height)
 
 
 class AgendaView(QTreeView):
