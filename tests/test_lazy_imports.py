@@ -17,9 +17,21 @@ heavy = sorted(name for name in ("docx", "lxml", "markdown_it", "pypdf", "pypdfi
 print(",".join(heavy) or "none")
 """
 
-FIRST_USE_ONLY = ("kkr_desk.ui.search_panel", "kkr_desk.ui.import_dialog")
-"""Window modules whose Qt classes cost start-up time (the search panel's QStyle and text
-layout classes ~80 ms) and that nothing shows before the user asks for them."""
+FIRST_USE_ONLY = (
+    "kkr_desk.ui.search_panel",
+    "kkr_desk.ui.import_dialog",
+    "kkr_desk.ui.about_dialog",
+    "kkr_desk.ui.changes_dialog",
+    "kkr_desk.ui.committee_dialog",
+    "kkr_desk.ui.dialogs",
+    "kkr_desk.ui.recovery_dialogs",
+    "kkr_desk.ui.state_dialogs",
+    "kkr_desk.app.item_changes",
+    "difflib",
+)
+"""Modules whose Qt classes or set-up cost start-up time (the search panel's QStyle and text
+layout classes ~80 ms; each dialog's form and button classes; the word diff) and that
+nothing shows before the user asks for them."""
 
 
 def test_start_up_path_imports_no_document_libraries():

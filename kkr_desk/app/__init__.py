@@ -11,7 +11,6 @@ from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
 from .desk import Desk, ExportFailed, ImportFailed, Locations
-from .item_changes import ItemChanges, SectionChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
 __all__ = [
@@ -34,5 +33,16 @@ __all__ = [
     "WriteFailed",
     "changes",
     "database",
-    "item_changes",
 ]
+
+_ON_FIRST_USE = {"ItemChanges", "SectionChanges"}
+"""Loaded when first asked for (the word diff behind them is not needed at start-up)."""
+
+
+def __getattr__(name: str):
+    if name in _ON_FIRST_USE:
+        from importlib import import_module  # "from . import" would ask __getattr__ again
+
+        module = import_module(f"{__name__}.item_changes")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

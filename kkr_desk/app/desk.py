@@ -37,13 +37,14 @@ from ..store import (
     restore_backup,
 )
 from ..store.committees import CommitteeNotFound
+from ..store.connection import load_table_api
 from ..store.search import DEFAULT_LIMIT
 from ..store.backup import backup_folder
 from ..store.trash import TrashEntry
-from .item_changes import ItemChanges, item_changes
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
 if TYPE_CHECKING:
+    from .item_changes import ItemChanges
     from ..importer import ImportResult
 
 
@@ -262,6 +263,8 @@ class Desk:
         sent = self.meeting_version(meeting_id, "sent")
         if sent is None:
             return None
+        from .item_changes import item_changes  # the word diff loads on first use
+
         return item_changes(sent, self.load_meeting(meeting_id), item_id)
 
     # Settings ----------------------------------------------------------------------------
@@ -301,6 +304,11 @@ class Desk:
 
     def backup_now(self) -> Path | None:
         return backup_now(self._store)
+
+    def prepare_for_edits(self) -> Callable[[], None]:
+        """What the first edit needs and start-up did not load (sqlite-utils' tables), to
+        run on a worker thread once the window is shown."""
+        return load_table_api
 
     def backup_in_background(self) -> Callable[[], Path | None]:
         """A backup to run on a worker thread: it reads the file through a connection of its

@@ -36,6 +36,12 @@ def _first_keyword(sql: str) -> str:
     return match.group(1).upper() if match else ""
 
 
+def load_table_api() -> None:
+    """Import sqlite-utils now, e.g. on a worker once the window is up, so that the first
+    edit's write does not wait for it."""
+    import sqlite_utils  # noqa: F401
+
+
 class StoreDatabase:
     """One SQLite connection for the repositories; sqlite-utils is loaded only when needed."""
 

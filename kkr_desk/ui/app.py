@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication
 from ..logs import PROGRAM_ERROR, log_program_error
 from ..resources import resource_path
 from .crash_dialog import install_crash_dialog
+from .first_paint import after_first_paint
+from .jobs import PREPARE
 from .main_window import MainWindow
 from .startup import Startup
 
@@ -77,6 +79,14 @@ def close_later(window, environ=os.environ) -> None:
     QTimer.singleShot(int(value), window, close)
 
 
+def prepare_for_edits(window) -> None:
+    """Once the window is painted, load on a worker what the first edit will need and
+    start-up left out (docs/performance.md), so the first save does not wait for it."""
+    after_first_paint(
+        window, lambda: window.jobs.start(PREPARE, window.desk.prepare_for_edits())
+    )
+
+
 def run_window(db_path: Path | None) -> int:
     """Open the window on the newest meeting of the database; return the exit code.
 
@@ -109,6 +119,7 @@ def _run(app: QApplication, db_path: Path | None) -> int:
     startup.windowReady.connect(lambda window: window.activateWindow())
     startup.windowReady.connect(lambda _window: gc.freeze())
     startup.windowReady.connect(close_later)
+    startup.windowReady.connect(prepare_for_edits)
     try:
         startup.start()
     except Exception as error:  # a bug before there is a window: say so, then stop

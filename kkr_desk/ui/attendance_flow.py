@@ -13,7 +13,6 @@ from ..app import Desk
 from .agenda_commands import AgendaCommands
 from .attendance_model import AttendanceModel
 from .attendance_panel import AttendancePanel
-from .dialogs import AddPersonDialog
 from .session import MeetingSession
 
 
@@ -70,6 +69,8 @@ class AttendanceFlow(QObject):
         ids = {person.id for person in committee}
         people = committee + [person for person in self.desk.people() if person.id not in ids]
         roster = [person for person in people if person.id not in on_list]
+        from .dialogs import AddPersonDialog  # on first use: not needed at start-up
+
         dialog = AddPersonDialog(roster, self.parent_widget)
         dialog.chosen.connect(self.add_person)
         self.open_dialog(dialog)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..app import AppError, Desk, ImportFailed
 from ..domain.committee import Committee
-from .committee_dialog import CommitteeDialog
+
+if TYPE_CHECKING:
+    from .committee_dialog import CommitteeDialog
 
 
 def _tr(text: str) -> str:
@@ -42,6 +45,8 @@ class CommitteeFlow(QObject):
         except AppError as error:
             QMessageBox.warning(self.parent_widget, _tr("Udvalg"), str(error))
             return None
+        from .committee_dialog import CommitteeDialog  # dialogs load on first use
+
         dialog = CommitteeDialog(committee, self.parent_widget)
         dialog.chosen.connect(lambda edited: self.save(dialog, edited))
         dialog.importRequested.connect(lambda: self.choose_roster_file(dialog))

@@ -37,6 +37,7 @@ EXPORT = "export"
 IMPORT = "import"
 BACKUP = "backup"
 RESTORE = "restore"
+PREPARE = "prepare"
 
 _REFUSALS = {
     EXPORT: "Der er allerede en eksport i gang. Vent, til den er færdig, eller annullér den.",

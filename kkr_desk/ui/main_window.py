@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from .. import version
 from ..app import AppError, Desk
 from ..domain import ItemStatus, Meeting
-from .about_dialog import AboutDialog
 from .agenda_commands import AgendaCommands
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
@@ -27,7 +26,6 @@ from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
 from .close_guard import CloseGuard
 from .committee_flow import CommitteeFlow
-from .dialogs import PhrasesDialog, ShortcutsDialog
 from .edit_commands import EditCommands
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
@@ -42,8 +40,8 @@ from .place_keeper import PlaceKeeper
 from .safety import WindowSafety
 from .save_status import SaveStatus
 from .session import MeetingSession
-from .shortcuts import help_rows
 from .window_actions import build_actions, build_menus
+from .window_dialogs import about_dialog, phrases_dialog, shortcuts_dialog
 from .window_layout import WindowLayout
 
 
@@ -173,10 +171,8 @@ class MainWindow(QMainWindow):
             "search_person": lambda: self.attendance.focus_search(),
             "changes_since_sent": lambda: self.places.show_changes_since_sent(),
             "search_all": lambda: self.places.search_all(),
-            "shortcuts": lambda: self.open_dialog(ShortcutsDialog(help_rows(), self)),
-            "about": lambda: self.open_dialog(
-                AboutDialog(version(), self.desk.locations(), self)
-            ),
+            "shortcuts": lambda: self.open_dialog(shortcuts_dialog(self)),
+            "about": lambda: self.open_dialog(about_dialog(version(), self.desk, self)),
         }
 
     # Opening a meeting -------------------------------------------------------------------
@@ -262,7 +258,7 @@ class MainWindow(QMainWindow):
         self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def edit_phrases(self) -> None:
-        dialog = PhrasesDialog(self.session.decision_templates(), self)
+        dialog = phrases_dialog(self.session.decision_templates(), self)
         dialog.chosen.connect(self.phrases_chosen)
         self.open_dialog(dialog)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ..app import AppError, Desk
 from .autosave import Autosaver
-from .dialogs import MeetingsDialog, NewMeetingDialog
 from .session import MeetingSession
 
 
@@ -42,6 +41,8 @@ class MeetingFlow(QObject):
 
     def show_meetings(self) -> None:
         self.autosaver.flush()
+        from .dialogs import MeetingsDialog  # dialogs load on first use
+
         dialog = MeetingsDialog(self.desk.list_meetings(), self.session().meeting.id, self.window)
         dialog.openRequested.connect(self.open_meeting)
         dialog.newRequested.connect(self.ask_new_meeting)
@@ -88,6 +89,8 @@ class MeetingFlow(QObject):
 
     def ask_new_meeting(self) -> None:
         committee = self.session().meeting.committee
+        from .dialogs import NewMeetingDialog
+
         dialog = NewMeetingDialog(
             committee, dt.date.today(), fixed_committee=False, parent=self.window
         )
@@ -109,6 +112,8 @@ class MeetingFlow(QObject):
         except AppError as error:
             self.show_problem(str(error))
             return
+        from .dialogs import NewMeetingDialog
+
         dialog = NewMeetingDialog(
             source.committee,
             source.date + dt.timedelta(weeks=8),

@@ -8,6 +8,7 @@ part asks the questions and shows the outcome.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -21,7 +22,9 @@ from ..domain.meeting_life import (
 from .autosave import Autosaver
 from .freeze import set_frozen
 from .session import MeetingSession
-from .state_dialogs import StepDialog
+
+if TYPE_CHECKING:
+    from .state_dialogs import StepDialog
 
 EDIT_ACTIONS = (
     "start_meeting", "end_meeting", "all_present", "add_person", "arrived_now", "left_now",
@@ -122,6 +125,8 @@ class MeetingLifeFlow:
 
     def _ask(self, step, field, title, explanation, label, confirm, suggestions=()) -> StepDialog:
         self.autosaver.flush()  # a kept version holds what is typed
+        from .state_dialogs import StepDialog  # dialogs load on first use
+
         dialog = StepDialog(title, explanation, label, confirm, list(suggestions), self.window)
         dialog.chosen.connect(lambda text: self.session().take_step(step, **{field: text}))
         self.open_dialog(dialog)

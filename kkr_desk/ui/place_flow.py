@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
@@ -14,9 +14,11 @@ from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
 from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
-from .changes_dialog import ChangesDialog
 from .item_editor import ItemEditor
 from .session import MeetingSession
+
+if TYPE_CHECKING:
+    from .changes_dialog import ChangesDialog
 
 
 class PlaceFlow(QObject):
@@ -92,4 +94,6 @@ class PlaceFlow(QObject):
         label = next(
             (number for number, numbered in numbered_items(meeting) if numbered is item), ""
         )
+        from .changes_dialog import ChangesDialog  # dialogs load on first use
+
         self.open_dialog(ChangesDialog(label.rstrip("."), changes, self.parent_widget))

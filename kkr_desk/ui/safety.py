@@ -11,7 +11,7 @@ comes in its constructor.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -22,9 +22,11 @@ from .agenda_panel import AgendaPanel
 from .autosave import Autosaver
 from .first_paint import after_first_paint
 from .jobs import BACKUP, Job, JobRunner
-from .recovery_dialogs import RestoreBackupDialog
 from .session import MeetingSession
 from .window_actions import WindowMenus
+
+if TYPE_CHECKING:
+    from .recovery_dialogs import RestoreBackupDialog
 
 
 class WindowSafety(QObject):
@@ -99,6 +101,8 @@ class WindowSafety(QObject):
 
     def ask_restore(self) -> RestoreBackupDialog:
         self.autosaver.flush()
+        from .recovery_dialogs import RestoreBackupDialog  # dialogs load on first use
+
         dialog = RestoreBackupDialog(
             self.desk.list_backups(), self.desk.restore_backup, self.window
         )

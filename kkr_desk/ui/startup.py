@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..app import AppError, Database
 from ..app.database import default_database_path, open_database
-from .recovery_dialogs import DatabaseProblemDialog
+
+if TYPE_CHECKING:
+    from .recovery_dialogs import DatabaseProblemDialog
 
 
 class Startup(QObject):
@@ -40,6 +43,8 @@ class Startup(QObject):
         try:
             store = open_database(path)
         except AppError as error:
+            from .recovery_dialogs import DatabaseProblemDialog  # only for a problem
+
             dialog = DatabaseProblemDialog(error, path or default_database_path())
             dialog.resolved.connect(self.try_open)
             dialog.rejected.connect(self.gaveUp)

@@ -6,7 +6,8 @@ import copy
 
 import pytest
 
-from kkr_desk.app import Desk, item_changes
+from kkr_desk.app import Desk
+from kkr_desk.app.item_changes import item_changes
 from kkr_desk.domain.model import BAGGRUND, BESLUTNING, SAGSFREMSTILLING
 from kkr_desk.domain.word_diff import Piece
 from kkr_desk.meeting_file import read_meeting_file

@@ -53,3 +53,17 @@ def test_a_database_that_cannot_be_opened_offers_help_and_closing_gives_up(
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert main(["--db", str(tmp_path)]) == 2  # a folder, not a file
     assert seen and "er en mappe, ikke en databasefil" in seen[0]
+
+
+def test_the_first_paint_starts_loading_what_the_first_edit_needs(qtbot, window, monkeypatch):
+    from kkr_desk.ui.app import prepare_for_edits
+    from kkr_desk.ui.jobs import PREPARE
+
+    ran = []
+    monkeypatch.setattr(window.desk, "prepare_for_edits", lambda: lambda: ran.append(True))
+
+    prepare_for_edits(window)
+    assert not ran  # not before the window is painted
+    window.update()
+
+    qtbot.waitUntil(lambda: ran == [True] and not window.jobs.is_running(PREPARE))

@@ -7,7 +7,7 @@ import copy
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
-from kkr_desk.app import item_changes
+from kkr_desk.app.item_changes import item_changes
 from kkr_desk.domain.model import BESLUTNING
 from kkr_desk.meeting_file import read_meeting_file
 from kkr_desk.resources import resource_path
