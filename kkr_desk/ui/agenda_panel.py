@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -43,26 +43,30 @@ class NumberedDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
+        option.text = self._text(index)
+
+    @staticmethod
+    def _text(index) -> str:
         number = index.data(NUMBER_ROLE)
-        if number:
-            option.text = f"{number} {option.text}"
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        return f"{number} {title}" if number else title
 
     def sizeHint(self, option, index) -> QSize:
         view = self.parent()
         depth = 1 if index.parent().isValid() else 0
         width = view.columnWidth(TITLE_COLUMN) - view.indentation() * (depth + 1) - 8
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        font = styled.font.key()
-        line = self._line.get(font)
+        text = self._text(index)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font if isinstance(font, QFont) else option.font
+        line = self._line.get(font.key())
         if line is None:  # the style's own one-line size for this font
-            line = self._line[font] = super().sizeHint(option, index)
-        key = (styled.text, font, width)
+            line = self._line[font.key()] = super().sizeHint(option, index)
+        key = (text, font.key(), width)
         height = self._heights.get(key)
         if height is None:
-            metrics = styled.fontMetrics
+            metrics = QFontMetrics(font)
             needed = metrics.boundingRect(
-                QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, styled.text
+                QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, text
             ).height()
             lines = min(TITLE_LINES, max(1, -(-needed // metrics.lineSpacing())))
             # One line keeps the style's own height; each further line adds a line's height.
