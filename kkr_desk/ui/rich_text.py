@@ -179,8 +179,11 @@ class RichTextEdit(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasHtml():
             converted = QTextDocument()
-            converted.setHtml(source.html())
-            hide_marks_in_cells(converted)
+            html = source.html()
+            converted.setHtml(html)
+            if "qrichtext" not in html:
+                # From Word, not copied inside the editor (where "<" may be a merge mark).
+                hide_marks_in_cells(converted)
             self._insert_markdown(typed_marks_escaped(converted.toMarkdown()))
             return
         if source.hasText():

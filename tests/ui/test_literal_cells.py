@@ -107,3 +107,15 @@ def test_a_pasted_word_table_cell_that_is_a_less_than_sign_stays_a_character(qtb
     assert rows[2:] == ["|Randers|\\<|", "|Viborg|\\^|"]
     editor.undo()  # the paste is one step
     assert editor.markdown() == "Før."
+
+
+def test_a_table_copied_inside_the_editor_keeps_its_merge_marks(qtbot):
+    editor = RichTextEdit()
+    qtbot.add_widget(editor)
+    editor.set_markdown("| a | b |\n| --- | --- |\n| x | < |")
+    editor.selectAll()
+    copied = editor.createMimeDataFromSelection()
+    editor.set_markdown("")
+    editor.insertFromMimeData(copied)
+    rows = [line.replace(" ", "") for line in editor.markdown().split("\n") if "|" in line]
+    assert rows[-1] == "|x|<|"
