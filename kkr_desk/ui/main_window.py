@@ -27,7 +27,7 @@ from .attendance_panel import AttendancePanel
 from .autosave import Autosaver
 from .close_guard import CloseGuard
 from .committee_flow import CommitteeFlow
-from .dialogs import PhrasesDialog, ShortcutsDialog
+from .dialogs import ShortcutsDialog
 from .edit_commands import EditCommands
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
@@ -42,6 +42,7 @@ from .place_keeper import PlaceKeeper
 from .safety import WindowSafety
 from .save_status import SaveStatus
 from .session import MeetingSession
+from .settings_flow import SettingsFlow
 from .shortcuts import help_rows
 from .window_actions import build_actions, build_menus
 from .window_layout import WindowLayout
@@ -112,6 +113,10 @@ class MainWindow(QMainWindow):
         self.committee_flow = CommitteeFlow(
             self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog
         )
+        self.settings_flow = SettingsFlow(  # Rediger ▸ Standardfraser, Indstillinger
+            self, self.desk, menus.edit_menu, lambda: self.session, lambda: self.editor,
+            self.open_dialog,
+        )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
         self.import_flow.take_drops(self, before=self.autosaver.flush)
@@ -138,7 +143,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "undo": lambda: self.edit_commands.undo(),
             "redo": lambda: self.edit_commands.redo(),
-            "phrases": self.edit_phrases,
+            "phrases": lambda: self.settings_flow.edit_phrases(),
             "committee": lambda: self.committee_flow.edit_committee(),
             "start_meeting": lambda: self.meeting_bar.start_meeting(),
             "end_meeting": lambda: self.meeting_bar.end_meeting(),
@@ -260,15 +265,6 @@ class MainWindow(QMainWindow):
 
     def focus_agenda(self) -> None:
         self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def edit_phrases(self) -> None:
-        dialog = PhrasesDialog(self.session.decision_templates(), self)
-        dialog.chosen.connect(self.phrases_chosen)
-        self.open_dialog(dialog)
-
-    def phrases_chosen(self, templates: list[str]) -> None:
-        if self.session.set_decision_templates(templates):
-            self.editor.refresh_phrases()
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("⚠ %s") % message, 10000)

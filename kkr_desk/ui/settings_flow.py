@@ -1,0 +1,131 @@
+"""Rediger ▸ Standardfraser … and Rediger ▸ Indstillinger …: the settings kept in the database.
+
+Indstillinger holds the secretary's name, written at Word's tracked changes in the
+"Referat med ændringer siden udsendelse" export (export_flow.py reads it through the Desk
+when an export starts). An empty name leaves them by "KKR Desk". The referat itself prints
+no secretary, so the name is all there is to set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+)
+
+from ..app import DEFAULT_CHANGE_AUTHOR as DEFAULT_AUTHOR
+from ..app import MAX_AUTHOR_LENGTH, AppError, Desk
+from .dialogs import PhrasesDialog, confirm_buttons
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsFlow", text)
+
+
+class SettingsDialog(QDialog):
+    """The secretary's name for tracked changes; Gem emits ``chosen`` and the flow saves it."""
+
+    chosen = Signal(str)
+
+    def __init__(self, author: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Indstillinger"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.author_edit = QLineEdit(author)
+        self.author_edit.setMaxLength(MAX_AUTHOR_LENGTH)
+        self.author_edit.setPlaceholderText(DEFAULT_AUTHOR)
+        self.author_edit.setMinimumWidth(320)
+        form.addRow(self.tr("Dit &navn (står ved ændringer i Word):"), self.author_edit)
+        layout.addLayout(form)
+        explanation = QLabel(
+            self.tr(
+                "Navnet står ved hver ændring i »Referat med ændringer siden udsendelse«. "
+                "Uden navn står der »%s«."
+            )
+            % DEFAULT_AUTHOR
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        layout.addWidget(
+            confirm_buttons(
+                self,
+                self.tr("Gem"),
+                lambda: self.chosen.emit(self.author_edit.text()),
+                QDialogButtonBox.StandardButton.Save,
+            )
+        )
+
+    def show_error(self, message: str) -> None:
+        """A refused save: the dialog stays open with the name still in it."""
+        self.error_label.setText(self.tr("⚠ %s") % message)
+        self.error_label.show()
+
+
+class SettingsFlow(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        desk: Desk,
+        edit_menu: QMenu,
+        session: Callable[[], object],
+        editor: Callable[[], object],
+        open_dialog: Callable[[object], None],
+    ):
+        super().__init__(window)
+        self.window = window
+        self.desk = desk
+        self.session = session
+        self.editor = editor
+        self.open_dialog = open_dialog
+        self.action = QAction(_tr("&Indstillinger …"), window)
+        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: the app menu
+        self.action.setShortcuts(QKeySequence.StandardKey.Preferences)  # ⌘, on macOS only
+        self.action.triggered.connect(lambda *_: self.edit_settings())
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action)
+
+    # Rediger ▸ Standardfraser -------------------------------------------------------------
+
+    def edit_phrases(self) -> None:
+        dialog = PhrasesDialog(self.session().decision_templates(), self.window)
+        dialog.chosen.connect(self.phrases_chosen)
+        self.open_dialog(dialog)
+
+    def phrases_chosen(self, templates: list[str]) -> None:
+        if self.session().set_decision_templates(templates):
+            self.editor().refresh_phrases()
+
+    # Rediger ▸ Indstillinger --------------------------------------------------------------
+
+    def edit_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.desk.change_author(), self.window)
+        dialog.chosen.connect(lambda name: self.save(dialog, name))
+        self.open_dialog(dialog)
+        return dialog
+
+    def save(self, dialog: SettingsDialog, name: str) -> bool:
+        try:
+            kept = self.desk.set_change_author(name)
+        except AppError as error:
+            dialog.show_error(str(error))
+            return False
+        dialog.accept()
+        self.window.statusBar().showMessage(
+            _tr("Ændringer i Word står nu ved %s") % (kept or DEFAULT_AUTHOR), 8000
+        )
+        return True
