@@ -375,8 +375,9 @@ class Desk:
 
         With ``changes_since`` (the version sent for approval, ``meeting_version``) every
         difference to it is written as Word's tracked changes by ``change_author`` (tidied by
-        ``author_name``; empty or None: DEFAULT_CHANGE_AUTHOR), so the formand sees in Word exactly what
-        changed since the draft. The caller reads the stored name (``change_author()``).
+        ``author_name``; empty or None: DEFAULT_CHANGE_AUTHOR), so the formand sees in Word
+        exactly what changed since the draft. The caller reads the stored name
+        (``change_author()``) first.
         Touches no database, so it may run on any thread. Raises ``ExportFailed`` with a
         Danish message when the document cannot be written, or when ``cancel`` was set.
         """

@@ -1,4 +1,4 @@
-"""Rediger ▸ Standardfraser … and Rediger ▸ Indstillinger …: the settings kept in the database.
+"""Rediger ▸ Standardfraser … and Rediger ▸ Indstillinger …: settings kept in the database.
 
 Indstillinger holds the secretary's name, written at Word's tracked changes in the
 "Referat med ændringer siden udsendelse" export (export_flow.py reads it through the Desk
