@@ -125,7 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="med Words sporede ændringer siden udgaven sendt til godkendelse",
     )
     export.add_argument(
-        "--author", metavar="NAVN", help="navnet ved de sporede ændringer (standard: KKR Desk)"
+        "--author",
+        metavar="NAVN",
+        help="navnet ved de sporede ændringer (standard: navnet i vinduets Rediger ▸ "
+        "Indstillinger, ellers KKR Desk)",
     )
     export.set_defaults(run=_export)
 
@@ -334,6 +337,7 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
         desk = Desk(store)
         meeting, state = desk.meeting_for_export(args.meeting_id)
         sent = None
+        author = args.author
         if args.changes_since_sent:
             sent = desk.meeting_version(args.meeting_id, "sent")
             if sent is None:
@@ -341,7 +345,9 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
                     f"møde {args.meeting_id} er ikke sendt til godkendelse, så der er ingen "
                     "udsendt udgave at vise ændringerne imod"
                 )
-        elif args.author is not None:
+            if author is None:  # the name the secretary set in the window
+                author = desk.change_author()
+        elif author is not None:
             raise UserError("--author gælder kun sammen med --changes-since-sent")
         try:
             desk.backup_now()  # every export leaves a backup of what it was made from
@@ -357,7 +363,7 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
             template=template,
             table_of_contents=args.toc,
             changes_since=sent,
-            change_author=args.author,
+            change_author=author,
         )
     except ExportFailed as error:
         raise UserError(str(error)) from None

@@ -54,3 +54,26 @@ def test_changes_after_sending_are_tracked_with_the_given_author(tmp_path):
         "".join(t.text for t in mark.iter(qn("w:delText"))) for mark in body.iter(qn("w:del"))
     ]
     assert inserted == {"godkendte": "Lise"} and deleted == ["tog"]
+
+
+def test_without_author_the_name_set_in_the_window_is_used_and_author_overrides_it(tmp_path):
+    db = str(tmp_path / "a.db")
+    for step in ("started", "held"):
+        kkr_desk("state", "1", step, "--db", db)
+    assert kkr_desk("state", "1", "sent", "--to", "Formanden", "--db", db).returncode == 0
+    with open_store(tmp_path / "a.db") as store:
+        desk = Desk(store)
+        desk.set_change_author("  Mette\tHolm  ")  # as Rediger ▸ Indstillinger saves it
+        editor = desk.open_meeting(1)
+        decision = editor.meeting.items[1].section(BESLUTNING)
+        editor.save_section(decision, decision.body.replace("tog orient", "godkendte orient"))
+
+    def authors(*extra):
+        out = tmp_path / "r.docx"
+        result = kkr_desk("export", "1", "-o", str(out), "--changes-since-sent", *extra, "--db", db)
+        assert result.returncode == 0, result.stderr
+        body = docx.Document(str(out)).element.body
+        return {mark.get(qn("w:author")) for mark in body.iter(qn("w:ins"))}
+
+    assert authors() == {"Mette Holm"}  # before: "KKR Desk"
+    assert authors("--author", "Lise") == {"Lise"}

@@ -26,6 +26,7 @@ FIRST_USE_ONLY = (
     "kkr_desk.ui.dialogs",
     "kkr_desk.ui.recovery_dialogs",
     "kkr_desk.ui.state_dialogs",
+    "kkr_desk.ui.settings_dialog",
     "kkr_desk.app.item_changes",
     "difflib",
 )

@@ -10,10 +10,19 @@ from ..store import StoreWriteError as WriteFailed
 from ..store.trash import TrashEntry
 from ..store import Store as Database
 from . import changes, database
-from .desk import Desk, ExportFailed, ImportFailed, Locations
+from .desk import (
+    DEFAULT_CHANGE_AUTHOR,
+    MAX_AUTHOR_LENGTH,
+    Desk,
+    ExportFailed,
+    ImportFailed,
+    Locations,
+)
 from .meeting_editor import MeetingEditor, MeetingFrozen
 
 __all__ = [
+    "DEFAULT_CHANGE_AUTHOR",
+    "MAX_AUTHOR_LENGTH",
     "AppError",
     "Backup",
     "Database",

@@ -50,6 +50,18 @@ if TYPE_CHECKING:
 
 LAST_PLACE_KEY = "last_place"
 """The setting that holds where the secretary left off (JSON: meeting and item id)."""
+
+DEFAULT_CHANGE_AUTHOR = "KKR Desk"
+"""The name at tracked changes when the secretary has set none (Rediger ▸ Indstillinger)."""
+MAX_AUTHOR_LENGTH = 100
+"""The longest name kept for tracked changes (Word shows it in a narrow balloon)."""
+
+
+def author_name(text: str) -> str:
+    """A name as written at tracked changes: one line, its spaces collapsed, no control or
+    format characters (they cannot stand in Word's XML), at most MAX_AUTHOR_LENGTH."""
+    shown = "".join(char if char.isprintable() else " " for char in text)
+    return " ".join(shown.split())[:MAX_AUTHOR_LENGTH].strip()
 @dataclass(frozen=True)
 class Locations:
     """Where KKR Desk keeps the user's files: what Hjælp ▸ Om KKR Desk shows and opens."""
@@ -275,6 +287,18 @@ class Desk:
     def set_decision_templates(self, templates: list[str]) -> None:
         self._store.settings.set_decision_templates(templates)
 
+    def change_author(self) -> str:
+        """The secretary's name at tracked changes (Rediger ▸ Indstillinger, and the CLI's
+        default ``--author``); "" when none is set: the export then writes "KKR Desk"."""
+        return author_name(self._store.settings.change_author())
+
+    def set_change_author(self, name: str) -> str:
+        """Keep the name for tracked changes, tidied (``author_name``); returns what is kept.
+        An empty name goes back to "KKR Desk"."""
+        kept = author_name(name)
+        self._store.settings.set_change_author(kept)
+        return kept
+
     # The window's runs ---------------------------------------------------------------------
 
     def begin_run(self) -> tuple[bool, dt.datetime | None]:
@@ -358,18 +382,20 @@ class Desk:
         """Write ``meeting`` as a referat or dagsorden (.docx or .pdf); returns the warnings.
 
         With ``changes_since`` (the version sent for approval, ``meeting_version``) every
-        difference to it is written as Word's tracked changes by ``change_author`` (default
-        "KKR Desk"), so the formand sees in Word exactly what changed since the draft.
+        difference to it is written as Word's tracked changes by ``change_author`` (tidied by
+        ``author_name``; empty or None: DEFAULT_CHANGE_AUTHOR), so the formand sees in Word
+        exactly what changed since the draft. The caller reads the stored name
+        (``change_author()``) first.
         Touches no database, so it may run on any thread. Raises ``ExportFailed`` with a
         Danish message when the document cannot be written, or when ``cancel`` was set.
         """
         # python-docx on first use only
-        from ..writer import DEFAULT_REVISION_AUTHOR, ReferatError, Revision, export_meeting
+        from ..writer import ReferatError, Revision, export_meeting
 
         revision = None
         if changes_since is not None:
             revision = Revision(
-                (change_author or "").strip() or DEFAULT_REVISION_AUTHOR,
+                author_name(change_author or "") or DEFAULT_CHANGE_AUTHOR,
                 dt.datetime.now(dt.timezone.utc),
             )
 

@@ -20,8 +20,11 @@ from .escaping import (
     escape_block_start,
     escape_inline,
     escape_literal_markup,
+    hide_literal_cells,
     hide_typed_marks,
     holds_hidden_marks,
+    literal_cell_placeholder,
+    LITERAL_CELL_PLACEHOLDERS,
     typed_marks_escaped,
 )
 from .plain_lists import plain_lists_as_markdown
@@ -57,6 +60,7 @@ from .writing import (
 __all__ = [
     "BULLET",
     "LIST_INDENT",
+    "LITERAL_CELL_PLACEHOLDERS",
     "Attachment",
     "Block",
     "DroppedLink",
@@ -72,6 +76,7 @@ __all__ = [
     "escape_inline",
     "escape_literal_markup",
     "heading_line",
+    "hide_literal_cells",
     "hide_typed_marks",
     "holds_hidden_marks",
     "inline_text",
@@ -79,6 +84,7 @@ __all__ = [
     "join_paragraphs",
     "join_typed_table_rows",
     "link",
+    "literal_cell_placeholder",
     "markdown_blocks",
     "move_spaces_out_of_emphasis",
     "numbered_line",

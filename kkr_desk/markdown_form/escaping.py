@@ -45,6 +45,12 @@ _TYPED_MARKS = "*_[`~"
 _PLACEHOLDER_BASE = 0x10FE00  # private use, plane 16: not something anyone types
 _TO_PLACEHOLDER = {ord(c): chr(_PLACEHOLDER_BASE + n) for n, c in enumerate(_TYPED_MARKS)}
 _FROM_PLACEHOLDER = {chr(_PLACEHOLDER_BASE + n): "\\" + c for n, c in enumerate(_TYPED_MARKS)}
+LITERAL_CELL_PLACEHOLDERS = {
+    chr(_PLACEHOLDER_BASE + 0x10): "<",
+    chr(_PLACEHOLDER_BASE + 0x11): "^",
+}
+"""Placeholder → the table cell mark it stands for, written back escaped (below)."""
+_FROM_PLACEHOLDER.update({ph: "\\" + mark for ph, mark in LITERAL_CELL_PLACEHOLDERS.items()})
 _PLACEHOLDERS = re.compile("[" + "".join(_FROM_PLACEHOLDER) + "]")
 
 
@@ -62,6 +68,55 @@ def holds_hidden_marks(text: str) -> bool:
 def typed_marks_escaped(markdown: str) -> str:
     """Qt's Markdown of hidden-mark text, with each placeholder become the escaped mark."""
     return _PLACEHOLDERS.sub(lambda m: _FROM_PLACEHOLDER[m.group()], markdown)
+
+
+# A table cell that is a real "<" or "^" (merges.py) ---------------------------------------
+#
+# In the storage form "\<" and "\^" alone in a cell are text, "<" and "^" are merged cells.
+# Qt's reader turns both into the same character, and its writer writes it bare, so the
+# escape would be lost on the first edit. The editor therefore loads each escaped cell mark
+# as a placeholder (hide_literal_cells), shows it as the mark with a property of its own, and
+# writes a mark that carries the property as the placeholder again, which
+# typed_marks_escaped turns back into "\<" or "\^".
+
+_LITERAL_CELL_PLACEHOLDER = {mark: ph for ph, mark in LITERAL_CELL_PLACEHOLDERS.items()}
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+
+
+def literal_cell_placeholder(mark: str) -> str:
+    """The placeholder that is written as the escaped ``mark`` ("<" or "^")."""
+    return _LITERAL_CELL_PLACEHOLDER[mark]
+
+
+def hide_literal_cells(markdown: str) -> str:
+    """Stored Markdown with each table cell that is exactly "\\<" or "\\^" (a real "<" or "^",
+    not a merge) made that mark's placeholder; the rest is unchanged. Text that already
+    holds a placeholder character is returned as is."""
+    if "|" not in markdown or holds_hidden_marks(markdown):
+        return markdown
+    lines = markdown.split("\n")
+    for number, line in enumerate(lines):
+        if _ROW.match(line) and ("\\<" in line or "\\^" in line):
+            lines[number] = _hide_in_row(line)
+    return "\n".join(lines)
+
+
+def _hide_in_row(line: str) -> str:
+    # Cells lie between unescaped pipes; "\\|" is a pipe inside a cell.
+    parts, start = [], 0
+    for separator in _CELL_SEPARATOR.finditer(line):
+        end = separator.start() + len(separator.group(1))
+        parts.append(line[start:end])
+        parts.append("|")
+        start = separator.end()
+    parts.append(line[start:])
+    for number in range(0, len(parts), 2):
+        cell = parts[number]
+        if cell.strip() in ("\\<", "\\^"):
+            mark = cell.strip()[1]
+            parts[number] = cell.replace("\\" + mark, _LITERAL_CELL_PLACEHOLDER[mark], 1)
+    return "".join(parts)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -1,4 +1,5 @@
-"""User settings that belong with the meetings (decision phrases), in the ``setting`` table.
+"""User settings that belong with the meetings (decision phrases, the name written at
+tracked changes), in the ``setting`` table.
 
 Window geometry lives in QSettings; what the secretary types as a reusable phrase belongs in
 the database, so it travels with the file.
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from .connection import StoreDatabase
 
 DECISION_PHRASES_KEY = "decision_phrases"
+CHANGE_AUTHOR_KEY = "change_author"
+"""The secretary's name at Word's tracked changes (Rediger ▸ Indstillinger); "" when unset."""
 
 
 def read_setting(db, key: str) -> str | None:
@@ -62,3 +65,10 @@ class Settings:
     def set_decision_templates(self, templates: list[str]) -> None:
         cleaned = [line.strip() for line in templates if line.strip()]
         self.set_setting(DECISION_PHRASES_KEY, json.dumps(cleaned, ensure_ascii=False))
+
+    def change_author(self) -> str:
+        """The name written at tracked changes, as stored; "" when none is set."""
+        return self.setting(CHANGE_AUTHOR_KEY) or ""
+
+    def set_change_author(self, name: str) -> None:
+        self.set_setting(CHANGE_AUTHOR_KEY, name)

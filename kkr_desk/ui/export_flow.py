@@ -92,8 +92,9 @@ class ExportFlow(QObject):
         except AppError as error:
             self.show_problem(str(error))
             return None
-        sent = None
+        sent = author = None
         if which == "changes":
+            author = self.desk.change_author()  # Rediger ▸ Indstillinger; "": "KKR Desk"
             sent = self.desk.meeting_version(meeting.id, "sent")
             if sent is None:
                 self.show_problem(
@@ -122,7 +123,9 @@ class ExportFlow(QObject):
         cancel = threading.Event() if suffix == ".pdf" else None
         job = self.jobs.start(
             EXPORT,
-            lambda: self.desk.export(snapshot, path, kind, cancel=cancel, changes_since=sent),
+            lambda: self.desk.export(
+                snapshot, path, kind, cancel=cancel, changes_since=sent, change_author=author
+            ),
             cancel=cancel,
             expected=(ExportFailed, AppError),
         )

@@ -40,8 +40,9 @@ from .place_keeper import PlaceKeeper
 from .safety import WindowSafety
 from .save_status import SaveStatus
 from .session import MeetingSession
+from .settings_flow import SettingsFlow
 from .window_actions import build_actions, build_menus
-from .window_dialogs import about_dialog, phrases_dialog, shortcuts_dialog
+from .window_dialogs import about_dialog, shortcuts_dialog
 from .window_layout import WindowLayout
 
 
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
         self.committee_flow = CommitteeFlow(
             self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog
         )
+        self.settings_flow = SettingsFlow(  # Rediger ▸ Standardfraser, Indstillinger
+            self, self.desk, menus.edit_menu, lambda: self.session, lambda: self.editor,
+            self.open_dialog,
+        )
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
         self.import_flow.take_drops(self, before=self.autosaver.flush)
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "undo": lambda: self.edit_commands.undo(),
             "redo": lambda: self.edit_commands.redo(),
-            "phrases": self.edit_phrases,
+            "phrases": lambda: self.settings_flow.edit_phrases(),
             "committee": lambda: self.committee_flow.edit_committee(),
             "start_meeting": lambda: self.meeting_bar.start_meeting(),
             "end_meeting": lambda: self.meeting_bar.end_meeting(),
@@ -256,15 +261,6 @@ class MainWindow(QMainWindow):
 
     def focus_agenda(self) -> None:
         self.agenda.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def edit_phrases(self) -> None:
-        dialog = phrases_dialog(self.session.decision_templates(), self)
-        dialog.chosen.connect(self.phrases_chosen)
-        self.open_dialog(dialog)
-
-    def phrases_chosen(self, templates: list[str]) -> None:
-        if self.session.set_decision_templates(templates):
-            self.editor.refresh_phrases()
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("⚠ %s") % message, 10000)

@@ -5,7 +5,9 @@ has really changed it: Qt rewrites Markdown in its own style, and an item merely
 must keep its text byte for byte. Text pasted from Word arrives as HTML; it is passed
 through Markdown at once, so the screen shows exactly what will be saved (bold, lists,
 links, tables — no fonts or colours). Plain text whose lines start with "•", "-", "–" or
-"1)" becomes a list the same way (markdown_form.plain_lists).
+"1)" becomes a list the same way (markdown_form.plain_lists). A table cell stored as "\\<"
+or "\\^" (the character, where "<" and "^" alone merge cells) shows the character and is
+written back escaped (show_literal_cells).
 
 Ctrl+I is italic here and File → Import elsewhere in the window: the editor claims the key
 (ShortcutOverride) while it has the focus. A dropped file is not pasted as its path: the
@@ -22,17 +24,66 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QTextEdit
 
 from ..markdown_form import (
+    LITERAL_CELL_PLACEHOLDERS,
+    hide_literal_cells,
     hide_typed_marks,
     holds_hidden_marks,
+    literal_cell_placeholder,
     plain_lists_as_markdown,
     tidy_markdown,
     typed_marks_escaped,
 )
+
+LITERAL_CELL_MARK = QTextFormat.Property.UserProperty.value + 1
+"""Character property of a "<" or "^" that is text, not a merged cell's mark (merges.py):
+loaded from a stored "\\<" or "\\^" cell, written back escaped."""
+
+
+def show_literal_cells(document: QTextDocument) -> None:
+    """Each literal-cell placeholder that setMarkdown read (hide_literal_cells) becomes its
+    mark again, carrying LITERAL_CELL_MARK so that literal_markdown escapes it."""
+    for placeholder, mark in LITERAL_CELL_PLACEHOLDERS.items():
+        cursor = document.find(placeholder)
+        while not cursor.isNull():
+            char_format = cursor.charFormat()
+            char_format.setProperty(LITERAL_CELL_MARK, True)
+            cursor.insertText(mark, char_format)
+            cursor = document.find(placeholder, cursor)
+
+
+def hide_marks_in_cells(document: QTextDocument) -> None:
+    """Each table cell of pasted HTML that is just "<" or "^" becomes that mark's placeholder:
+    it is the character (Word has merged cells of its own), not a merge mark."""
+    block = document.begin()
+    while block.isValid():
+        mark = block.text().strip()
+        if mark in ("<", "^"):
+            cursor = QTextCursor(block)
+            table = cursor.currentTable()
+            if table is not None:
+                cell = table.cellAt(cursor)
+                if cell.firstCursorPosition().block() == cell.lastCursorPosition().block():
+                    start = block.position() + block.text().index(mark)
+                    cursor.setPosition(start)
+                    cursor.setPosition(start + 1, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.insertText(literal_cell_placeholder(mark))
+        block = block.next()
+
+
+def _hidden(text: str, char_format: QTextCharFormat) -> str:
+    """A fragment's text as literal_markdown hands it to Qt's writer: typed marks, and a
+    literal cell's "<" or "^", as placeholders."""
+    text = hide_typed_marks(text)
+    if char_format.boolProperty(LITERAL_CELL_MARK):
+        for mark in "<^":
+            text = text.replace(mark, literal_cell_placeholder(mark))
+    return text
 
 
 def literal_markdown(document: QTextDocument) -> str:
@@ -42,8 +93,10 @@ def literal_markdown(document: QTextDocument) -> str:
     misses cases ("a *b*", "_x_", "[[x](y)"). So those marks in the text are swapped for
     private-use placeholders in a copy (kkr_desk.markdown_form.hide_typed_marks), Qt writes
     that copy (its own "*", "**", "[…](…)" for real formatting and links stay as they are),
-    and each placeholder becomes the escaped mark. A document that already holds a
-    placeholder character is written as is.
+    and each placeholder becomes the escaped mark. A "<" or "^" that carries
+    LITERAL_CELL_MARK (a table cell that is that character, not a merge) is hidden the same
+    way and written "\\<" or "\\^". A document that already holds a placeholder character
+    is written as is.
     """
     if holds_hidden_marks(document.toRawText()):
         return document.toMarkdown()
@@ -54,17 +107,19 @@ def literal_markdown(document: QTextDocument) -> str:
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            if fragment.isValid() and hide_typed_marks(fragment.text()) != fragment.text():
-                fragments.append(
-                    (fragment.position(), fragment.length(), fragment.text(), fragment.charFormat())
-                )
+            if fragment.isValid():
+                hidden = _hidden(fragment.text(), fragment.charFormat())
+                if hidden != fragment.text():
+                    fragments.append(
+                        (fragment.position(), fragment.length(), hidden, fragment.charFormat())
+                    )
             it += 1
         block = block.next()
     cursor = QTextCursor(copy)
-    for position, length, text, char_format in reversed(fragments):
+    for position, length, hidden, char_format in reversed(fragments):
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(hide_typed_marks(text), char_format)
+        cursor.insertText(hidden, char_format)
     return typed_marks_escaped(copy.toMarkdown())
 
 
@@ -96,7 +151,10 @@ class RichTextEdit(QTextEdit):
         try:
             # PySide6 reads a str starting with U+FFFE as byte-swapped UTF-16 and garbles it;
             # the noncharacters U+FFFE/U+FFFF mean nothing in a referat, so they go.
-            self.setMarkdown(text.replace("\ufffe", "").replace("\uffff", ""))
+            text = text.replace("\ufffe", "").replace("\uffff", "")
+            # A "\\<" or "\\^" cell keeps its escape through Qt (show_literal_cells).
+            self.setMarkdown(hide_literal_cells(text))
+            show_literal_cells(self.document())
             self.document().clearUndoRedoStacks()
             self.document().setModified(False)
         finally:
@@ -121,8 +179,12 @@ class RichTextEdit(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasHtml():
             converted = QTextDocument()
-            converted.setHtml(source.html())
-            self._insert_markdown(converted.toMarkdown())
+            html = source.html()
+            converted.setHtml(html)
+            if "qrichtext" not in html:
+                # From Word, not copied inside the editor (where "<" may be a merge mark).
+                hide_marks_in_cells(converted)
+            self._insert_markdown(typed_marks_escaped(converted.toMarkdown()))
             return
         if source.hasText():
             listed = plain_lists_as_markdown(source.text())
@@ -132,7 +194,12 @@ class RichTextEdit(QTextEdit):
         super().insertFromMimeData(source)
 
     def _insert_markdown(self, markdown: str) -> None:
-        self.textCursor().insertMarkdown(tidy_markdown(markdown))
+        cursor = self.textCursor()
+        cursor.beginEditBlock()  # one step to undo, with the literal cells shown
+        cursor.insertMarkdown(hide_literal_cells(tidy_markdown(markdown)))
+        show_literal_cells(self.document())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:

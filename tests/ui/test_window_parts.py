@@ -138,7 +138,7 @@ def test_the_roster_search_matches_the_whole_typed_name(qtbot, window, db_path):
 
 
 def test_phrases_are_edited_in_settings(qtbot, window, db_path):
-    window.edit_phrases()
+    window.settings_flow.edit_phrases()
     dialog = window.dialog
     assert isinstance(dialog, PhrasesDialog)
     dialog.editor.setPlainText("Vedtaget.\n{udvalg} udsatte sagen.")
