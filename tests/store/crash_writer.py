@@ -23,6 +23,7 @@ from pathlib import Path
 from kkr_desk.domain import Attendance, AttendanceStatus
 from kkr_desk.meeting_file import read_meeting_file
 from kkr_desk.store import Store, backup_now
+from kkr_desk.store.connection import load_table_api
 
 BASE_MEETING_ID = 1
 
@@ -34,6 +35,7 @@ def main(db_path: str, meeting_file: str, seed: str, first_number: str) -> None:
     section_ids = [section.id for item in base.items for section in item.sections]
     people = [entry.person for entry in base.attendance]
     statuses = list(AttendanceStatus)
+    load_table_api()  # as the window does once it is shown: the kills should land in writes
     print("ready", flush=True)
     number = int(first_number)
     while True:
