@@ -26,6 +26,7 @@ import glob
 import os
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,8 +138,7 @@ def backup_copy(
     A sqlite3 connection belongs to the thread that opened it, so a backup run off the UI
     thread cannot use the Store's. This one is opened read-only in the calling thread and
     closed before returning; under WAL it reads the last committed state while the window
-    goes on writing. The caller runs one backup of a database at a time (the job runner's
-    one job per kind), as the Store's writer lock ensures for ``backup_now``.
+    goes on writing. Backups in one process take turns (``_ONE_BACKUP_AT_A_TIME``).
     """
     db_path = Path(db_path)
     try:
@@ -153,7 +153,27 @@ def backup_copy(
         source.close()
 
 
+_ONE_BACKUP_AT_A_TIME = threading.Lock()
+"""A backup clears the temporary copies a killed one left and numbers itself after the
+newest: two at once in one process (the start-up backup job and a restore's safety copy)
+would delete each other's copy mid-write. So they take turns; each lasts milliseconds."""
+
+
 def _take_backup(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    *,
+    keep: int | None,
+    now: dt.datetime | None,
+    before_restore: bool,
+) -> Path | None:
+    with _ONE_BACKUP_AT_A_TIME:
+        return _take_backup_now(
+            conn, db_path, keep=keep, now=now, before_restore=before_restore
+        )
+
+
+def _take_backup_now(
     conn: sqlite3.Connection,
     db_path: Path,
     *,

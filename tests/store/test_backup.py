@@ -376,3 +376,32 @@ def test_backup_copy_of_a_missing_database_is_a_danish_store_error(tmp_path):
     with pytest.raises(StoreError, match="sikkerhedskopien"):
         backup_copy(tmp_path / "findes-ikke.db")
     assert not (tmp_path / "findes-ikke.db").exists()  # read-only: nothing created
+
+
+def test_backups_taken_at_once_in_two_threads_both_arrive_whole(store, meeting):
+    import threading
+
+    meeting_id = store.meetings.add(meeting)
+    errors: list[BaseException] = []
+    taken: list[object] = []
+
+    def worker(round_: int) -> None:
+        try:  # each thread reads through a connection of its own, as the window's job does
+            taken.append(backup_copy(store.path, now=at(round_)))
+        except BaseException as error:  # noqa: BLE001 - collected for the assertion
+            errors.append(error)
+
+    for round_ in range(15):
+        set_first_body(store, meeting_id, f"udgave {round_}")
+        thread = threading.Thread(target=worker, args=(round_,))
+        thread.start()
+        try:
+            taken.append(backup_now(store, now=at(round_)))  # the UI thread's own, at once
+        except StoreError as error:
+            errors.append(error)
+        thread.join()
+
+    assert errors == []
+    copies = [b.path for b in list_backups(store.path)]
+    assert copies and all(path.exists() for path in copies)
+    assert not [p for p in backup_folder(store.path).iterdir() if ".tmp" in p.name]
