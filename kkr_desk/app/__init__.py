@@ -12,7 +12,7 @@ from ..store import Store as Database
 from . import changes, database
 from .desk import Desk, ExportFailed, ImportFailed, Locations
 from .item_changes import ItemChanges, SectionChanges, item_changes
-from .meeting_editor import MeetingEditor, MeetingFrozen
+from .meeting_editor import MeetingEditor, MeetingFrozen, UnknownCommittee
 
 __all__ = [
     "AppError",
@@ -31,6 +31,7 @@ __all__ = [
     "RestoreInterrupted",
     "SectionChanges",
     "TrashEntry",
+    "UnknownCommittee",
     "WriteFailed",
     "changes",
     "database",
