@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
             self.open_dialog,
         )
         self.committee_flow = CommitteeFlow(
-            self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog
-        )
+            self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog,
+            deleted=self.safety.deleted)
         self.close_guard = CloseGuard(self, self.autosaver, self.open_dialog)
         self.panes = WindowLayout(self, self.settings)
         self.import_flow.take_drops(self, before=self.autosaver.flush)
