@@ -68,6 +68,13 @@ class UnknownCommittee(StoreError):
     """A meeting moved to a committee name that matches none, without asking for a new one."""
 
 
+def _same_person(one: Person, other: Person) -> bool:
+    """The same roster entry: by id when both have one, else by every field."""
+    if one.id is not None and other.id is not None:
+        return one.id == other.id
+    return one == other
+
+
 def _edit(method):
     """Refuse the edit while the meeting is approved, before anything is written."""
 
@@ -220,9 +227,10 @@ class MeetingEditor:
         """``person`` stands in for ``member``, who has afbud; returns the stand-in's entry."""
         if member.status is not AttendanceStatus.APOLOGY:
             raise AppError(f"{member.person.name} har ikke meldt afbud")
-        if person == member.person:
+        if _same_person(person, member.person):
             raise AppError("et medlem kan ikke være sin egen stedfortræder")
-        entry = next((e for e in self.meeting.attendance if e.person == person), None)
+        # By id: the roster's person may carry newer details than this meeting kept.
+        entry = next((e for e in self.meeting.attendance if _same_person(e.person, person)), None)
         new = entry is None
         if new:
             entry = Attendance(person)

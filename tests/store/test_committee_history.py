@@ -159,3 +159,30 @@ def test_a_committee_with_meetings_is_not_deleted(store):
     assert store.meetings.load(first).attendance[0].person.name == "Torben Hansen"
     with pytest.raises(StoreError, match="intet udvalg"):
         store.committees.delete("KKR Midtjyland")
+
+
+def test_a_stand_in_from_the_roster_is_found_on_a_held_list_after_a_party_change(store):
+    from kkr_desk.app import MeetingEditor
+
+    torben = Person("Torben Hansen", party="A", municipality="Randers")
+    anders = Person("Anders Jensen", party="A", municipality="Randers")
+    store.committees.save(Committee(COMMITTEE, members=[Member(torben, substitute=anders)]))
+    meeting_id = store.meetings.add(
+        Meeting(COMMITTEE, dt.date(2024, 9, 5), attendance=[
+            Attendance(Person("Torben Hansen"), AttendanceStatus.APOLOGY),
+            Attendance(Person("Anders Jensen")),
+        ]),
+        MeetingState.HELD,
+    )
+    committee = store.committees.get(COMMITTEE)
+    committee.members[0].substitute = None
+    committee.staff = []
+    committee.members.append(Member(Person("Anders Jensen", party="V")))
+    store.committees.save(committee)  # Anders is V now; the held meeting keeps A
+    editor = MeetingEditor(store, store.meetings.load(meeting_id))
+    roster_anders = store.committees.get(COMMITTEE).members[1].person
+    assert roster_anders.party == "V"
+    entry = editor.set_substitute(editor.meeting.attendance[0], roster_anders)
+    assert [a.person.name for a in editor.meeting.attendance] == ["Torben Hansen", "Anders Jensen"]
+    assert entry is editor.meeting.attendance[1] and entry.substitute_for.name == "Torben Hansen"
+    assert _party_of(store, meeting_id, "Anders Jensen") == "A"  # the meeting's own, kept
