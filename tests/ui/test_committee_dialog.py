@@ -164,3 +164,24 @@ def test_another_committee_is_shown_deleted_after_asking_and_undone(qtbot, windo
 def committee_names(db_path) -> list[str]:
     with Store(db_path) as store:
         return store.committees.names()
+
+
+def test_a_party_changed_in_the_dialog_leaves_the_held_meeting_as_it_was(qtbot, window, db_path):
+    meeting_id = window.session.meeting.id
+    window.committee_flow.edit_committee()
+    dialog = window.dialog
+    name = dialog.members.table.item(0, 0).text()
+    old_party = dialog.members.table.item(0, 1).text()
+    new_party = "Ø" if old_party != "Ø" else "V"
+    dialog.members.table.setItem(0, 1, QTableWidgetItem(new_party))
+    click(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert committee_in(db_path).members[0].person.party == new_party
+
+    def party(meeting) -> str:
+        return next(a.person.party for a in meeting.attendance if a.person.name == name)
+
+    assert party(window.session.meeting) == old_party  # the held sample, reloaded
+    assert party(stored_meeting(db_path, meeting_id)) == old_party
+    with Store(db_path) as store:
+        new_id = store.meetings.create_empty("KKR Midtjylland", dt.date(2024, 11, 7))
+    assert party(stored_meeting(db_path, new_id)) == new_party
