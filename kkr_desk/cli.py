@@ -168,7 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     committee = commands.add_parser(
-        "committee", parents=[db_option], help="udvalgene: vis dem, vis et, læs medlemmer ind"
+        "committee",
+        parents=[db_option],
+        help="udvalgene: vis dem, vis et, læs medlemmer ind, slet et",
     )
     committee_commands = committee.add_subparsers(
         dest="committee_command", metavar="HANDLING", parser_class=_OneLineParser, required=True
@@ -190,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     committee_import.add_argument("name", metavar="UDVALG")
     committee_import.add_argument("file", type=Path, metavar="FIL")
     committee_import.set_defaults(run=_committee_import)
+    committee_delete = committee_commands.add_parser(
+        "delete",
+        parents=[db_option],
+        help="flyt et udvalg uden møder til papirkurven (kan fortrydes)",
+    )
+    committee_delete.add_argument("name", metavar="UDVALG")
+    committee_delete.set_defaults(run=_committee_delete)
 
     search = commands.add_parser(
         "search", parents=[db_option], help="søg i alle møder (docs/search.md)"
@@ -480,6 +489,16 @@ def _committee_show(args: argparse.Namespace, db_path: Path | None) -> int:
         committee = Desk(store).committee(args.name)
     for line in roster_lines(committee):
         print(line)
+    return 0
+
+
+def _committee_delete(args: argparse.Namespace, db_path: Path | None) -> int:
+    """A committee without meetings to the trash; one with meetings is refused."""
+    with open_database(db_path) as store:
+        desk = Desk(store)
+        name = desk.committee(args.name).name
+        trash_id = desk.delete_committee(name)
+    print(f"udvalget {name} er flyttet til papirkurven (element {trash_id})")
     return 0
 
 

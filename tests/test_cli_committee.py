@@ -123,3 +123,23 @@ def test_committee_import_from_a_referat_and_a_dagsorden_without_people(tmp_path
     assert refused.returncode == 2
     assert "ingen deltagerfortegnelse" in refused.stderr
     assert kkr_desk("committee", "show", "KKR Test", "--db", db).stdout.splitlines() == shown
+
+
+def test_committee_delete_trashes_one_without_meetings_and_refuses_one_with(tmp_path):
+    db = str(tmp_path / "kkr.db")
+    members = tmp_path / "medlemmer.csv"
+    members.write_text("Navn;Parti;Kommune\nAnders And;V;Andeby\n", encoding="utf-8")
+    assert kkr_desk("committee", "import", "KKR Nyt", str(members), "--db", db).returncode == 0
+    deleted = kkr_desk("committee", "delete", "kkr nyt", "--db", db)
+    assert deleted.returncode == 0, deleted.stderr
+    assert "udvalget KKR Nyt er flyttet til papirkurven" in deleted.stdout
+    assert "KKR Nyt" not in kkr_desk("committee", "list", "--db", db).stdout.splitlines()
+    with Store(Path(db)) as store:
+        assert store.trash.entries()[0].label == "KKR Nyt"
+
+    used = kkr_desk("committee", "delete", "KKR Midtjylland", "--db", db)  # the sample's
+    assert used.returncode == 2 and len(used.stderr.splitlines()) == 1
+    assert "bruges af 1 møde og kan ikke slettes" in used.stderr
+    assert "KKR Midtjylland" in kkr_desk("committee", "list", "--db", db).stdout.splitlines()
+    typo = kkr_desk("committee", "delete", "KKR Midtjyland", "--db", db)
+    assert typo.returncode == 2 and "intet udvalg" in typo.stderr

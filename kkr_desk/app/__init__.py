@@ -18,7 +18,7 @@ from .desk import (
     ImportFailed,
     Locations,
 )
-from .meeting_editor import MeetingEditor, MeetingFrozen
+from .meeting_editor import MeetingEditor, MeetingFrozen, UnknownCommittee
 
 __all__ = [
     "DEFAULT_CHANGE_AUTHOR",
@@ -39,6 +39,7 @@ __all__ = [
     "RestoreInterrupted",
     "SectionChanges",
     "TrashEntry",
+    "UnknownCommittee",
     "WriteFailed",
     "changes",
     "database",

@@ -241,7 +241,20 @@ class Desk:
         return committee.roster if committee is not None else []
 
     def save_committee(self, committee: Committee) -> int:
+        """Save the committee; its people's details reach the roster and the meetings not
+        yet held (planlagt), never a meeting already held, sent or approved."""
         return self._store.committees.save(committee)
+
+    def delete_committee(self, name: str) -> int:
+        """Move a committee no meeting uses to the trash (undo: ``restore_from_trash``);
+        one with meetings is refused with a Danish message naming how many. Returns the
+        trash entry's id."""
+        return self._store.committees.delete(name)
+
+    def committee_meeting_count(self, name: str) -> int:
+        """How many meetings the committee of that name has (0 when there is none)."""
+        committee = self._store.committees.find(name)
+        return self._store.committees.meeting_count(committee.id) if committee else 0
 
     def read_roster(self, path: Path) -> tuple[list[Member], list[Person]]:
         """Members and staff from a member list (.csv, .xlsx) or from the Deltagerfortegnelse

@@ -64,6 +64,17 @@ class MeetingFrozen(StoreError):
     """An edit of an approved meeting; ``str()`` is the Danish message."""
 
 
+class UnknownCommittee(StoreError):
+    """A meeting moved to a committee name that matches none, without asking for a new one."""
+
+
+def _same_person(one: Person, other: Person) -> bool:
+    """The same roster entry: by id when both have one, else by every field."""
+    if one.id is not None and other.id is not None:
+        return one.id == other.id
+    return one == other
+
+
 def _edit(method):
     """Refuse the edit while the meeting is approved, before anything is written."""
 
@@ -133,8 +144,17 @@ class MeetingEditor:
     # Meeting -----------------------------------------------------------------------------
 
     @_edit
-    def save_meeting_details(self, **changes: object) -> None:
-        """Change the meeting's own fields (committee, date, start_time, end_time, place)."""
+    def save_meeting_details(self, *, new_committee: bool = False, **changes: object) -> None:
+        """Change the meeting's own fields (committee, date, start_time, end_time, place).
+
+        A committee name that matches no committee is refused (``UnknownCommittee``) unless
+        ``new_committee`` says the secretary asked for a new one: a typo makes none."""
+        if "committee" in changes and not new_committee:
+            name = " ".join(str(changes["committee"]).split())
+            if self._store.committees.find(name) is None:
+                raise UnknownCommittee(
+                    f"der findes intet udvalg ved navn »{name}«; vælg et af de kendte udvalg"
+                )
         old = {name: getattr(self.meeting, name) for name in changes}
         for name, value in changes.items():
             setattr(self.meeting, name, value)
@@ -145,6 +165,14 @@ class MeetingEditor:
                 setattr(self.meeting, name, value)
             raise
         self._apply(MeetingDetailsChanged(), lambda: None)
+
+    def known_committee(self, name: str) -> str | None:
+        """The name of the committee ``name`` means (spacing and case ignored), or None."""
+        committee = self._store.committees.find(name)
+        return committee.name if committee is not None else None
+
+    def committee_names(self) -> list[str]:
+        return self._store.committees.names()
 
     # Attendance --------------------------------------------------------------------------
 
@@ -199,9 +227,10 @@ class MeetingEditor:
         """``person`` stands in for ``member``, who has afbud; returns the stand-in's entry."""
         if member.status is not AttendanceStatus.APOLOGY:
             raise AppError(f"{member.person.name} har ikke meldt afbud")
-        if person == member.person:
+        if _same_person(person, member.person):
             raise AppError("et medlem kan ikke være sin egen stedfortræder")
-        entry = next((e for e in self.meeting.attendance if e.person == person), None)
+        # By id: the roster's person may carry newer details than this meeting kept.
+        entry = next((e for e in self.meeting.attendance if _same_person(e.person, person)), None)
         new = entry is None
         if new:
             entry = Attendance(person)

@@ -1,12 +1,20 @@
 """Who is on a meeting's list and how they attend: status, note, stand-ins; their arrivals
-and departures are the presence events of store/item_record.py, written alongside."""
+and departures are the presence events of store/item_record.py, written alongside.
+
+Each row keeps the person's party, municipality and title as they were at that meeting
+(migration 0008_attendance_details): the referat of a held meeting prints those, whatever
+the shared person row (the roster's current word) says later. Only a meeting not yet held
+follows the roster (``follow_roster``, called when a committee is saved).
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain import Attendance, AttendanceStatus, Person
 from ..domain.agenda_order import clamp_position, placed
+from ..domain.meeting_life import MeetingState
 from .database import StoreError, write_transaction
 from .item_record import ItemRecords
 from .roster import Roster, RosterIds
@@ -109,6 +117,19 @@ class AttendanceList:
         """The meeting's list in its order (without the events: they name items, so
         Meetings.load adds them once the agenda is read)."""
         people = self.roster.people_of_meeting(meeting_id)
+        rows = list(
+            self.db.query(
+                "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position", [meeting_id]
+            )
+        )
+        # The details this meeting kept; a stand-in's member not on the list is the roster's.
+        for row in rows:
+            people[row["person_id"]] = replace(
+                people[row["person_id"]],
+                party=row["party"],
+                municipality=row["municipality"],
+                title=row["title"],
+            )
         return [
             Attendance(
                 person=people[row["person_id"]],
@@ -116,10 +137,21 @@ class AttendanceList:
                 note=row["note"],
                 substitute_for=people.get(row["substitute_for_id"]),
             )
-            for row in self.db.query(
-                "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position", [meeting_id]
-            )
+            for row in rows
         ]
+
+    def follow_roster(self, person_id: int, details: dict[str, str]) -> None:
+        """Give the person's rows in meetings not yet held (planlagt) these details (party,
+        municipality, title); held, sent and approved meetings keep their own. Inside the
+        caller's transaction."""
+        if not details:
+            return
+        columns = ", ".join(f"{column} = :{column}" for column in details)
+        self.db.execute(
+            f"""UPDATE attendance SET {columns} WHERE person_id = :person_id
+            AND meeting_id IN (SELECT id FROM meeting WHERE state = :planned)""",
+            {**details, "person_id": person_id, "planned": MeetingState.PLANNED.value},
+        )
 
     def insert(self, meeting_id: int, position: int, entry: Attendance, roster: RosterIds) -> None:
         """One person of a new meeting's list (inside the caller's transaction; their events
@@ -152,5 +184,26 @@ class AttendanceList:
             "status": entry.status.value,
             "note": entry.note,
             "substitute_for_id": self.roster.person_id(stand_in, roster) if stand_in else None,
+            **self._details(person_id, entry.person),
+        }
+
+    def _details(self, person_id: int, person: Person) -> dict[str, str]:
+        """The party, municipality and title the row keeps: the person's as given (the
+        meeting's word), a blank one filled from the roster's row."""
+        details = {
+            "party": person.party,
+            "municipality": person.municipality,
+            "title": person.title,
+        }
+        if all(value.strip() for value in details.values()):
+            return details
+        stored = next(
+            self.db.query(
+                "SELECT party, municipality, title FROM person WHERE id = ?", [person_id]
+            )
+        )
+        return {
+            column: value if value.strip() else stored[column]
+            for column, value in details.items()
         }
 

@@ -2,7 +2,10 @@
 and front page, in the tables ``committee``, ``committee_member`` and ``committee_staff``.
 
 A repository over the Store's database. People are the shared roster's rows (``person``),
-matched by store/roster.py, so a name typed here and in a document is one person.
+matched by store/roster.py, so a name typed here and in a document is one person. Details
+given here (party, municipality, title) become the roster's and those of the meetings not
+yet held; a held meeting keeps its own (store/attendance.py). A committee no meeting uses
+can be deleted into the trash; one with meetings is refused.
 """
 
 from __future__ import annotations
@@ -15,21 +18,30 @@ from ..domain.committee import Committee, Member, Role, committee_from_meeting
 from ..domain.next_meeting import is_standing
 from .database import StoreError, write_transaction
 from .roster import Roster, RosterIds, person_from_row
+from .trash import COMMITTEE, Trash
 
 if TYPE_CHECKING:
     from .connection import StoreDatabase
+
+    from .attendance import AttendanceList
 
 
 class CommitteeNotFound(StoreError):
     """No committee has the name the user gave."""
 
 
+class CommitteeInUse(StoreError):
+    """The committee to delete still has meetings."""
+
+
 class Committees:
     """Read and write committees; every write is one transaction (a savepoint when nested)."""
 
-    def __init__(self, db: StoreDatabase, roster: Roster):
+    def __init__(self, db: StoreDatabase, roster: Roster, attendance: AttendanceList, trash: Trash):
         self.db = db
         self.roster = roster
+        self.attendance = attendance
+        self.trash = trash
 
     def names(self) -> list[str]:
         return [
@@ -57,8 +69,12 @@ class Committees:
             raise CommitteeNotFound(f"der findes intet udvalg med id {committee_id}")
         return self._committee(rows[0])
 
-    def save(self, committee: Committee) -> int:
-        """Write the whole committee (new or changed); its meetings follow a new name."""
+    def save(self, committee: Committee, *, keep_details: bool = False) -> int:
+        """Write the whole committee (new or changed); its meetings follow a new name.
+
+        The people's details become the roster's and those of every meeting not yet held
+        (planlagt) they are on; ``keep_details`` (a committee back from the trash) leaves
+        the roster's as they are."""
         name = " ".join(committee.name.split())
         if not name:
             raise StoreError("udvalget skal have et navn")
@@ -84,8 +100,38 @@ class Committees:
                     "UPDATE meeting SET committee = ? WHERE committee_id = ?", [name, committee.id]
                 )
             committee.name = name
-            self._write_roster(committee)
+            self._write_roster(committee, keep_details)
         return committee.id
+
+    def meeting_count(self, committee_id: int) -> int:
+        return next(
+            self.db.query(
+                "SELECT COUNT(*) AS n FROM meeting WHERE committee_id = ?", [committee_id]
+            )
+        )["n"]
+
+    def delete(self, name: str) -> int:
+        """Move a committee that no meeting uses to the trash; returns the trash entry.
+
+        A committee with meetings is refused (CommitteeInUse, naming how many): deleting it
+        would leave those meetings without their roster and defaults."""
+        with write_transaction(self.db):
+            committee = self.get(name)
+            count = self.meeting_count(committee.id)
+            if count:
+                raise CommitteeInUse(
+                    f"udvalget »{committee.name}« bruges af "
+                    + ("1 møde" if count == 1 else f"{count} møder")
+                    + " og kan ikke slettes; slet eller flyt møderne først"
+                )
+            trash_id = self.trash.put(COMMITTEE, committee.name, _committee_dict(committee))
+            self.db.execute("DELETE FROM committee WHERE id = ?", [committee.id])
+        return trash_id
+
+    def restore(self, row: dict[str, Any], content: dict[str, Any], extra: dict) -> int:
+        """A trashed committee back under a new id; its people are matched to the roster,
+        whose details stay as they are now. Refused when its name is taken meanwhile."""
+        return self.save(_committee_from_dict(content), keep_details=True)
 
     def for_meeting(self, meeting: Meeting) -> Committee | None:
         """The meeting's committee by name; a committee not seen before is made from the
@@ -102,13 +148,18 @@ class Committees:
 
     # Rows ----------------------------------------------------------------------------------
 
-    def _write_roster(self, committee: Committee) -> None:
+    def _write_roster(self, committee: Committee, keep_details: bool = False) -> None:
         self.db.execute("DELETE FROM committee_member WHERE committee_id = ?", [committee.id])
         self.db.execute("DELETE FROM committee_staff WHERE committee_id = ?", [committee.id])
         seen: set[int] = set()
         roster = self.roster.ids()  # once: a long roster stays linear
+        person_id_of = (
+            (lambda person, roster: self.roster.person_id(person, roster))
+            if keep_details
+            else self._person_id_with_details
+        )
         for member in committee.members:
-            person_id = self._person_id_with_details(member.person, roster)
+            person_id = person_id_of(member.person, roster)
             if person_id in seen:
                 raise StoreError(f"{member.person.name} står to gange i udvalget")
             seen.add(person_id)
@@ -125,7 +176,7 @@ class Committees:
                 }
             )
         for position, person in enumerate(committee.staff):
-            person_id = self._person_id_with_details(person, roster)
+            person_id = person_id_of(person, roster)
             if person_id in seen:
                 raise StoreError(f"{person.name} står to gange i udvalget")
             seen.add(person_id)
@@ -135,7 +186,8 @@ class Committees:
 
     def _person_id_with_details(self, person: Person, roster: RosterIds) -> int:
         """The person's roster id; party, municipality and title given here are kept (the
-        roster is the current word on them), blanks leave the stored ones alone."""
+        roster is the current word on them, and the meetings not yet held follow it),
+        blanks leave the stored ones alone."""
         person_id = self.roster.person_id(person, roster)
         details = {
             column: value
@@ -148,6 +200,7 @@ class Committees:
         }
         if details:
             self.db["person"].update(person_id, details)
+            self.attendance.follow_roster(person_id, details)
         return person_id
 
     def _committee(self, row: dict[str, Any]) -> Committee:
@@ -190,6 +243,57 @@ class Committees:
             mission=row["mission"],
             vision=row["vision"],
         )
+
+
+def _person_dict(person: Person) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "party": person.party,
+        "municipality": person.municipality,
+        "title": person.title,
+        "organisation": person.organisation,
+    }
+
+
+def _committee_dict(committee: Committee) -> dict[str, Any]:
+    """The committee as the trash keeps it (people by name and organisation, not by id)."""
+    return {
+        "name": committee.name,
+        "members": [
+            {
+                "person": _person_dict(member.person),
+                "role": member.role.value,
+                "substitute": _person_dict(member.substitute) if member.substitute else None,
+            }
+            for member in committee.members
+        ],
+        "staff": [_person_dict(person) for person in committee.staff],
+        "place": committee.place,
+        "standing_items": committee.standing_items,
+        "phrases": committee.phrases,
+        "mission": committee.mission,
+        "vision": committee.vision,
+    }
+
+
+def _committee_from_dict(content: dict[str, Any]) -> Committee:
+    return Committee(
+        name=content["name"],
+        members=[
+            Member(
+                Person(**member["person"]),
+                Role(member["role"]),
+                Person(**member["substitute"]) if member["substitute"] else None,
+            )
+            for member in content["members"]
+        ],
+        staff=[Person(**person) for person in content["staff"]],
+        place=content["place"],
+        standing_items=list(content["standing_items"]),
+        phrases=list(content["phrases"]),
+        mission=content["mission"],
+        vision=content["vision"],
+    )
 
 
 def _key(name: str) -> str:

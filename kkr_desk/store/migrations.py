@@ -498,6 +498,37 @@ def item_record(db: Database) -> None:
             )
 
 
+@MIGRATIONS(name="0008_attendance_details")
+def attendance_details(db: Database) -> None:
+    """Each attendance row keeps the party, municipality and title its person had at that
+    meeting (kkr_desk/store/attendance.py), so a later change of the shared person row (an
+    edit of the committee) leaves the referat of a held meeting as it was.
+
+    Existing rows get what the person row holds now, the best there is. Copying is no edit:
+    the meeting's ``changed_at`` (0006_meeting_life) is not stamped, so the trigger that
+    stamps it is set aside for the copy and put back as it was.
+    """
+    for column in ("party", "municipality", "title"):
+        db.execute(f"ALTER TABLE attendance ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    trigger = "attendance_changes_meeting_update"
+    sql = [
+        row["sql"]
+        for row in db.query(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]
+        )
+    ]
+    db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute(
+        """UPDATE attendance SET
+            party = (SELECT party FROM person WHERE person.id = attendance.person_id),
+            municipality = (SELECT municipality FROM person WHERE person.id = attendance.person_id),
+            title = (SELECT title FROM person WHERE person.id = attendance.person_id)
+        WHERE person_id IN (SELECT id FROM person)"""
+    )
+    for statement in sql:
+        db.execute(statement)
+
+
 _REGISTERED = tuple(
     step.name for step in MIGRATIONS.pending(Database(memory=True, execute_plugins=False))
 )

@@ -20,6 +20,7 @@ SCHEMA_STEPS = (
     "0005_committee",
     "0006_meeting_life",
     "0007_item_record",
+    "0008_attendance_details",
 )
 KNOWN_MIGRATIONS = frozenset(SCHEMA_STEPS)
 """Every step this version knows; a database with others was written by a newer version."""

@@ -46,7 +46,7 @@ class Store:
         self.records = ItemRecords(self.db, self.roster)
         self.agenda = Agenda(self.db, self.trash, self.records)
         self.attendance = AttendanceList(self.db, self.roster, self.records)
-        self.committees = Committees(self.db, self.roster)
+        self.committees = Committees(self.db, self.roster, self.attendance, self.trash)
         # the kept versions are whole meetings, loaded by the meetings repository made next
         self.life = MeetingLife(self.db, lambda meeting_id: self.meetings.load(meeting_id))
         self.meetings = Meetings(
@@ -63,6 +63,7 @@ class Store:
             meeting=self.meetings.restore,
             group=self.agenda.restore_group,
             item=self.agenda.restore_item,
+            committee=self.committees.restore,
         )
         self.settings = Settings(self.db)
         self.search = Search(self.db)

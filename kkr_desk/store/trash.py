@@ -1,4 +1,4 @@
-"""The trash: every deleted meeting, agenda group or item is kept in the database, restorable.
+"""The trash: every deleted meeting, agenda group, item or committee is kept in the database, restorable.
 
 A delete in the window asks first, and can still be undone afterwards: the deleted thing is
 written to the ``trash`` table as meeting-file JSON (docs/meeting-file.md) in the same
@@ -27,6 +27,7 @@ Entries written before versioning hold the bare meeting-file JSON and still rest
 MEETING = "meeting"
 GROUP = "group"
 ITEM = "item"
+COMMITTEE = "committee"
 
 Restorer = Callable[[dict[str, Any], Any, dict[str, Any]], int]
 """Inserts a trashed thing again from its trash row, its meeting-file content and what else
@@ -43,7 +44,7 @@ class TrashEntry:
 
     id: int
     kind: str
-    """"meeting", "group" or "item"."""
+    """"meeting", "group", "item" or "committee"."""
     label: str
     deleted_at: dt.datetime
     meeting_id: int | None
@@ -55,15 +56,17 @@ class Trash:
 
     The agenda and the meetings put their deleted things in here inside their own delete
     transaction. Restoring is done by whoever knows how to insert that kind of thing again:
-    Store hands those three functions in (``restore_with``), so this module needs neither.
+    Store hands those functions in (``restore_with``), so this module needs none of them.
     """
 
     def __init__(self, db: StoreDatabase):
         self.db = db
         self._restorers: dict[str, Restorer] = {}
 
-    def restore_with(self, *, meeting: Restorer, group: Restorer, item: Restorer) -> None:
-        self._restorers = {MEETING: meeting, GROUP: group, ITEM: item}
+    def restore_with(
+        self, *, meeting: Restorer, group: Restorer, item: Restorer, committee: Restorer
+    ) -> None:
+        self._restorers = {MEETING: meeting, GROUP: group, ITEM: item, COMMITTEE: committee}
 
     def put(
         self,

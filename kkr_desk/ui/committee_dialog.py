@@ -3,6 +3,8 @@
 Members (name, party, municipality, role, stedfortræder) and staff (name, organisation,
 title) are tables with add, remove, move up/down and undo; the roster can be filled from a
 referat, a dagsorden or a member list (the flow reads the file through the app layer).
+"Vis udvalg" shows another committee instead; "Slet udvalget …" deletes the one shown (the
+flow asks first, and refuses a committee that meetings use).
 """
 
 from __future__ import annotations
@@ -194,17 +196,29 @@ class CommitteeDialog(QDialog):
 
     chosen = Signal(object)
     importRequested = Signal()
+    otherRequested = Signal(str)
+    """Another committee (its name) chosen under "Vis udvalg"."""
+    deleteRequested = Signal()
 
     MEMBER_HEADERS = ("Navn", "Parti", "Kommune", "Rolle", "Stedfortræder")
     STAFF_HEADERS = ("Navn", "Organisation", "Titel", "Kommune")
 
-    def __init__(self, committee: Committee, parent=None):
+    def __init__(self, committee: Committee, parent=None, names: list[str] | None = None):
         super().__init__(parent)
         self.committee = committee
         self.setWindowTitle(self.tr("Udvalg – %s") % committee.name)
         self.resize(900, 600)
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.other_combo = QComboBox()
+        self.other_combo.addItems(names or [committee.name])
+        self.other_combo.setCurrentText(committee.name)
+        self.other_combo.setAccessibleName(self.tr("Vis udvalg"))
+        self.other_combo.setToolTip(self.tr("Vis og ret et andet udvalg"))
+        self.other_combo.textActivated.connect(
+            lambda name: self.otherRequested.emit(name) if name != committee.name else None
+        )
+        form.addRow(self.tr("Vis udvalg:"), self.other_combo)
         self.name_edit = QLineEdit(committee.name)
         self.place_edit = QLineEdit(committee.place)
         self.place_edit.setPlaceholderText(self.tr("Det sted, møderne plejer at holdes"))
@@ -265,11 +279,17 @@ class CommitteeDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
-        layout.addWidget(
-            confirm_buttons(
-                self, self.tr("Gem"), self._accept, QDialogButtonBox.StandardButton.Save
-            )
+        buttons = confirm_buttons(
+            self, self.tr("Gem"), self._accept, QDialogButtonBox.StandardButton.Save
         )
+        self.delete_button = buttons.addButton(
+            self.tr("Slet udvalget …"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.delete_button.setToolTip(
+            self.tr("Flyt udvalget til papirkurven (kun et udvalg uden møder)")
+        )
+        self.delete_button.clicked.connect(self.deleteRequested)
+        layout.addWidget(buttons)
 
     @staticmethod
     def _explained(text: str, editor: QWidget) -> QWidget:
@@ -373,6 +393,13 @@ class CommitteeDialog(QDialog):
             mission=self.mission_edit.toPlainText().strip(),
             vision=self.vision_edit.toPlainText().strip(),
         )
+
+    def has_changes(self) -> bool:
+        """Whether the dialog shows anything other than the committee it was opened with."""
+        try:
+            return self.edited() != self.committee
+        except ValueError:
+            return True
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

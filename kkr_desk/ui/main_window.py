@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
             self.open_dialog,
         )
         self.committee_flow = CommitteeFlow(
-            self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog
-        )
+            self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog,
+            deleted=self.safety.deleted)
         self.settings_flow = SettingsFlow(  # Rediger ▸ Standardfraser, Indstillinger
             self, self.desk, menus.edit_menu, lambda: self.session, lambda: self.editor,
             self.open_dialog,

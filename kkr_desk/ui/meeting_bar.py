@@ -1,7 +1,10 @@
 """The strip above the work area: committee, date, place, times and the meeting clock.
 
 "Start mødet" stamps the start time and runs the clock; "Afslut mødet" stamps the end.
-Both times stay editable ("10.00") because the referat prints them.
+Both times stay editable ("10.00") because the referat prints them. The committee field
+offers the known committees as you type; a name that matches none is saved only after a
+question (use the nearest known one, make a new committee, or go back), so a typo makes no
+committee.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCompleter,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -39,6 +44,14 @@ class MeetingBar(QWidget):
         bold = self.committee_edit.font()
         bold.setBold(True)
         self.committee_edit.setFont(bold)
+        completer = QCompleter(self.session.committee_names(), self.committee_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.committee_edit.setCompleter(completer)
+        self.committee_question: CommitteeQuestion | None = None
+        """The question about a committee name that matches none, while it is open."""
+        self._committee_before: str | None = None
+        """The meeting's committee when the typing in the field began."""
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
@@ -87,7 +100,8 @@ class MeetingBar(QWidget):
         layout.addWidget(self.state_label)
         layout.addWidget(self.reopen_button)
 
-        self.committee_edit.textEdited.connect(lambda: self._schedule("committee"))
+        self.committee_edit.textEdited.connect(self._committee_edited)
+        self.committee_edit.editingFinished.connect(self._committee_finished)
         self.place_edit.textEdited.connect(lambda: self._schedule("place"))
         self.place_edit.textChanged.connect(self._fit_place)
         self.date_edit.dateChanged.connect(lambda: self._schedule("date"))
@@ -127,6 +141,65 @@ class MeetingBar(QWidget):
 
     # Saving ------------------------------------------------------------------------------
 
+    def _committee_edited(self) -> None:
+        if self._committee_before is None:
+            self._committee_before = self.session.meeting.committee
+        self._schedule("committee")
+
+    def _committee_finished(self) -> None:
+        """Enter or leaving the field: a known committee is taken by its own name; any
+        other name asks first (CommitteeQuestion)."""
+        if self.committee_question is not None or self.session.frozen:
+            return
+        self.autosaver.flush()
+        value = " ".join(self.committee_edit.text().split())
+        if not value:
+            self._committee_back()
+            return
+        known = self.session.known_committee(value)
+        if known is not None:
+            self._committee_before = None
+            if self.session.meeting.committee != known:
+                self.session.save_meeting_details(committee=known)
+            if self.committee_edit.text() != known:
+                self.committee_edit.setText(known)
+            return
+        # A typo is close to one name ("Midtjyland"); another region is not ("Nordjylland").
+        names = {name.casefold(): name for name in self.session.committee_names()}
+        import difflib  # only for a name no committee has; not needed at start-up
+
+        nearest = difflib.get_close_matches(value.casefold(), names, n=1, cutoff=0.85)
+        question = CommitteeQuestion(value, names[nearest[0]] if nearest else None, self)
+        question.finished.connect(lambda _: self._committee_answered(question))
+        self.committee_question = question
+        question.open()
+
+    def _committee_answered(self, question: CommitteeQuestion) -> None:
+        self.committee_question = None
+        clicked = question.clickedButton()
+        if clicked is question.create_button:
+            if self.session.save_meeting_details(committee=question.name, new_committee=True):
+                self._committee_before = None
+                self.committee_edit.setText(self.session.meeting.committee)
+            else:
+                self._committee_back()
+        elif question.use_button is not None and clicked is question.use_button:
+            self._committee_before = None
+            self.session.save_meeting_details(committee=question.nearest)
+            self.committee_edit.setText(self.session.meeting.committee)
+        else:
+            self._committee_back()
+        self.committee_edit.setCursorPosition(0)
+        self.committee_edit.editingFinished.emit()  # the window title follows the field
+
+    def _committee_back(self) -> None:
+        """The committee the meeting had before the typing began, in the field and saved."""
+        before = self._committee_before or self.session.meeting.committee
+        self._committee_before = None
+        if self.session.meeting.committee != before:
+            self.session.save_meeting_details(committee=before)
+        self.committee_edit.setText(self.session.meeting.committee)
+
     def _schedule(self, field: str) -> None:
         def save() -> None:
             if field == "committee":
@@ -134,6 +207,8 @@ class MeetingBar(QWidget):
                 if not value:
                     self.session.failed.emit(self.tr("Udvalget skal have et navn"))
                     return
+                if self.session.known_committee(value) is None:
+                    return  # asked when the field is left (_committee_finished)
             elif field == "place":
                 value = self.place_edit.text().strip()
             else:
@@ -232,6 +307,39 @@ class MeetingBar(QWidget):
             self.clock_label.setText(self.tr("Varighed %s") % running[:-3])
         else:
             self.clock_label.setText(self.tr("Forløbet %s") % running)
+
+
+class CommitteeQuestion(QMessageBox):
+    """A committee name that matches none: use the nearest known one, make a new committee
+    of that name, or go back to the meeting's committee (Escape)."""
+
+    def __init__(self, name: str, nearest: str | None, parent: QWidget):
+        super().__init__(parent)
+        self.name = name
+        self.nearest = nearest
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Nyt udvalg?"))
+        self.setText(self.tr("Der findes intet udvalg ved navn »%s«.") % name)
+        self.setInformativeText(
+            (self.tr("Mente du »%s«? ") % nearest if nearest else "")
+            + self.tr(
+                "Et nyt udvalg får dette mødes deltagere som faste deltagere; "
+                "det kan rettes under Rediger ▸ Udvalg."
+            )
+        )
+        self.use_button = (
+            self.addButton(self.tr("Brug »%s«") % nearest, QMessageBox.ButtonRole.AcceptRole)
+            if nearest
+            else None
+        )
+        self.create_button = self.addButton(
+            self.tr("Opret udvalget »%s«") % name, QMessageBox.ButtonRole.YesRole
+        )
+        self.cancel_button = self.addButton(
+            self.tr("Fortryd"), QMessageBox.ButtonRole.RejectRole
+        )
+        self.setDefaultButton(self.use_button or self.cancel_button)
+        self.setEscapeButton(self.cancel_button)
 
 
 def _history_line(change: StateChange) -> str:

@@ -99,9 +99,17 @@ class MeetingSession(QObject):
     # Meeting -----------------------------------------------------------------------------
 
     def save_meeting_details(self, **changes: object) -> bool:
-        """Change the meeting's own fields (committee, date, start_time, end_time, place)."""
+        """Change the meeting's own fields (committee, date, start_time, end_time, place);
+        ``new_committee=True`` when the secretary asked for a committee of a new name."""
         ok, _ = self.write(lambda: self.editor.save_meeting_details(**changes))
         return ok
+
+    def known_committee(self, name: str) -> str | None:
+        """The committee's name as stored, when ``name`` means one (case, spacing aside)."""
+        return self.editor.known_committee(name)
+
+    def committee_names(self) -> list[str]:
+        return self.editor.committee_names()
 
     # Attendance --------------------------------------------------------------------------
 

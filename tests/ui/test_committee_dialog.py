@@ -117,3 +117,71 @@ def test_ctrl_n_for_the_committee_starts_with_its_roster(qtbot, window, db_path)
     assert meeting.date == dt.date(2024, 11, 7)
     assert [a.person.name for a in meeting.attendance] == roster
     assert window.attendance_model.counts()[AttendanceStatus.UNREGISTERED] == 40
+
+
+def test_a_committee_with_meetings_is_not_deleted_from_the_dialog(qtbot, window, db_path):
+    window.committee_flow.edit_committee()
+    dialog = window.dialog
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert "»KKR Midtjylland« bruges af 1 møde og kan ikke slettes" in dialog.error_label.text()
+    assert window.committee_flow.delete_question is None  # refused, nothing to confirm
+    assert dialog.isVisible() and "KKR Midtjylland" in committee_names(db_path)
+
+
+def test_another_committee_is_shown_deleted_after_asking_and_undone(qtbot, window, db_path):
+    from kkr_desk.domain import Person
+    from kkr_desk.domain.committee import Committee, Member
+
+    with Store(db_path) as store:
+        store.committees.save(Committee("KKR Fejl", members=[Member(Person("Anne Holm"))]))
+    window.committee_flow.edit_committee()
+    first = window.dialog
+    assert [first.other_combo.itemText(i) for i in range(first.other_combo.count())] == [
+        "KKR Fejl", "KKR Midtjylland"]
+    first.place_edit.setText("Et andet sted")  # unsaved: the other committee waits
+    first.other_combo.textActivated.emit("KKR Fejl")
+    assert window.dialog is first and "Gem eller annullér" in first.error_label.text()
+    first.place_edit.setText(first.committee.place)
+    first.other_combo.textActivated.emit("KKR Fejl")
+    dialog = window.dialog
+    assert dialog is not first and dialog.committee.name == "KKR Fejl"
+    assert names_in(dialog.members.table) == ["Anne Holm"]
+
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    question = window.committee_flow.delete_question
+    assert "Slet udvalget »KKR Fejl«?" in question.text()
+    assert "KKR Fejl" in committee_names(db_path)  # not before the answer
+    delete = next(b for b in question.buttons() if b.text() == "Slet")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert committee_names(db_path) == ["KKR Midtjylland"]
+    assert not dialog.isVisible()
+    assert "»KKR Fejl« er slettet" in window.statusBar().currentMessage()
+    assert window.safety.undo_delete()
+    assert committee_names(db_path) == ["KKR Fejl", "KKR Midtjylland"]
+    assert [m.person.name for m in committee_in(db_path, "KKR Fejl").members] == ["Anne Holm"]
+
+
+def committee_names(db_path) -> list[str]:
+    with Store(db_path) as store:
+        return store.committees.names()
+
+
+def test_a_party_changed_in_the_dialog_leaves_the_held_meeting_as_it_was(qtbot, window, db_path):
+    meeting_id = window.session.meeting.id
+    window.committee_flow.edit_committee()
+    dialog = window.dialog
+    name = dialog.members.table.item(0, 0).text()
+    old_party = dialog.members.table.item(0, 1).text()
+    new_party = "Ø" if old_party != "Ø" else "V"
+    dialog.members.table.setItem(0, 1, QTableWidgetItem(new_party))
+    click(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert committee_in(db_path).members[0].person.party == new_party
+
+    def party(meeting) -> str:
+        return next(a.person.party for a in meeting.attendance if a.person.name == name)
+
+    assert party(window.session.meeting) == old_party  # the held sample, reloaded
+    assert party(stored_meeting(db_path, meeting_id)) == old_party
+    with Store(db_path) as store:
+        new_id = store.meetings.create_empty("KKR Midtjylland", dt.date(2024, 11, 7))
+    assert party(stored_meeting(db_path, new_id)) == new_party
