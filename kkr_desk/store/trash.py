@@ -20,10 +20,14 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP_TRASH = 200
-TRASH_VERSION = 1
-"""The version of a trash payload: ``{"trash_version": 1, "content": <meeting-file JSON>}``.
+TRASH_VERSION = 2
+"""The version of a trash payload: ``{"trash_version": 2, "content": <meeting-file JSON>,
+…extra}``. Version 2 keeps beside a meeting its history, kept versions and committee, and
+beside an item or group the presence events that pointed at its items (``put``'s ``extra``).
 
-Entries written before versioning hold the bare meeting-file JSON and still restore."""
+Entries of version 1 (a meeting's state only) and entries written before versioning (the
+bare meeting-file JSON) still restore as they did."""
+READABLE_VERSIONS = frozenset({1, TRASH_VERSION})
 MEETING = "meeting"
 GROUP = "group"
 ITEM = "item"
@@ -146,7 +150,7 @@ def _content(stored: Any) -> Any:
     """The meeting-file JSON inside a stored payload, versioned or from before versions."""
     if not isinstance(stored, dict) or "trash_version" not in stored:
         return stored  # written before payloads carried a version
-    if stored["trash_version"] != TRASH_VERSION:
+    if stored["trash_version"] not in READABLE_VERSIONS:
         raise StoreError(
             "elementet i papirkurven er gemt af en nyere udgave af KKR Desk og kan ikke "
             "gendannes her"
