@@ -78,7 +78,10 @@ class Agenda:
                 payload,
                 meeting_id=meeting_id,
                 position=where["position"],
-                extra={"events": self.records.events_naming([i.id for i in group.items])},
+                extra={
+                    "events": self.records.events_naming([i.id for i in group.items]),
+                    "waiting": self.trash.set_aside_of_group(group_id),
+                },
             )
             self.db.execute("DELETE FROM agenda_group WHERE id = ?", [group_id])
             renumber(
@@ -341,6 +344,7 @@ class Agenda:
         self.records.name_again(
             meeting_id, extra.get("events", []), [item.id for item in group.items]
         )
+        self.trash.attach(extra.get("waiting"), group_ids=[group.id])
         return group.id
 
     def _meeting_of(self, group_id: int) -> int:

@@ -195,7 +195,8 @@ class Meetings:
         """Remove a meeting with its agenda and attendance; the people stay in the roster.
 
         The meeting goes to the trash first, with its state, history, kept versions,
-        committee and time of last change; returns the trash entry that restores it.
+        committee and time of last change; the trash's entries of its groups and items wait
+        for it (``Trash.set_aside_of_meeting``). Returns the trash entry that restores it.
         """
         with write_transaction(self.db):
             meeting = self.load(meeting_id)
@@ -213,6 +214,9 @@ class Meetings:
                     **self.life.kept(meeting_id),
                     "committee_id": row["committee_id"],
                     "changed_at": row["changed_at"],
+                    "waiting": self.trash.set_aside_of_meeting(
+                        meeting_id, [group.id for group in meeting.groups]
+                    ),
                 },
             )
             self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
@@ -240,6 +244,11 @@ class Meetings:
                 meeting, MeetingState(state) if state in known else MeetingState.PLANNED
             )
             self.life.put_back(meeting_id, extra.get("history", []), extra.get("versions", []))
+            self.trash.attach(
+                extra.get("waiting"),
+                meeting_id=meeting_id,
+                group_ids=[group.id for group in meeting.groups],
+            )
             if isinstance(extra.get("changed_at"), str):
                 self.db.execute(
                     "UPDATE meeting SET changed_at = ? WHERE id = ?",

@@ -279,3 +279,56 @@ def test_an_old_item_entry_restores_as_before(tmp_path):
     assert [p.name for p in after.items[2].inhabil] == ["Dorte West"]
     assert after.attendance[0].events[0].item is None
     desk._store.close()
+
+
+# Entries that wait for their meeting or group ---------------------------------------
+
+
+def test_an_item_of_a_deleted_meeting_waits_for_it_and_never_joins_a_new_one(tmp_path):
+    """The meeting's ids are free again once it is deleted (SQLite gives the newest row's
+    id out again): a new meeting must not receive the item, the restored meeting must."""
+    desk, meeting_id = _desk_with_record(tmp_path / "kkr.db")
+    before = desk.load_meeting(meeting_id)
+    editor = desk.open_meeting(meeting_id)
+    item_trash = editor.delete_item(editor.meeting.items[2])
+    meeting_trash = desk.delete_meeting(meeting_id)
+    new_id = desk._store.meetings.add(record_meeting())
+    new_titles = [i.title for i in desk.load_meeting(new_id).items]
+
+    with pytest.raises(AppError, match="gendan mødet"):
+        desk.restore_from_trash(item_trash)
+    assert [i.title for i in desk.load_meeting(new_id).items] == new_titles
+
+    restored_id = desk.restore_from_trash(meeting_trash)
+    [waiting] = [e for e in desk.trash_entries() if e.id == item_trash]
+    assert waiting.meeting_id == restored_id
+    desk.restore_from_trash(item_trash)
+
+    after = desk.load_meeting(restored_id)
+    assert document_facts(after) == document_facts(before)  # events name the item again too
+    assert [i.title for i in desk.load_meeting(new_id).items] == new_titles
+    desk._store.close()
+
+
+def test_an_item_of_a_deleted_group_waits_for_the_group(tmp_path):
+    desk, meeting_id = _desk_with_record(tmp_path / "kkr.db")
+    before = desk.load_meeting(meeting_id)
+    editor = desk.open_meeting(meeting_id)
+    group = editor.meeting.groups[1]
+    item_trash = editor.delete_item(group.items[1])
+    group_trash = editor.delete_group(group)
+    stranger = editor.add_group("Ny gruppe")  # may get the deleted group's id
+
+    with pytest.raises(AppError, match="gendan mødet eller gruppen"):
+        desk.restore_from_trash(item_trash)
+    assert [g.title for g in desk.load_meeting(meeting_id).groups] == ["Første", stranger.title]
+    assert desk.load_meeting(meeting_id).groups[1].items == []
+
+    desk.restore_from_trash(group_trash)
+    desk.restore_from_trash(item_trash)
+
+    after = desk.load_meeting(meeting_id)
+    assert [g.title for g in after.groups] == ["Første", "Anden", stranger.title]
+    after.groups.pop()
+    assert document_facts(after) == document_facts(before)
+    desk._store.close()
