@@ -23,7 +23,8 @@ KEEP_TRASH = 200
 TRASH_VERSION = 2
 """The version of a trash payload: ``{"trash_version": 2, "content": <meeting-file JSON>,
 …extra}``. Version 2 keeps beside a meeting its history, kept versions and committee, and
-beside an item or group the presence events that pointed at its items (``put``'s ``extra``).
+beside an item or group the presence events that pointed at its items (``put``'s ``extra``);
+beside a meeting or group also the entries that wait for it (``set_aside_of_meeting``).
 
 Entries of version 1 (a meeting's state only) and entries written before versioning (the
 bare meeting-file JSON) still restore as they did."""
