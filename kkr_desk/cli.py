@@ -160,6 +160,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     delete.add_argument("meeting_id", type=int, metavar="ID", help="mødets id (se 'list')")
     delete.set_defaults(run=_delete)
+    trash = commands.add_parser(
+        "trash",
+        parents=[db_option],
+        help="vis papirkurven (slettede møder, grupper og punkter) eller gendan et element",
+        description="Uden --restore: papirkurvens elementer, det senest slettede først. Med "
+        "--restore ELEMENT: læg det tilbage (et møde med sin historik og sine gemte udgaver, "
+        "et punkt på sin gamle plads); det får et nyt id, som skrives til sidst.",
+    )
+    trash.add_argument(
+        "--restore", type=int, metavar="ELEMENT", help="elementets nummer (se 'trash')"
+    )
+    trash.set_defaults(run=_trash)
     new = commands.add_parser(
         "new", parents=[db_option], help="opret et nyt møde for et udvalg; skriver dets id til sidst"
     )
@@ -455,8 +467,33 @@ def _delete(args: argparse.Namespace, db_path: Path | None) -> int:
         trash_id = desk.delete_meeting(args.meeting_id)
     print(
         f"mødet {summary.committee} {summary.date:%d-%m-%Y} er flyttet til papirkurven "
-        f"(element {trash_id})"
+        f"(element {trash_id}; fortryd med '{PROG} trash --restore {trash_id}')"
     )
+    return 0
+
+
+_TRASH_KINDS = {"meeting": "møde", "group": "gruppe", "item": "punkt"}
+_TRASH_KINDS_DEFINITE = {"meeting": "mødet", "group": "gruppen", "item": "punktet"}
+
+
+def _trash(args: argparse.Namespace, db_path: Path | None) -> int:
+    with open_database(db_path) as store:
+        desk = Desk(store)
+        if args.restore is None:
+            for entry in desk.trash_entries():
+                print(
+                    f"{entry.id}\t{_TRASH_KINDS.get(entry.kind, entry.kind)}\t"
+                    f"{entry.deleted_at:%d-%m-%Y %H:%M}\t{entry.label}"
+                )
+            return 0
+        entry = next((e for e in desk.trash_entries() if e.id == args.restore), None)
+        if entry is None:
+            raise UserError(
+                f"papirkurven har intet element {args.restore} (se '{PROG} trash')"
+            )
+        restored_id = desk.restore_from_trash(entry.id)
+    print(f"{_TRASH_KINDS_DEFINITE.get(entry.kind, entry.kind)} »{entry.label}« er gendannet")
+    print(restored_id)
     return 0
 
 

@@ -66,3 +66,22 @@ def test_a_step_missing_what_it_needs_is_one_line(tmp_path):
     assert "sendes til godkendelse hos" in result.stderr
     unknown = kkr_desk("state", "99", "held", "--db", db)
     assert unknown.returncode == 2 and "99" in unknown.stderr
+
+
+def test_a_meeting_deleted_in_the_cli_is_restored_with_its_history(tmp_path):
+    db = str(tmp_path / "a.db")
+    run_ok("state", "1", "sent", "--to", "Anders Kühnau", "--db", db)
+    history = run_ok("state", "1", "--db", db).splitlines()
+    said = run_ok("delete", "1", "--db", db)
+    assert "kkr-desk trash --restore 1" in said
+    [line] = run_ok("trash", "--db", db).splitlines()
+    number, kind, _when, label = line.split("\t")
+    assert (number, kind, label) == ("1", "møde", "KKR Midtjylland 05-09-2024")
+
+    lines = run_ok("trash", "--restore", "1", "--db", db).splitlines()
+    assert lines[0] == "mødet »KKR Midtjylland 05-09-2024« er gendannet"
+    restored = lines[-1]
+    assert run_ok("state", restored, "--db", db).splitlines() == history
+    assert run_ok("trash", "--db", db) == ""
+    again = kkr_desk("trash", "--restore", "1", "--db", db)
+    assert again.returncode == 2 and "intet element 1" in again.stderr

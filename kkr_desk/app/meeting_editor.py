@@ -396,9 +396,12 @@ class MeetingEditor:
         """Move the group with its items to the trash; returns the trash entry's id."""
         trash_id = self._store.agenda.delete_group(group.id)
         row = next(i for i, other in enumerate(self.meeting.groups) if other is group)
-        self._apply(
-            GroupRemoved(group, row), lambda: agenda_order.remove_group(self.meeting, group)
-        )
+
+        def apply() -> None:
+            agenda_order.remove_group(self.meeting, group)
+            self._forget_items(group.items)
+
+        self._apply(GroupRemoved(group, row), apply)
         return trash_id
 
     @_edit
@@ -407,10 +410,24 @@ class MeetingEditor:
         trash_id = self._store.agenda.delete_item(item.id)
         group = agenda_order.group_of(self.meeting, item)
         row = next(i for i, other in enumerate(group.items) if other is item)
-        self._apply(
-            ItemRemoved(group, item, row), lambda: agenda_order.remove_item(self.meeting, item)
-        )
+
+        def apply() -> None:
+            agenda_order.remove_item(self.meeting, item)
+            self._forget_items([item])
+
+        self._apply(ItemRemoved(group, item, row), apply)
         return trash_id
+
+    def _forget_items(self, items: list[AgendaItem]) -> None:
+        """Presence events that named deleted items name none, as in the database (the
+        trash names them again on restore, and the window then reloads the meeting)."""
+        gone = {id(item) for item in items}
+        for entry in self.meeting.attendance:
+            if any(id(event.item) in gone for event in entry.events):
+                entry.events = [
+                    replace(event, item=None) if id(event.item) in gone else event
+                    for event in entry.events
+                ]
 
     @_edit
     def move_item(self, item: AgendaItem, target: AgendaGroup, position: int) -> bool:

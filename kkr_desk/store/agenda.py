@@ -73,7 +73,15 @@ class Agenda:
             self.records.fill_items(group.items)
             payload = {"title": group.title, "items": [item_to_dict(i) for i in group.items]}
             trash_id = self.trash.put(
-                GROUP, group.title, payload, meeting_id=meeting_id, position=where["position"]
+                GROUP,
+                group.title,
+                payload,
+                meeting_id=meeting_id,
+                position=where["position"],
+                extra={
+                    "events": self.records.events_naming([i.id for i in group.items]),
+                    "waiting": self.trash.set_aside_of_group(group_id),
+                },
             )
             self.db.execute("DELETE FROM agenda_group WHERE id = ?", [group_id])
             renumber(
@@ -153,6 +161,7 @@ class Agenda:
                 meeting_id=where["meeting_id"],
                 group_id=where["group_id"],
                 position=where["position"],
+                extra={"events": self.records.events_naming([item_id])},
             )
             self.db.execute("DELETE FROM agenda_item WHERE id = ?", [item_id])
             group_id = where["group_id"]
@@ -299,8 +308,9 @@ class Agenda:
         if item.inhabil or item.vote or item.remarks:
             self.records.set_item_record(item)
 
-    def restore_item(self, row: dict[str, Any], content: dict[str, Any], _extra: dict) -> int:
-        """A trashed item back at its old place in its group; its new id."""
+    def restore_item(self, row: dict[str, Any], content: dict[str, Any], extra: dict) -> int:
+        """A trashed item back at its old place in its group, with its record, and the
+        presence events that named it naming it again; its new id."""
         group_id = row["group_id"]
         if not list(self.db.query("SELECT 1 FROM agenda_group WHERE id = ?", [group_id])):
             raise StoreError(
@@ -312,10 +322,12 @@ class Agenda:
         self.insert_item(group_id, len(siblings), item)
         siblings.insert(min(row["position"], len(siblings)), item.id)
         renumber(self.db, "agenda_item", siblings)
+        self.records.name_again(self._meeting_of(group_id), extra.get("events", []), [item.id])
         return item.id
 
-    def restore_group(self, row: dict[str, Any], content: dict[str, Any], _extra: dict) -> int:
-        """A trashed group with its items back at its old place; its new id."""
+    def restore_group(self, row: dict[str, Any], content: dict[str, Any], extra: dict) -> int:
+        """A trashed group with its items back at its old place, and the presence events
+        that named its items naming them again; its new id."""
         meeting_id = row["meeting_id"]
         if not list(self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])):
             raise StoreError(
@@ -329,6 +341,10 @@ class Agenda:
         self.insert_group(meeting_id, len(siblings), group)
         siblings.insert(min(row["position"], len(siblings)), group.id)
         renumber(self.db, "agenda_group", siblings)
+        self.records.name_again(
+            meeting_id, extra.get("events", []), [item.id for item in group.items]
+        )
+        self.trash.attach(extra.get("waiting"), group_ids=[group.id])
         return group.id
 
     def _meeting_of(self, group_id: int) -> int:

@@ -167,6 +167,55 @@ class ItemRecords:
                 for n, remark in enumerate(item.remarks)
             )
 
+    # The trash ---------------------------------------------------------------------------
+
+    def events_naming(self, item_ids: list[int]) -> list[dict]:
+        """The presence events that name these items, as the trash keeps them beside the
+        deleted items (deleting an item leaves its events without one): whose, where in
+        their list, what and when, and which of the items by its index in ``item_ids``."""
+        index = {item_id: n for n, item_id in enumerate(item_ids)}
+        if not index:
+            return []
+        marks = ",".join("?" * len(index))
+        return [
+            {
+                "item": index[row["item_id"]],
+                "person_id": row["person_id"],
+                "position": row["position"],
+                "kind": row["kind"],
+                "at": row["at"],
+            }
+            for row in self.db.query(
+                f"SELECT * FROM presence_event WHERE item_id IN ({marks}) ORDER BY id",
+                list(index),
+            )
+        ]
+
+    def name_again(self, meeting_id: int, events: list[dict], item_ids: list[int]) -> None:
+        """Point the events ``events_naming`` kept at the restored items (inside the
+        caller's transaction). Each is found as the same person's event of that kind and
+        time that names no item now, nearest its old place; one changed meanwhile stays."""
+        for event in events:
+            if not isinstance(event, dict) or not isinstance(event.get("item"), int):
+                continue
+            if not 0 <= event["item"] < len(item_ids):
+                continue
+            self.db.execute(
+                """UPDATE presence_event SET item_id = ? WHERE id = (
+                    SELECT id FROM presence_event
+                    WHERE meeting_id = ? AND person_id = ? AND kind = ? AND at IS ?
+                      AND item_id IS NULL
+                    ORDER BY ABS(position - ?), position LIMIT 1)""",
+                [
+                    item_ids[event["item"]],
+                    meeting_id,
+                    event.get("person_id"),
+                    event.get("kind"),
+                    event.get("at"),
+                    event.get("position") if isinstance(event.get("position"), int) else 0,
+                ],
+            )
+
     def add_meeting_events(self, meeting: Meeting, roster: RosterIds) -> None:
         """Every event of a meeting whose rows were just inserted (the items' records are
         written with each item)."""

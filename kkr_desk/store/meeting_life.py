@@ -142,3 +142,79 @@ class MeetingLife:
                 "content": json.dumps(meeting_to_dict(meeting), ensure_ascii=False),
             }
         )
+
+    # The trash ---------------------------------------------------------------------------
+
+    def kept(self, meeting_id: int) -> dict[str, list[dict]]:
+        """The meeting's history and kept versions as plain data, oldest first: what its
+        trash entry keeps so that a restore brings them back (store/trash.py)."""
+        history = [
+            {column: row[column] for column in ("step", "at", "by_whom", "to_whom", "reason")}
+            for row in self.db.query(
+                "SELECT * FROM meeting_state_change WHERE meeting_id = ? ORDER BY id",
+                [meeting_id],
+            )
+        ]
+        versions = [
+            {
+                "purpose": row["purpose"],
+                "created_at": row["created_at"],
+                "by_whom": row["by_whom"],
+                "content": json.loads(row["content"]),
+            }
+            for row in self.db.query(
+                "SELECT * FROM meeting_version WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            )
+        ]
+        return {"history": history, "versions": versions}
+
+    def put_back(self, meeting_id: int, history: list[dict], versions: list[dict]) -> None:
+        """Write what ``kept`` gave under a restored meeting's new id, in the old order
+        (inside the caller's transaction). The steps are not checked again: they were taken."""
+        steps = {step.value for step in StateStep}
+        try:
+            rows = [
+                {
+                    "meeting_id": meeting_id,
+                    "step": _known(change["step"], steps),
+                    "at": _moment(change["at"]),
+                    "by_whom": str(change.get("by_whom", "")),
+                    "to_whom": str(change.get("to_whom", "")),
+                    "reason": str(change.get("reason", "")),
+                }
+                for change in history
+            ]
+            kept = [
+                {
+                    "meeting_id": meeting_id,
+                    "purpose": _known(version["purpose"], set(VERSION_PURPOSES)),
+                    "created_at": _moment(version["created_at"]),
+                    "by_whom": str(version.get("by_whom", "")),
+                    "content": _version_text(version["content"]),
+                }
+                for version in versions
+            ]
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise StoreError(
+                f"mødets historik i papirkurven er beskadiget ({error}); intet er gendannet"
+            ) from error
+        self.db["meeting_state_change"].insert_all(rows)
+        self.db["meeting_version"].insert_all(kept)
+
+
+def _moment(text: object) -> str:
+    if not isinstance(text, str):
+        raise ValueError(f"intet tidspunkt: {text!r}")
+    return datetime_text(dt.datetime.fromisoformat(text))
+
+
+def _version_text(content: object) -> str:
+    """A kept version's meeting-file JSON as stored, once it is known to read as a meeting."""
+    meeting_from_dict(content)  # MeetingFileError (a ValueError) for a damaged one
+    return json.dumps(content, ensure_ascii=False)
+
+
+def _known(value: object, known: set[str]) -> str:
+    if value not in known:
+        raise ValueError(f"ukendt værdi {value!r}")
+    return value  # type: ignore[return-value]

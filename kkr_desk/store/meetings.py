@@ -14,7 +14,7 @@ from ..domain.next_meeting import next_meeting
 from ..meeting_file import meeting_from_dict, meeting_to_dict
 from .agenda import Agenda
 from .attendance import AttendanceList
-from .committees import Committees
+from .committees import CommitteeNotFound, Committees
 from .database import StoreError, write_transaction
 from .item_record import ItemRecords
 from .meeting_life import MeetingLife
@@ -194,30 +194,67 @@ class Meetings:
     def delete(self, meeting_id: int) -> int:
         """Remove a meeting with its agenda and attendance; the people stay in the roster.
 
-        The meeting goes to the trash first; returns the trash entry that restores it.
+        The meeting goes to the trash first, with its state, history, kept versions,
+        committee and time of last change; the trash's entries of its groups and items wait
+        for it (``Trash.set_aside_of_meeting``). Returns the trash entry that restores it.
         """
         with write_transaction(self.db):
             meeting = self.load(meeting_id)
+            [row] = self.db.query(
+                "SELECT committee_id, changed_at FROM meeting WHERE id = ?", [meeting_id]
+            )
             label = f"{meeting.committee} {meeting.date:%d-%m-%Y}"
             trash_id = self.trash.put(
                 MEETING,
                 label,
                 meeting_to_dict(meeting),
                 meeting_id=meeting_id,
-                extra={"state": self.life.state(meeting_id).value},
+                extra={
+                    "state": self.life.state(meeting_id).value,
+                    **self.life.kept(meeting_id),
+                    "committee_id": row["committee_id"],
+                    "changed_at": row["changed_at"],
+                    "waiting": self.trash.set_aside_of_meeting(
+                        meeting_id, [group.id for group in meeting.groups]
+                    ),
+                },
             )
             self.db.execute("DELETE FROM meeting WHERE id = ?", [meeting_id])
         return trash_id
 
     def restore(self, row: dict[str, Any], content: dict[str, Any], extra: dict) -> int:
-        """A trashed meeting back, with new ids and the state it had (not its history or
-        kept versions)."""
+        """A trashed meeting back with new ids: its state, history and kept versions, in its
+        committee (under the committee's name now, should it have been renamed meanwhile).
+
+        An entry from before trash version 2 keeps only the state (none: "planlagt")."""
         known = {state.value for state in MeetingState}
         state = extra.get("state")
-        return self.add(
-            meeting_from_dict(content),
-            MeetingState(state) if state in known else MeetingState.PLANNED,
-        )
+        meeting = meeting_from_dict(content)
+        committee_id = extra.get("committee_id")
+        if isinstance(committee_id, int):
+            try:
+                name = self.committees.by_id(committee_id).name
+            except CommitteeNotFound:
+                name = None  # by its name, as a meeting from a file
+            spelled = " ".join(meeting.committee.split()).casefold()
+            if name is not None and name.casefold() != spelled:
+                meeting.committee = name  # renamed while the meeting was in the trash
+        with write_transaction(self.db):
+            meeting_id = self.add(
+                meeting, MeetingState(state) if state in known else MeetingState.PLANNED
+            )
+            self.life.put_back(meeting_id, extra.get("history", []), extra.get("versions", []))
+            self.trash.attach(
+                extra.get("waiting"),
+                meeting_id=meeting_id,
+                group_ids=[group.id for group in meeting.groups],
+            )
+            if isinstance(extra.get("changed_at"), str):
+                self.db.execute(
+                    "UPDATE meeting SET changed_at = ? WHERE id = ?",
+                    [extra["changed_at"], meeting_id],
+                )
+        return meeting_id
 
 
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:

@@ -20,10 +20,15 @@ if TYPE_CHECKING:
     from .connection import StoreDatabase
 
 KEEP_TRASH = 200
-TRASH_VERSION = 1
-"""The version of a trash payload: ``{"trash_version": 1, "content": <meeting-file JSON>}``.
+TRASH_VERSION = 2
+"""The version of a trash payload: ``{"trash_version": 2, "content": <meeting-file JSON>,
+…extra}``. Version 2 keeps beside a meeting its history, kept versions and committee, and
+beside an item or group the presence events that pointed at its items (``put``'s ``extra``);
+beside a meeting or group also the entries that wait for it (``set_aside_of_meeting``).
 
-Entries written before versioning hold the bare meeting-file JSON and still restore."""
+Entries of version 1 (a meeting's state only) and entries written before versioning (the
+bare meeting-file JSON) still restore as they did."""
+READABLE_VERSIONS = frozenset({1, TRASH_VERSION})
 MEETING = "meeting"
 GROUP = "group"
 ITEM = "item"
@@ -106,6 +111,66 @@ class Trash:
         )
         return trash_id
 
+    def set_aside_of_meeting(self, meeting_id: int, group_ids: list[int]) -> list[dict]:
+        """The group and item entries of a meeting being deleted: they wait for the meeting's
+        own entry, attached to nothing, so a new meeting or group that gets the same id never
+        receives them (inside the caller's transaction). Returns them for the meeting's
+        ``extra``: each entry's id and its group by index in ``group_ids`` (the agenda's)."""
+        index = {group_id: n for n, group_id in enumerate(group_ids)}
+        waiting = [
+            {"trash_id": row["id"], "group": index.get(row["group_id"])}
+            for row in self.db.query(
+                "SELECT id, group_id FROM trash WHERE meeting_id = ? AND kind IN (?, ?) "
+                "ORDER BY id",
+                [meeting_id, GROUP, ITEM],
+            )
+        ]
+        self.db.execute(
+            "UPDATE trash SET meeting_id = NULL, group_id = NULL "
+            "WHERE meeting_id = ? AND kind IN (?, ?)",
+            [meeting_id, GROUP, ITEM],
+        )
+        return waiting
+
+    def set_aside_of_group(self, group_id: int) -> list[dict]:
+        """The item entries of a group being deleted, waiting for the group's entry the same
+        way; returns them for its ``extra``."""
+        waiting = [
+            {"trash_id": row["id"]}
+            for row in self.db.query(
+                "SELECT id FROM trash WHERE group_id = ? AND kind = ? ORDER BY id",
+                [group_id, ITEM],
+            )
+        ]
+        self.db.execute(
+            "UPDATE trash SET group_id = NULL WHERE group_id = ? AND kind = ?", [group_id, ITEM]
+        )
+        return waiting
+
+    def attach(
+        self, waiting: Any, *, meeting_id: int | None = None, group_ids: list[int] | None = None
+    ) -> None:
+        """The entries ``set_aside_of_…`` kept, attached to the restored meeting (and its
+        groups, by index) or to the restored group (``group_ids`` its one id), so they can be
+        restored in turn. An entry gone from the trash meanwhile is skipped."""
+        if not isinstance(waiting, list):
+            return
+        for entry in waiting:
+            if not isinstance(entry, dict) or not isinstance(entry.get("trash_id"), int):
+                continue
+            changes: dict[str, int] = {}
+            if meeting_id is not None:
+                changes["meeting_id"] = meeting_id
+            group = entry.get("group", 0 if meeting_id is None else None)
+            if group_ids is not None and isinstance(group, int) and 0 <= group < len(group_ids):
+                changes["group_id"] = group_ids[group]
+            if changes:
+                columns = ", ".join(f"{column} = ?" for column in changes)
+                self.db.execute(
+                    f"UPDATE trash SET {columns} WHERE id = ?",
+                    [*changes.values(), entry["trash_id"]],
+                )
+
     def entries(self) -> list[TrashEntry]:
         """What can be restored, most recently deleted first."""
         return [
@@ -149,7 +214,7 @@ def _content(stored: Any) -> Any:
     """The meeting-file JSON inside a stored payload, versioned or from before versions."""
     if not isinstance(stored, dict) or "trash_version" not in stored:
         return stored  # written before payloads carried a version
-    if stored["trash_version"] != TRASH_VERSION:
+    if stored["trash_version"] not in READABLE_VERSIONS:
         raise StoreError(
             "elementet i papirkurven er gemt af en nyere udgave af KKR Desk og kan ikke "
             "gendannes her"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kkr_desk.store import Store, StoreError
-from kkr_desk.store.trash import KEEP_TRASH, TrashEntryNotFound
+from kkr_desk.store.trash import KEEP_TRASH, TRASH_VERSION, TrashEntryNotFound
 from tests.conftest import make_meeting
 from tests.store.test_store import without_ids
 
@@ -124,7 +124,7 @@ def test_payloads_carry_a_version_and_old_unversioned_ones_still_restore(store, 
     trash_id = store.agenda.delete_item(first.id)
     [row] = store.db.query("SELECT payload FROM trash WHERE id = ?", [trash_id])
     stored = json.loads(row["payload"])
-    assert stored["trash_version"] == 1
+    assert stored["trash_version"] == TRASH_VERSION
     # An entry as written before payloads had a version: the bare item JSON.
     store.db.execute(
         "UPDATE trash SET payload = ? WHERE id = ?",

@@ -10,7 +10,7 @@ import os
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kkr_desk.domain import Attendance, AttendanceStatus, Person
+from kkr_desk.domain import Attendance, AttendanceStatus, ItemStatus, Person
 from kkr_desk.store import Store, backup_now, list_backups
 from kkr_desk.ui.main_window import MainWindow
 from kkr_desk.ui.recovery_dialogs import RestoreBackupDialog
@@ -60,6 +60,30 @@ def test_a_delete_asks_first_and_ctrl_z_brings_the_item_back(qtbot, window, samp
     assert window.editor.item.title == victim.title  # and it is selected again
     assert not window.safety.undo_delete_action.isEnabled()
     assert "er gendannet" in window.statusBar().currentMessage()
+
+
+def test_ctrl_z_of_an_item_delete_gives_its_presence_events_back(qtbot, window, sample_store):
+    """Someone left during the item; deleted and undone, the departure names it again (in
+    the file and in the window), and a Gik nu in between is saved as usual."""
+    meeting_id = window.session.meeting.id
+    editor = window.session.editor
+    victim = window.session.meeting.items[3]
+    editor.set_item_status(victim, ItemStatus.IN_PROGRESS)
+    leaving = window.session.meeting.attendance[0]
+    editor.stamp_presence(leaving, coming=False, at=dt.time(11, 0))
+    window.agenda.select(window.agenda_model.index_of_item(victim))
+
+    delete_selected(qtbot, window, "Slet")
+    # Back again: their events in memory name no deleted item, so this saves as usual.
+    editor.stamp_presence(leaving, coming=True, at=dt.time(12, 0))
+    qtbot.keyClick(window.agenda.view, Qt.Key.Key_Z, CTRL)
+
+    stored = sample_store.meetings.load(meeting_id)
+    [departure] = [e for e in stored.attendance[0].events if e.at == dt.time(11, 0)]
+    assert departure.item is not None and departure.item.title == victim.title
+    assert departure.item is next(i for i in stored.items if i.title == victim.title)
+    shown = window.session.meeting.attendance[0].events
+    assert [e.item.title for e in shown if e.at == dt.time(11, 0)] == [victim.title]
 
 
 def test_a_deleted_group_comes_back_from_the_edit_menu(qtbot, window, sample_store):
