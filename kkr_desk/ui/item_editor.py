@@ -343,11 +343,13 @@ class ItemEditor(QWidget):
         if position < self.tabs.count():
             editor = self.tabs.widget(position)
             editor.edited.disconnect()
-            self.tabs.setTabText(position, section.heading)
+            if self.tabs.tabText(position) != section.heading:  # most items have the same
+                self.tabs.setTabText(position, section.heading)  # (a new text lays out the bar)
         else:
             editor = RichTextEdit()
             self.tabs.addTab(editor, section.heading)
-        editor.setAccessibleName(section.heading)
+        if editor.accessibleName() != section.heading:
+            editor.setAccessibleName(section.heading)
         editor.edited.connect(lambda s=section, e=editor: self._schedule_section(s, e))
         self.section_editors[section.id] = editor
         self._unloaded[editor] = section
