@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -78,6 +79,8 @@ class Desk:
 
     def __init__(self, store: Store):
         self._store = store
+        self._editors: weakref.WeakSet[MeetingEditor] = weakref.WeakSet()
+        """The meetings opened here: they keep their phrases until a save changes them."""
 
     @property
     def database_path(self) -> Path:
@@ -96,7 +99,16 @@ class Desk:
         return self._store.meetings.load(meeting_id)
 
     def open_meeting(self, meeting_id: int) -> MeetingEditor:
-        return MeetingEditor(self._store, self._store.meetings.load(meeting_id))
+        editor = MeetingEditor(self._store, self._store.meetings.load(meeting_id))
+        self._editors.add(editor)
+        return editor
+
+    def _phrases_may_have_changed(self) -> None:
+        """A committee or the program-wide phrases were saved: every open meeting reads its
+        decision phrases again. (A restored backup needs nothing here: the window opens
+        the meeting anew, and restore_backup may run on a worker thread.)"""
+        for editor in list(self._editors):
+            editor.forget_decision_templates()
 
     def create_empty_meeting(self, committee: str, date: dt.date) -> int:
         return self._store.meetings.create_empty(committee, date)
@@ -243,7 +255,10 @@ class Desk:
     def save_committee(self, committee: Committee) -> int:
         """Save the committee; its people's details reach the roster and the meetings not
         yet held (planlagt), never a meeting already held, sent or approved."""
-        return self._store.committees.save(committee)
+        try:
+            return self._store.committees.save(committee)
+        finally:
+            self._phrases_may_have_changed()
 
     def delete_committee(self, name: str) -> int:
         """Move a committee no meeting uses to the trash (undo: ``restore_from_trash``);
@@ -278,7 +293,10 @@ class Desk:
         members, staff = self.read_roster(path)
         committee = self._store.committees.find(name) or Committee(name)
         committee.members, committee.staff = members, staff
-        self._store.committees.save(committee)
+        try:
+            self._store.committees.save(committee)
+        finally:
+            self._phrases_may_have_changed()
         return committee
 
     # Versions ----------------------------------------------------------------------------
@@ -298,7 +316,10 @@ class Desk:
         return self._store.settings.decision_templates()
 
     def set_decision_templates(self, templates: list[str]) -> None:
-        self._store.settings.set_decision_templates(templates)
+        try:
+            self._store.settings.set_decision_templates(templates)
+        finally:
+            self._phrases_may_have_changed()
 
     def change_author(self) -> str:
         """The secretary's name at tracked changes (Rediger ▸ Indstillinger, and the CLI's

@@ -95,6 +95,8 @@ class MeetingEditor:
         self.meeting = meeting
         self._listeners: list[Listener] = []
         self.state: MeetingState = store.life.state(meeting.id)
+        self._templates: list[str] | None = None
+        """decision_templates() as last read; None: read them again on the next call."""
 
     def listen(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -156,6 +158,8 @@ class MeetingEditor:
                     f"der findes intet udvalg ved navn »{name}«; vælg et af de kendte udvalg"
                 )
         old = {name: getattr(self.meeting, name) for name in changes}
+        if "committee" in changes:
+            self.forget_decision_templates()  # another committee, other phrases
         for name, value in changes.items():
             setattr(self.meeting, name, value)
         try:
@@ -474,15 +478,28 @@ class MeetingEditor:
     # Settings the editing uses -----------------------------------------------------------
 
     def decision_templates(self) -> list[str]:
-        """The committee's own phrases when it has any, else the program-wide ones."""
-        committee = self._store.committees.find(self.meeting.committee)
-        if committee is not None and committee.phrases:
-            return list(committee.phrases)
-        return self._store.settings.decision_templates()
+        """The committee's own phrases when it has any, else the program-wide ones.
+
+        Read from the store once and kept, as every item switch asks for them: what decides
+        them forgets the kept copy (set_decision_templates, a change of the meeting's
+        committee, and Desk's saves of a committee or of the program-wide phrases).
+        """
+        if self._templates is None:
+            committee = self._store.committees.find(self.meeting.committee)
+            if committee is not None and committee.phrases:
+                self._templates = list(committee.phrases)
+            else:
+                self._templates = self._store.settings.decision_templates()
+        return list(self._templates)
+
+    def forget_decision_templates(self) -> None:
+        """The committee or the program-wide phrases may have changed: read them again."""
+        self._templates = None
 
     def set_decision_templates(self, templates: list[str]) -> None:
         """Save the phrases where decision_templates reads them: the committee's own, if it
         has any, else the program-wide ones."""
+        self.forget_decision_templates()
         committee = self._store.committees.find(self.meeting.committee)
         if committee is not None and committee.phrases:
             committee.phrases = [line.strip() for line in templates if line.strip()]

@@ -44,6 +44,39 @@ STATUS_COLOURS = {
 
 Index = QModelIndex | QPersistentModelIndex
 
+_ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        NUMBER_ROLE,
+    )
+)
+"""The roles data() answers; the view asks about ten per cell as it paints a row, and
+the others are None without looking the row up."""
+
+
+def _row_flags(group: bool, title: bool) -> Qt.ItemFlag:
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    flags |= Qt.ItemFlag.ItemIsDragEnabled
+    if title:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    if group:
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+    else:
+        flags |= Qt.ItemFlag.ItemNeverHasChildren
+    return flags
+
+
+_FLAGS = {
+    (group, title): _row_flags(group, title) for group in (False, True) for title in (False, True)
+}
+"""flags() by (group row?, title column?): asked for every cell the view paints, and
+combining the flags anew each time costs more than the rest of the answer."""
+
 
 class AgendaModel(QAbstractItemModel):
     """Groups at the top level, items below; column 1 is the item's status."""
@@ -54,6 +87,8 @@ class AgendaModel(QAbstractItemModel):
     def __init__(self, session: MeetingSession, parent=None):
         super().__init__(parent)
         self.session = session
+        self._group_rows: dict[int, int] = {}
+        """Group id → the row it was last found at (checked before use)."""
         session.editor.listen(self)
 
     @property
@@ -134,15 +169,22 @@ class AgendaModel(QAbstractItemModel):
         return [item for group in self.groups for item in group.items]
 
     def _group_row_by_id(self, group_id: int) -> int | None:
-        for row, group in enumerate(self.groups):
+        groups = self.groups
+        # The view asks for the same few groups over and over while it paints: the row
+        # found last for this id is checked first (it is still right unless groups moved).
+        row = self._group_rows.get(group_id)
+        if row is not None and row < len(groups) and groups[row].id == group_id:
+            return row
+        for row, group in enumerate(groups):
             if group.id == group_id:
+                self._group_rows[group_id] = row
                 return row
         return None
 
     # Data --------------------------------------------------------------------------------
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         group = self.group_at(index)
         if group is not None:
@@ -169,12 +211,12 @@ class AgendaModel(QAbstractItemModel):
 
     def _item_data(self, index: Index, item: AgendaItem, role):
         if index.column() == TITLE_COLUMN:
-            number = item_number(index.parent().row(), index.row())
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return item.title
             if role == NUMBER_ROLE:
-                return number
+                return item_number(index.parent().row(), index.row())
             if role == Qt.ItemDataRole.ToolTipRole:
+                number = item_number(index.parent().row(), index.row())
                 return f"{number} {item.title}\n{item.case_line}".strip()
             if role == Qt.ItemDataRole.ForegroundRole and item.status is ItemStatus.DECIDED:
                 return QBrush(QColor("#5f6368"))
@@ -202,15 +244,7 @@ class AgendaModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() == TITLE_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if index.internalId() == GROUP_ID:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        else:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return _FLAGS[index.internalId() == GROUP_ID, index.column() == TITLE_COLUMN]
 
     def setData(self, index: Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != TITLE_COLUMN:
