@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kkr_desk.app import Desk
-from kkr_desk.domain import ItemStatus
+from kkr_desk.domain import AttendanceStatus, ItemStatus
 from kkr_desk.store import open_store
+from kkr_desk.ui.attendance_model import NOTE
 from kkr_desk.ui.main_window import MainWindow
 from tests.ui.test_keyboard_walkthrough import prepare
 
@@ -48,6 +49,10 @@ def stored(window):
 
 def statuses(meeting) -> list[ItemStatus]:
     return [item.status for item in meeting.items]
+
+
+def entry_named(window, start: str):
+    return next(e for e in window.session.meeting.attendance if e.person.name.startswith(start))
 
 
 def find(qtbot, window, word: str) -> None:
@@ -135,3 +140,75 @@ def test_ctrl_enter_takes_up_nothing_before_the_meeting_is_started_or_after_it_e
     key(qtbot, live, K.Key_3, ALT)
     key(qtbot, live, K.Key_Return, CTRL)
     assert statuses(stored(live))[:3] == [ItemStatus.DECIDED] * 2 + [ItemStatus.NOT_STARTED]
+
+
+# 2. The name filter after a person is marked ------------------------------------------------
+
+
+def shown_people(panel) -> int:
+    return sum(
+        panel.proxy.rowCount(panel.proxy.index(group, 0))
+        for group in range(panel.proxy.rowCount())
+    )
+
+
+def assert_ready_for_the_next_name(window, entry) -> None:
+    panel = window.attendance
+    assert panel.search.text() == ""
+    assert QApplication.focusWidget() is panel.search
+    assert shown_people(panel) == len(window.session.meeting.attendance)
+    assert panel.selected_entries() == [entry]
+    current = panel.view.currentIndex()
+    assert panel.model.entry_at(panel.proxy.mapToSource(current)) is entry
+    assert panel.view.visualRect(current).intersects(panel.view.viewport().rect())
+
+
+def test_kom_nu_gik_nu_and_a_status_key_clear_the_filter_for_the_next_name(qtbot, live):
+    panel = live.attendance
+    key(qtbot, live, K.Key_F5)
+    find(qtbot, live, "Meij")
+    key(qtbot, live, K.Key_K, CTRL | SHIFT)  # Kom nu
+    marcel = entry_named(live, "Marcel Meijer")
+    assert marcel.status is AttendanceStatus.PRESENT and len(marcel.events) == 1
+    assert_ready_for_the_next_name(live, marcel)
+    # The next name straight away, no Ctrl+F: present with "1".
+    qtbot.keyClicks(panel.search, "Vind")
+    key(qtbot, live, K.Key_Return)
+    key(qtbot, live, K.Key_1)
+    ole = entry_named(live, "Ole Vind")
+    assert ole.status is AttendanceStatus.PRESENT
+    assert_ready_for_the_next_name(live, ole)
+    # Gik nu from the button, the filter typed again.
+    qtbot.keyClicks(panel.search, "Vind")
+    key(qtbot, live, K.Key_Return)
+    qtbot.mouseClick(panel.left_button, Qt.MouseButton.LeftButton)
+    assert [event.kind.name for event in ole.events] == ["LEFT"]
+    assert_ready_for_the_next_name(live, ole)
+    # F2 in the cleared filter field: the note of the person just marked.
+    key(qtbot, live, K.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor is not panel.search
+    assert panel.view.currentIndex().column() == NOTE
+    qtbot.keyClicks(editor, "gik til et andet møde")
+    key(qtbot, live, K.Key_Return)
+    qtbot.waitUntil(lambda: ole.note == "gik til et andet møde")
+    by_name = {e.person.name: e for e in stored(live).attendance}
+    assert by_name["Marcel Meijer"].status is AttendanceStatus.PRESENT
+    assert by_name["Ole Vind"].note == "gik til et andet møde"
+    assert [event.kind.name for event in by_name["Ole Vind"].events] == ["LEFT"]
+
+
+def test_a_mark_without_a_filter_leaves_the_focus_where_it_was(qtbot, live):
+    panel = live.attendance
+    key(qtbot, live, K.Key_1, ALT)
+    first = panel.selected_entries()[0]
+    key(qtbot, live, K.Key_2)
+    assert first.status is AttendanceStatus.APOLOGY
+    assert QApplication.focusWidget() is panel.view
+    # Kom nu from the Beslutning on the person found earlier (filter gone): focus stays.
+    find(qtbot, live, "Meij")
+    key(qtbot, live, K.Key_Escape)
+    key(qtbot, live, K.Key_3, ALT)
+    key(qtbot, live, K.Key_K, CTRL | SHIFT)
+    assert entry_named(live, "Marcel Meijer").status is AttendanceStatus.PRESENT
+    assert QApplication.focusWidget() is live.editor.decision_edit
