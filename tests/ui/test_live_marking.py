@@ -142,6 +142,30 @@ def test_ctrl_enter_takes_up_nothing_before_the_meeting_is_started_or_after_it_e
     assert statuses(stored(live))[:3] == [ItemStatus.DECIDED] * 2 + [ItemStatus.NOT_STARTED]
 
 
+def test_a_decision_drafted_before_the_meeting_does_not_take_the_item_up(qtbot, live):
+    """Typing in Beslutning takes an item up only in the running meeting: a draft written
+    while the meeting is planlagt leaves 3.4 ikke behandlet, so the first arrival after F5
+    is not recorded at 3.4."""
+    items = live.session.meeting.items
+    live.agenda.select(live.agenda_model.index_of_item(items[5]))  # 3.4
+    key(qtbot, live, K.Key_3, ALT)
+    qtbot.keyClicks(live.editor.decision_edit, "Udkast: taget til efterretning.")
+    live.autosaver.flush()
+    draft = stored(live).items[5]
+    assert draft.section("Beslutning").body == "Udkast: taget til efterretning."
+    assert draft.status is ItemStatus.NOT_STARTED and draft.taken_up_at is None
+    key(qtbot, live, K.Key_F5)
+    find(qtbot, live, "Meij")
+    key(qtbot, live, K.Key_K, CTRL | SHIFT)
+    assert arrivals_item_ids(live, "Marcel Meijer") == [items[0].id]
+    # Once it runs, typing takes the item up as before.
+    live.agenda.select(live.agenda_model.index_of_item(items[0]))
+    key(qtbot, live, K.Key_3, ALT)
+    qtbot.keyClicks(live.editor.decision_edit, "Godkendt.")
+    assert live.editor.status_combo.currentText() == "under behandling"
+    assert stored(live).items[0].status is ItemStatus.IN_PROGRESS
+
+
 # 2. The name filter after a person is marked ------------------------------------------------
 
 
