@@ -94,7 +94,10 @@ class AgendaCommands(QObject):
         if item is None:
             return
         self.autosaver.flush()
-        if self.session.set_item_status(item, ItemStatus.DECIDED):
+        # An item decided before keeps its time: Ctrl+Enter only walks past it.
+        if item.status is ItemStatus.DECIDED or self.session.set_item_status(
+            item, ItemStatus.DECIDED
+        ):
             self.model.item_changed(item)
             self.editor.show_status()
             items = self.model.items_in_order()

@@ -119,8 +119,10 @@ def test_ctrl_enter_never_overwrites_a_treated_item_and_arrivals_follow_the_newe
     ]
     assert stored(live).items[3].decided_at == decided_at
     assert live.editor.status_combo.currentText() == "afgjort"
+    qtbot.wait(1100)  # a second later: a time written anew would differ
     key(qtbot, live, K.Key_Return, CTRL)  # 3.2 again: 3.3 stays under behandling as it was
     assert live.editor.item is items[4]
+    assert stored(live).items[3].decided_at == decided_at  # walked past, not decided anew
     assert stored(live).items[4].status is ItemStatus.IN_PROGRESS
     assert stored(live).items[4].taken_up_at == taken_up_at
     # Two items are under behandling: "now" is the one taken up last (3.3), not 1.1.
