@@ -127,11 +127,19 @@ def present_for(meeting: Meeting, item: AgendaItem, person: Person) -> bool:
 
 
 def current_item(meeting: Meeting) -> AgendaItem | None:
-    """The first item an event "now" concerns: the one under behandling, else the next one."""
+    """The first item an event "now" concerns: the one under behandling, else the next one.
+
+    With several under behandling (one taken up and left open), the one taken up last; at
+    the same second the later in the agenda; without taken-up times the first.
+    """
     items = meeting.items
-    for item in items:
-        if item.status is ItemStatus.IN_PROGRESS:
-            return item
+    open_items = [item for item in items if item.status is ItemStatus.IN_PROGRESS]
+    stamped = [(item.taken_up_at, row, item) for row, item in enumerate(open_items)
+               if item.taken_up_at is not None]
+    if stamped:
+        return max(stamped, key=lambda entry: entry[:2])[2]
+    if open_items:
+        return open_items[0]
     return next((item for item in items if item.status is not ItemStatus.DECIDED), None)
 
 

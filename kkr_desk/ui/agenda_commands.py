@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ..domain import ItemStatus
+from ..domain.meeting_life import MeetingState
 from .agenda_model import AgendaModel
 from .agenda_panel import AgendaPanel
 from .autosave import Autosaver
@@ -93,14 +94,25 @@ class AgendaCommands(QObject):
         if item is None:
             return
         self.autosaver.flush()
-        if self.session.set_item_status(item, ItemStatus.DECIDED):
+        # An item decided before keeps its time: Ctrl+Enter only walks past it.
+        if item.status is ItemStatus.DECIDED or self.session.set_item_status(
+            item, ItemStatus.DECIDED
+        ):
             self.model.item_changed(item)
             self.editor.show_status()
             items = self.model.items_in_order()
             if item in items and items.index(item) < len(items) - 1:
+                self.take_up(items[items.index(item) + 1])
                 self.go_to_item(+1)
             else:
                 self.window.statusBar().showMessage(self.tr("Sidste punkt er afgjort"), 5000)
+
+    def take_up(self, item) -> None:
+        """Ctrl+Enter in a running meeting: the next item is under behandling from now, so
+        Kom nu / Gik nu land on it. An item already taken up or decided is left as it is."""
+        if self.session.state is MeetingState.STARTED and item.status is ItemStatus.NOT_STARTED:
+            if self.session.set_item_status(item, ItemStatus.IN_PROGRESS):
+                self.model.item_changed(item)
 
     def mark_in_progress(self) -> None:
         item = self.editor.item

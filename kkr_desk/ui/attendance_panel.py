@@ -3,8 +3,10 @@
 Keys on the list: 1 til stede, 2 afbud, 3 fraværende, 0 ikke registreret, Space toggles til
 stede, letters jump to a name (type-ahead), Left/Right move between the columns, F2 edits
 the time or note under the cursor (the note from the name). The search field filters by
-name; Escape clears it. A key acts only on people the filter shows, and a person the
-program selects (one just added) is never left hidden behind the filter.
+name; Escape clears it, and so does marking a person it found (a status, Kom nu, Gik nu):
+the focus goes back to the empty field for the next name, F2 there edits the marked
+person's note. A key acts only on people the filter shows, and a person the program
+selects (one just added) is never left hidden behind the filter.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -182,14 +185,19 @@ class AttendanceView(QTreeView):
             ):
                 return
             if event.key() == Qt.Key.Key_F2:
-                column = current.column() if current.column() in EDITABLE_COLUMNS else NOTE
-                target = current.siblingAtColumn(column)
-                self.selectionModel().setCurrentIndex(
-                    target, QItemSelectionModel.SelectionFlag.NoUpdate
-                )
-                self.edit(target)
+                self.edit_current()
                 return
         super().keyPressEvent(event)
+
+    def edit_current(self) -> None:
+        """F2: the time or note under the cursor (the note, from the name)."""
+        current = self.currentIndex()
+        if not (current.isValid() and current.parent().isValid()):
+            return
+        column = current.column() if current.column() in EDITABLE_COLUMNS else NOTE
+        target = current.siblingAtColumn(column)
+        self.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.edit(target)
 
     def _select_to_group_end(self, key) -> bool:
         """Shift+End / Shift+Home: select from the person to the last / first of their group
@@ -280,6 +288,9 @@ class AttendancePanel(QWidget):
         clear_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
         clear_search.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear_search.activated.connect(self.clear_filter)
+        note_from_search = QShortcut(QKeySequence(Qt.Key.Key_F2), self.search)
+        note_from_search.setContext(Qt.ShortcutContext.WidgetShortcut)
+        note_from_search.activated.connect(self.edit_current_note)
         self.view.statusCellClicked.connect(self._status_cell_clicked)
         self.view.removeKey.connect(self.remove_selected)
         layout.addWidget(self.view, 1)
@@ -372,6 +383,37 @@ class AttendancePanel(QWidget):
             )
             self.view.scrollTo(index)
 
+    def select_entries(self, entries: list[Attendance]) -> None:
+        """``entries`` selected, the cursor on the first (a filter that hides one is cleared)."""
+        if not entries:
+            return
+        self.select_entry(entries[0])
+        flags = QItemSelectionModel.SelectionFlag
+        for entry in entries[1:]:
+            index = self.proxy.mapFromSource(self.model.index_of(entry))
+            if index.isValid():
+                self.view.selectionModel().select(index, flags.Select | flags.Rows)
+
+    def _marked(self, entries: list[Attendance]) -> None:
+        """People found with the filter were marked (a status, Kom nu, Gik nu): the whole
+        list again with them selected, and the focus, if it was in this panel, in the empty
+        filter for the next name. Marked from elsewhere (the Beslutning), the focus stays."""
+        if not entries or not self.search.text():
+            return
+        focus = QApplication.focusWidget()
+        here = focus is None or focus is self or self.isAncestorOf(focus)
+        self.search.clear()
+        self.select_entries(entries)
+        if here:
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def edit_current_note(self) -> None:
+        """F2 in the search field: the note of the person under the cursor (just marked)."""
+        current = self.model.entry_at(self.proxy.mapToSource(self.view.currentIndex()))
+        if current is not None:
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.view.edit_current()
+
     def clear_filter(self) -> None:
         """Escape: the whole list again, the cursor on the same person, focus in the list."""
         if not self.search.text():
@@ -387,8 +429,8 @@ class AttendancePanel(QWidget):
     # Actions -----------------------------------------------------------------------------
 
     def set_selected_status(self, status: AttendanceStatus) -> None:
-        for entry in self.selected_entries():
-            self.model.set_status(entry, status)
+        entries = self.selected_entries()
+        self._marked([entry for entry in entries if self.model.set_status(entry, status)])
 
     def _status_cell_clicked(self, proxy_index: QModelIndex) -> None:
         """One click sets that status; a click on the status already set clears it."""
@@ -399,14 +441,18 @@ class AttendancePanel(QWidget):
         status = STATUS_COLUMNS[index.column()]
         if entry.status is status:
             status = AttendanceStatus.UNREGISTERED
-        self.model.set_status(entry, status)
+        if self.model.set_status(entry, status):
+            self._marked([entry])
 
     def toggle_selected_present(self) -> None:
+        marked = []
         for entry in self.selected_entries():
             present = entry.status is AttendanceStatus.PRESENT
-            self.model.set_status(
+            if self.model.set_status(
                 entry, AttendanceStatus.UNREGISTERED if present else AttendanceStatus.PRESENT
-            )
+            ):
+                marked.append(entry)
+        self._marked(marked)
 
     def remove_selected(self) -> None:
         entries = self.selected_entries()
@@ -420,8 +466,8 @@ class AttendancePanel(QWidget):
             self.select_entry(entries[0])
 
     def stamp_selected(self, *, arrived: bool) -> None:
-        for entry in self.selected_entries():
-            self.model.stamp_now(entry, arrived=arrived)
+        entries = self.selected_entries()
+        self._marked([entry for entry in entries if self.model.stamp_now(entry, arrived=arrived)])
 
     def update_counts(self) -> None:
         self.counts_label.setText(self.model.counts_text())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import BESLUTNING, INDSTILLING, AgendaItem, ItemStatus, Section
+from ..domain.meeting_life import MeetingState
 from ..domain.phrases import MAX_PHRASES, OWN_PHRASE_KEY, decision_phrases
 from .autosave import Autosaver
 from .item_record_panel import ItemRecordPanel
@@ -421,8 +422,12 @@ class ItemEditor(QWidget):
         section = self.decision_section
         if self.item is None or section is None:
             return
-        if self.item.status is ItemStatus.NOT_STARTED:
-            # Writing the decision means the item is being dealt with now.
+        if (
+            self.item.status is ItemStatus.NOT_STARTED
+            and self.session.state is MeetingState.STARTED
+        ):
+            # Writing the decision in the running meeting means the item is being dealt
+            # with now; a draft written before the meeting takes nothing up.
             if self.session.set_item_status(self.item, ItemStatus.IN_PROGRESS):
                 self.show_status()
                 self.itemChanged.emit(self.item)

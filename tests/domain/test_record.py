@@ -117,6 +117,22 @@ def test_events_out_of_order_are_refused():
         ])
 
 
+def test_with_two_items_under_behandling_now_is_the_one_taken_up_last():
+    meeting = record_meeting()
+    for item in meeting.items:
+        item.status, item.taken_up_at = ItemStatus.NOT_STARTED, None
+    first, later = meeting.items[0], meeting.items[2]
+    first.status = later.status = ItemStatus.IN_PROGRESS
+    assert current_item(meeting) is first  # no times (an old meeting file): the first
+    first.taken_up_at = dt.datetime(2024, 9, 5, 10, 30)
+    later.taken_up_at = dt.datetime(2024, 9, 5, 10, 5)
+    assert current_item(meeting) is first
+    later.taken_up_at = dt.datetime(2024, 9, 5, 10, 40)
+    assert current_item(meeting) is later
+    first.taken_up_at = later.taken_up_at  # the same second: the later in the agenda
+    assert current_item(meeting) is later
+
+
 def test_kom_nu_and_gik_nu_choose_the_event_and_the_item():
     meeting = record_meeting()
     for item in meeting.items:
