@@ -164,11 +164,12 @@ def open_database(path: Path) -> tuple[StoreDatabase, bool]:
         raise refusal(path, error) from error
     db = StoreDatabase(conn)
     try:
-        is_new = check_is_ours(db, path)
+        applied = schema_steps_of(db, path)
+        is_new = applied is None
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = FULL")
-        if is_new or applied_steps(db) != KNOWN_MIGRATIONS:
+        if applied != KNOWN_MIGRATIONS:
             bring_schema_forward(db)
     except sqlite3.DatabaseError as error:
         conn.close()
@@ -207,17 +208,24 @@ def applied_steps(db: StoreDatabase) -> set[str]:
 
 
 def check_is_ours(db: StoreDatabase, path: Path) -> bool:
-    """True for an empty file; refuse another program's database instead of writing into it.
+    """True for an empty file; refuse another program's database instead of writing into it."""
+    return schema_steps_of(db, path) is None
 
-    A file holding nothing but an empty migration table is ours and new: an older KKR Desk
-    made the table outside the schema's transaction, so a kill could leave just that.
+
+def schema_steps_of(db: StoreDatabase, path: Path) -> set[str] | None:
+    """The schema steps a database of ours has applied; None for an empty (new) file.
+
+    Another program's database, or one a newer KKR Desk wrote, is refused instead of being
+    written into. A file holding nothing but an empty migration table is ours and new: an
+    older KKR Desk made the table outside the schema's transaction, so a kill could leave
+    just that.
     """
     tables = set(db.table_names())
     if not tables or (
         tables == {MIGRATIONS_TABLE}
         and not db.conn.execute(f"SELECT count(*) FROM [{MIGRATIONS_TABLE}]").fetchone()[0]
     ):
-        return True
+        return None
     applied = applied_steps(db)
     if not applied:
         raise DatabaseOpenError(
@@ -230,4 +238,4 @@ def check_is_ours(db: StoreDatabase, path: Path) -> bool:
             f"{path} er gemt af en nyere udgave af KKR Desk; opdatér programmet "
             "for at åbne den"
         )
-    return False
+    return applied
