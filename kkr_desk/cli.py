@@ -233,10 +233,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_guard(arguments[1:])
     install_excepthooks()  # the window replaces the CLI's one line with its dialog
+    window = _window_database(arguments)
+    if window is not None:
+        from .ui.app import run_window  # Qt is loaded only when a window is wanted.
+
+        return run_window(window[0])
     args = build_parser().parse_args(arguments)
     db_path: Path | None = getattr(args, "db", None)
     if args.command is None:
-        from .ui.app import run_window  # Qt is loaded only when a window is wanted.
+        from .ui.app import run_window
 
         return run_window(db_path)
     try:
@@ -248,6 +253,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug in KKR Desk, not the user's mistake
         print_program_error(error, log_program_error(error))
         return PROGRAM_ERROR
+
+
+def _window_database(arguments: list[str]) -> tuple[Path | None] | None:
+    """``(database,)`` when the command line only opens the window (nothing, or ``--db
+    PATH``), else None and the full parser decides.
+
+    Building every sub-command's parser costs ~15 ms of start-up (argparse asks gettext
+    for each help text), which the window does not need (docs/performance.md).
+    """
+    if not arguments:
+        return (None,)
+    if len(arguments) == 2 and arguments[0] == "--db" and not arguments[1].startswith("-"):
+        return (Path(arguments[1]),)
+    if len(arguments) == 1 and arguments[0].startswith("--db="):
+        return (Path(arguments[0].removeprefix("--db=")),)
+    return None
 
 
 def _list(args: argparse.Namespace, db_path: Path | None) -> int:

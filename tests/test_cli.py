@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kkr_desk import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -296,3 +298,29 @@ def test_import_of_a_huge_file_is_refused_early_naming_its_size(tmp_path, kind):
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"kkr-desk: fejl: {path.name} er for stor til at være en dagsorden")
     assert size in line
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], None),
+        (["--db", "møde.db"], Path("møde.db")),
+        (["--db=møde.db"], Path("møde.db")),
+    ],
+)
+def test_the_window_command_line_opens_the_window_on_its_database(monkeypatch, arguments, expected):
+    import kkr_desk.ui.app as window_app
+
+    opened = []
+    monkeypatch.setattr(window_app, "run_window", lambda db_path: opened.append(db_path) or 0)
+    monkeypatch.setattr(cli, "build_parser", lambda: pytest.fail("the window needs no parser"))
+    assert cli.main(arguments) == 0
+    assert opened == [expected]
+
+
+@pytest.mark.parametrize("arguments", [["--db"], ["--db", "-x"], ["--db", "a.db", "list", "--x"]])
+def test_anything_else_than_the_window_goes_through_the_full_parser(capsys, arguments):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(arguments)
+    assert exit_.value.code == cli.USER_ERROR
+    assert "kkr-desk:" in capsys.readouterr().err
