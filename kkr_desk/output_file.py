@@ -7,7 +7,7 @@ PermissionError at the rename.
 
 A process killed mid-write cannot remove its temporary file, so each write first removes
 the ones an earlier write of the same target left. The writer holds an OS lock on its
-temporary file while it writes (filelock's ``lock_descriptor``: flock, or LockFileEx on
+temporary file while it writes (``os_lock.try_lock``: flock, or LockFile on
 Windows), so a temporary file another program is still writing is never taken for one.
 """
 
@@ -21,7 +21,7 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from filelock import lock_descriptor
+from .os_lock import try_lock
 
 DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -63,7 +63,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise _write_error(path, error) from None
     try:
         with suppress(OSError):  # a filesystem without locks: the file is merely unmarked
-            lock_descriptor(handle, blocking=False)  # "being written", for remove_leftovers
+            try_lock(handle)  # "being written", for remove_leftovers
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -99,7 +99,7 @@ def remove_leftovers(path: Path) -> None:
                 continue
             fd = os.open(leftover, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             try:
-                abandoned = lock_descriptor(fd, blocking=False)
+                abandoned = try_lock(fd)
             finally:
                 os.close(fd)  # closing also drops our lock
             if abandoned:

@@ -5,7 +5,7 @@ overwrite the other's words. So opening a Store takes an exclusive lock on a sma
 beside the database (``kkr-desk.db.lock``) and keeps it until the Store is closed.
 
 The lock is the OS's own (``flock`` on Linux/macOS, ``LockFileEx`` on Windows, through the
-``filelock`` package): the kernel drops it when the holding process dies, however it dies,
+small ``kkr_desk.os_lock``): the kernel drops it when the holding process dies, however it dies,
 so a crash can never leave a stale lock behind. The lock file itself may stay on disk; its
 presence means nothing, only a held lock does.
 
@@ -17,7 +17,7 @@ names would lose each other's last edits after a crash even one at a time.
 
 Inside one process the lock is shared: a second Store on the same file in the same process
 (a test, a background export) reuses it and only the last close releases it. That is
-filelock's own counting (one instance per lock file, shared by all threads). Another
+os_lock's shared mode (one descriptor per lock file, counted, shared by all threads). Another
 process, including a second ``kkr-desk`` command, is refused with DatabaseInUse.
 """
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from ..os_lock import FileLock
 
 from .database import DatabaseOpenError, StoreError
 
@@ -70,21 +70,21 @@ def acquire_database_lock(db_path: Path) -> DatabaseLock:
     """Take the writer lock for ``db_path`` or raise DatabaseInUse at once (never waits)."""
     real = database_file(db_path)
     path = real.with_name(real.name + LOCK_SUFFIX)
-    # is_singleton: every Store of this process on the file gets the same FileLock, whose
-    # counter (shared by all threads) releases the OS lock when the last one lets go.
-    lock = FileLock(path, timeout=0, thread_local=False, is_singleton=True, fallback_to_soft=False)
+    # shared: every Store of this process on the file shares one lock, whose count (for
+    # all threads) releases the OS lock when the last one lets go.
+    lock = FileLock(path, shared=True)
     try:
-        lock.acquire()
-    except Timeout as error:
-        raise DatabaseInUse(
-            f"Databasen {Path(db_path)} er allerede åben i et andet KKR Desk-vindue "
-            "(eller en kkr-desk-kommando); luk det først, eller vælg en anden fil"
-        ) from error
+        acquired = lock.acquire()
     except OSError as error:
         raise DatabaseOpenError(
             f"kan ikke låse databasen {Path(db_path)} ({error.strerror or error}); "
             "kontrollér at du må skrive i mappen, eller vælg en anden fil"
         ) from error
+    if not acquired:
+        raise DatabaseInUse(
+            f"Databasen {Path(db_path)} er allerede åben i et andet KKR Desk-vindue "
+            "(eller en kkr-desk-kommando); luk det først, eller vælg en anden fil"
+        )
     held = DatabaseLock(lock)
     try:
         _refuse_a_second_name(db_path, real)

@@ -22,9 +22,9 @@ import threading
 import time
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 
 from ..bundle import GUARD_OPTION, is_frozen
+from ..os_lock import FileLock
 from ..pdfium_lock import PDFIUM
 from .soffice_guard import end_tree
 
@@ -116,7 +116,7 @@ def docx_to_pdf(
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, ignore_cleanup_errors=True) as work:
         folder = Path(work)
         # Released before the folder is removed (Windows cannot remove an open file).
-        with FileLock(folder / _IN_USE, timeout=0, thread_local=False):
+        with FileLock(folder / _IN_USE):
             source = folder / "dokument.docx"
             profile = folder / "profil"
             command = [
@@ -162,10 +162,8 @@ def remove_abandoned_work() -> None:
                 continue
             marker = folder / _IN_USE
             if os.path.lexists(marker):
-                lock = FileLock(marker, timeout=0, thread_local=False)
-                try:
-                    lock.acquire()
-                except Timeout:
+                lock = FileLock(marker)
+                if not lock.acquire():
                     continue  # an export is working in it now
                 lock.release()
             elif time.time() - info.st_mtime < _UNMARKED_AFTER:
