@@ -81,6 +81,7 @@ def _watch_first_window(visit: bool) -> None:
                 "painted": state.get("painted"),
                 "visited": state.get("visited"),
                 "peak_rss": peak_rss_bytes(),
+                "qt_classes": state.get("qt_classes"),
             }
         )
         QApplication.quit()
@@ -89,6 +90,7 @@ def _watch_first_window(visit: bool) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and "painted" not in state:
                 state["painted"] = time.time()
+                state["qt_classes"] = _qt_classes_made()
                 QTimer.singleShot(0, finish)
             return False
 
@@ -105,6 +107,16 @@ def _watch_first_window(visit: bool) -> None:
 
     QWidget.show = show  # type: ignore[method-assign]
     state["watcher"] = watcher  # keep it alive
+
+
+def _qt_classes_made() -> list[str]:
+    """The Qt classes Python has touched so far: PySide makes a class (and its enums) the
+    first time it is used, so these are what the program paid for by its first paint."""
+    names = []
+    for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+        made = sys.modules[module].__dict__
+        names += [f"{module}.{name}" for name in made if name[:1] == "Q" and name != "QtCore"]
+    return sorted(names)
 
 
 def _visit_agenda(window) -> int:
