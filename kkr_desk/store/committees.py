@@ -11,10 +11,12 @@ can be deleted into the trash; one with meetings is refused.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..domain import Meeting, Person
 from ..domain.committee import Committee, Member, Role, committee_from_meeting
+from ..domain.meeting_life import MeetingState
 from ..domain.next_meeting import is_standing
 from .database import StoreError, write_transaction
 from .roster import Roster, RosterIds, person_from_row
@@ -74,11 +76,12 @@ class Committees:
 
         The people's details become the roster's and those of every meeting not yet held
         (planlagt) they are on; ``keep_details`` (a committee back from the trash) leaves
-        the roster's as they are."""
+        the roster's as they are. None of this is an edit of those meetings: their time of
+        last change stays (``_kept_last_changes``)."""
         name = " ".join(committee.name.split())
         if not name:
             raise StoreError("udvalget skal have et navn")
-        with write_transaction(self.db):
+        with write_transaction(self.db), _kept_last_changes(self.db, committee.id):
             other = self.find(name)
             if other is not None and other.id != committee.id:
                 raise StoreError(f"der findes allerede et udvalg ved navn {other.name!r}")
@@ -97,7 +100,8 @@ class Committees:
                     raise CommitteeNotFound(f"der findes intet udvalg med id {committee.id}")
                 self.db["committee"].update(committee.id, row)
                 self.db.execute(
-                    "UPDATE meeting SET committee = ? WHERE committee_id = ?", [name, committee.id]
+                    "UPDATE meeting SET committee = ? WHERE committee_id = ? AND committee != ?",
+                    [name, committee.id, name],
                 )
             committee.name = name
             self._write_roster(committee, keep_details)
@@ -243,6 +247,29 @@ class Committees:
             mission=row["mission"],
             vision=row["vision"],
         )
+
+
+@contextmanager
+def _kept_last_changes(db: StoreDatabase, committee_id: int | None) -> Iterator[None]:
+    """Keep ``meeting.changed_at`` as it was across a committee save (inside its
+    transaction).
+
+    The schema's triggers (0006_meeting_life) stamp a meeting whenever one of its rows is
+    written; that time is "Sidst ændret" in the meetings list, the secretary's last edit of
+    the meeting. A committee save writes the committee's name into its meetings and the
+    roster's details into the planned ones (of any committee), which is no edit of theirs."""
+    before = [
+        (row["changed_at"], row["id"])
+        for row in db.query(
+            "SELECT id, changed_at FROM meeting WHERE committee_id IS ? OR state = ?",
+            [committee_id, MeetingState.PLANNED.value],
+        )
+    ]
+    yield
+    # Writing changed_at itself stamps nothing: the triggers watch the other columns.
+    db.conn.executemany(
+        "UPDATE meeting SET changed_at = ?1 WHERE id = ?2 AND changed_at IS NOT ?1", before
+    )
 
 
 def _person_dict(person: Person) -> dict[str, Any]:
