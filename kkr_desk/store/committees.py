@@ -19,7 +19,7 @@ from ..domain.committee import Committee, Member, Role, committee_from_meeting
 from ..domain.meeting_life import MeetingState
 from ..domain.next_meeting import is_standing
 from .database import StoreError, write_transaction
-from .roster import Roster, RosterIds, person_from_row
+from .roster import Roster, RosterIds, person_fields, person_from_row
 from .trash import COMMITTEE, Trash
 
 if TYPE_CHECKING:
@@ -272,29 +272,20 @@ def _kept_last_changes(db: StoreDatabase, committee_id: int | None) -> Iterator[
     )
 
 
-def _person_dict(person: Person) -> dict[str, Any]:
-    return {
-        "name": person.name,
-        "party": person.party,
-        "municipality": person.municipality,
-        "title": person.title,
-        "organisation": person.organisation,
-    }
-
-
 def _committee_dict(committee: Committee) -> dict[str, Any]:
-    """The committee as the trash keeps it (people by name and organisation, not by id)."""
+    """The committee as the trash keeps it: its people as the roster stores them
+    (``person_fields``), found again by name and organisation, not by id."""
     return {
         "name": committee.name,
         "members": [
             {
-                "person": _person_dict(member.person),
+                "person": person_fields(member.person),
                 "role": member.role.value,
-                "substitute": _person_dict(member.substitute) if member.substitute else None,
+                "substitute": person_fields(member.substitute) if member.substitute else None,
             }
             for member in committee.members
         ],
-        "staff": [_person_dict(person) for person in committee.staff],
+        "staff": [person_fields(person) for person in committee.staff],
         "place": committee.place,
         "standing_items": committee.standing_items,
         "phrases": committee.phrases,

@@ -218,3 +218,29 @@ def test_a_committee_save_is_no_edit_of_its_meetings(store):
     assert {s.id: s.changed_at for s in store.meetings.summaries()}[planned].date() == (
         dt.date.today()
     )
+
+
+def test_the_trash_keeps_a_committees_people_as_the_roster_stores_them(store):
+    """One builder for both (roster.person_fields): a trashed committee holds exactly the
+    rows its restore would write, the name without the spacing at its ends."""
+    from kkr_desk.store.committees import _committee_dict
+
+    torben = Person("  Torben Hansen \t", party="A ", municipality="Randers")
+    anders = Person(" Anders Jensen", party="A")
+    jonna = Person("Jonna Holm  ", title="konsulent", organisation="KL")
+    committee = Committee(COMMITTEE, members=[Member(torben, substitute=anders)], staff=[jonna])
+    kept = _committee_dict(committee)
+    store.committees.save(committee)
+    rows = {row.pop("id"): row for row in store.db.query("SELECT * FROM person")}
+    assert [kept["members"][0]["person"], kept["members"][0]["substitute"], kept["staff"][0]] == [
+        rows[torben.id], rows[anders.id], rows[jonna.id]
+    ]
+    assert rows[torben.id]["name"] == "Torben Hansen" and rows[torben.id]["party"] == "A "
+
+    trash_id = store.committees.delete(COMMITTEE)
+    store.trash.restore(trash_id)
+    again = store.committees.get(COMMITTEE)
+    assert [again.members[0].person.id, again.members[0].substitute.id, again.staff[0].id] == [
+        torben.id, anders.id, jonna.id
+    ]
+    assert len(store.roster.people()) == 3
