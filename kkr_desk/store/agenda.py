@@ -318,7 +318,7 @@ class Agenda:
             or row["meeting_id"] not in (None, owner[0]["meeting_id"])
             or self.trash.meeting_deleted_after(row)
         ):
-            raise self._nowhere_to_go(row, "punktet", "det")
+            raise self._nowhere_to_go(row, "punktet", "det", "et møde eller en gruppe")
         item = item_from_dict(content)
         siblings = ordered_ids(self.db, "agenda_item", "group_id", group_id)
         self.insert_item(group_id, len(siblings), item)
@@ -334,7 +334,7 @@ class Agenda:
         if not list(
             self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])
         ) or self.trash.meeting_deleted_after(row):
-            raise self._nowhere_to_go(row, "gruppen", "den")
+            raise self._nowhere_to_go(row, "gruppen", "den", "et møde")
         siblings = ordered_ids(self.db, "agenda_group", "meeting_id", meeting_id)
         group = AgendaGroup(
             title=content["title"], items=[item_from_dict(item) for item in content["items"]]
@@ -348,7 +348,9 @@ class Agenda:
         self.trash.attach(extra.get("waiting"), group_ids=[group.id])
         return group.id
 
-    def _nowhere_to_go(self, row: dict[str, Any], what: str, it: str) -> StoreError:
+    def _nowhere_to_go(
+        self, row: dict[str, Any], what: str, it: str, stood_in: str
+    ) -> StoreError:
         """Why a trashed item or group cannot go back: what it stood in is deleted. Either
         that waits in the trash too (restore it first), or it is gone for good: dropped
         from the trash, or deleted by an older version that kept no link to it."""
@@ -360,7 +362,7 @@ class Agenda:
                 f" er gendannet; gendan {parent} først (element {waited_for.id} i papirkurven)"
             )
         return StoreError(
-            f"{what} »{row['label']}« kan ikke gendannes: {it} stod i et møde eller en gruppe, "
+            f"{what} »{row['label']}« kan ikke gendannes: {it} stod i {stood_in}, "
             "der er slettet og ikke kan gendannes med "
             f"{it} (fjernet fra papirkurven, eller slettet af en ældre udgave af KKR Desk)"
         )

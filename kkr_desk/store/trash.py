@@ -3,7 +3,8 @@
 A delete in the window asks first, and can still be undone afterwards: the deleted thing is
 written to the ``trash`` table as meeting-file JSON (docs/meeting-file.md) in the same
 transaction as the delete, so there is no moment where it is gone from both places. The
-newest ``KEEP_TRASH`` entries are kept. A restored meeting or item comes back with new ids.
+newest ``KEEP_TRASH`` entries are kept, an entry that waits for its meeting's or group's
+entry together with that one. A restored meeting or item comes back with new ids.
 """
 
 from __future__ import annotations
