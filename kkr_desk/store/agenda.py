@@ -358,8 +358,9 @@ class Agenda:
         if waited_for is not None:
             parent = "mødet" if waited_for.kind == MEETING else "gruppen"
             return StoreError(
-                f"{what} »{row['label']}« kan først gendannes, når {parent} »{waited_for.label}«"
-                f" er gendannet; gendan {parent} først (element {waited_for.id} i papirkurven)"
+                f"{what} »{row['label']}« kan først gendannes, når {parent} "
+                f"»{waited_for.label}« er gendannet; gendan {parent} først "
+                f"(element {waited_for.id} i papirkurven)"
             )
         return StoreError(
             f"{what} »{row['label']}« kan ikke gendannes: {it} stod i {stood_in}, "
