@@ -493,8 +493,10 @@ def _delete(args: argparse.Namespace, db_path: Path | None) -> int:
     return 0
 
 
-_TRASH_KINDS = {"meeting": "møde", "group": "gruppe", "item": "punkt"}
-_TRASH_KINDS_DEFINITE = {"meeting": "mødet", "group": "gruppen", "item": "punktet"}
+_TRASH_KINDS = {"meeting": "møde", "group": "gruppe", "item": "punkt", "committee": "udvalg"}
+_TRASH_KINDS_DEFINITE = {
+    "meeting": "mødet", "group": "gruppen", "item": "punktet", "committee": "udvalget"
+}
 
 
 def _trash(args: argparse.Namespace, db_path: Path | None) -> int:
@@ -512,8 +514,11 @@ def _trash(args: argparse.Namespace, db_path: Path | None) -> int:
             raise UserError(
                 f"papirkurven har intet element {args.restore} (se '{PROG} trash')"
             )
+        note = desk.trash_restore_note(entry.id)
         restored_id = desk.restore_from_trash(entry.id)
     print(f"{_TRASH_KINDS_DEFINITE.get(entry.kind, entry.kind)} »{entry.label}« er gendannet")
+    if note:
+        print(f"bemærk: {note}")
     print(restored_id)
     return 0
 

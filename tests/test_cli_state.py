@@ -85,3 +85,23 @@ def test_a_meeting_deleted_in_the_cli_is_restored_with_its_history(tmp_path):
     assert run_ok("trash", "--db", db) == ""
     again = kkr_desk("trash", "--restore", "1", "--db", db)
     assert again.returncode == 2 and "intet element 1" in again.stderr
+
+
+def test_an_entry_from_an_older_version_is_restored_with_a_note_of_what_it_lacks(tmp_path):
+    import json
+    import sqlite3
+
+    db = str(tmp_path / "a.db")
+    run_ok("delete", "1", "--db", db)
+    with sqlite3.connect(db) as conn:  # as a version before trash payloads had versions
+        [payload] = conn.execute("SELECT payload FROM trash WHERE id = 1").fetchone()
+        content = json.loads(payload)["content"]
+        content["meeting"]["kind"] = "referat"
+        conn.execute("UPDATE trash SET payload = ? WHERE id = 1", [json.dumps(content)])
+    conn.close()
+
+    lines = run_ok("trash", "--restore", "1", "--db", db).splitlines()
+    assert lines[0] == "mødet »KKR Midtjylland 05-09-2024« er gendannet"
+    assert lines[1].startswith("bemærk: mødet blev lagt i papirkurven af en ældre udgave")
+    assert "som afholdt" in lines[1]
+    assert run_ok("state", lines[-1], "--db", db).splitlines() == ["afholdt"]

@@ -358,6 +358,11 @@ class Desk:
     def restore_from_trash(self, trash_id: int) -> int:
         return self._store.trash.restore(trash_id)
 
+    def trash_restore_note(self, trash_id: int) -> str:
+        """What restoring the entry cannot bring back (an entry an older version wrote), in
+        Danish; "" when it comes back whole. Ask before ``restore_from_trash``."""
+        return self._store.trash.restore_note(trash_id)
+
     # Backups -----------------------------------------------------------------------------
 
     def backup_now(self) -> Path | None:

@@ -16,7 +16,7 @@ from ..meeting_file import item_from_dict, item_to_dict
 from .database import StoreError, write_transaction
 from .item_record import ItemRecords
 from .rows import first_row, ordered_ids, parent_of, renumber, require_meeting, require_row
-from .trash import GROUP, ITEM, Trash
+from .trash import GROUP, ITEM, MEETING, Trash
 
 if TYPE_CHECKING:
     from .connection import StoreDatabase
@@ -312,11 +312,13 @@ class Agenda:
         """A trashed item back at its old place in its group, with its record, and the
         presence events that named it naming it again; its new id."""
         group_id = row["group_id"]
-        if not list(self.db.query("SELECT 1 FROM agenda_group WHERE id = ?", [group_id])):
-            raise StoreError(
-                f"punktet '{row['label']}' kan ikke gendannes, fordi dets møde eller gruppe "
-                "er slettet; gendan mødet eller gruppen først"
-            )
+        owner = list(self.db.query("SELECT meeting_id FROM agenda_group WHERE id = ?", [group_id]))
+        if (
+            not owner
+            or row["meeting_id"] not in (None, owner[0]["meeting_id"])
+            or self.trash.meeting_deleted_after(row)
+        ):
+            raise self._nowhere_to_go(row, "punktet", "det", "et møde eller en gruppe")
         item = item_from_dict(content)
         siblings = ordered_ids(self.db, "agenda_item", "group_id", group_id)
         self.insert_item(group_id, len(siblings), item)
@@ -329,11 +331,10 @@ class Agenda:
         """A trashed group with its items back at its old place, and the presence events
         that named its items naming them again; its new id."""
         meeting_id = row["meeting_id"]
-        if not list(self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])):
-            raise StoreError(
-                f"gruppen '{row['label']}' kan ikke gendannes, fordi dens møde er slettet; "
-                "gendan mødet først"
-            )
+        if not list(
+            self.db.query("SELECT 1 FROM meeting WHERE id = ?", [meeting_id])
+        ) or self.trash.meeting_deleted_after(row):
+            raise self._nowhere_to_go(row, "gruppen", "den", "et møde")
         siblings = ordered_ids(self.db, "agenda_group", "meeting_id", meeting_id)
         group = AgendaGroup(
             title=content["title"], items=[item_from_dict(item) for item in content["items"]]
@@ -346,6 +347,26 @@ class Agenda:
         )
         self.trash.attach(extra.get("waiting"), group_ids=[group.id])
         return group.id
+
+    def _nowhere_to_go(
+        self, row: dict[str, Any], what: str, it: str, stood_in: str
+    ) -> StoreError:
+        """Why a trashed item or group cannot go back: what it stood in is deleted. Either
+        that waits in the trash too (restore it first), or it is gone for good: dropped
+        from the trash, or deleted by an older version that kept no link to it."""
+        waited_for = self.trash.waited_for(row["id"])
+        if waited_for is not None:
+            parent = "mødet" if waited_for.kind == MEETING else "gruppen"
+            return StoreError(
+                f"{what} »{row['label']}« kan først gendannes, når {parent} "
+                f"»{waited_for.label}« er gendannet; gendan {parent} først "
+                f"(element {waited_for.id} i papirkurven)"
+            )
+        return StoreError(
+            f"{what} »{row['label']}« kan ikke gendannes: {it} stod i {stood_in}, "
+            "der er slettet og ikke kan gendannes med "
+            f"{it} (fjernet fra papirkurven, eller slettet af en ældre udgave af KKR Desk)"
+        )
 
     def _meeting_of(self, group_id: int) -> int:
         return parent_of(self.db, "agenda_group", "meeting_id", group_id, GROUP_GONE)

@@ -142,13 +142,15 @@ class AttendanceList:
 
     def follow_roster(self, person_id: int, details: dict[str, str]) -> None:
         """Give the person's rows in meetings not yet held (planlagt) these details (party,
-        municipality, title); held, sent and approved meetings keep their own. Inside the
-        caller's transaction."""
+        municipality, title); held, sent and approved meetings keep their own. Rows that
+        already say so are not written. Inside the caller's transaction, which keeps the
+        meetings' time of last change (store/committees.py: no edit of theirs)."""
         if not details:
             return
         columns = ", ".join(f"{column} = :{column}" for column in details)
+        differs = " OR ".join(f"{column} IS NOT :{column}" for column in details)
         self.db.execute(
-            f"""UPDATE attendance SET {columns} WHERE person_id = :person_id
+            f"""UPDATE attendance SET {columns} WHERE person_id = :person_id AND ({differs})
             AND meeting_id IN (SELECT id FROM meeting WHERE state = :planned)""",
             {**details, "person_id": person_id, "planned": MeetingState.PLANNED.value},
         )

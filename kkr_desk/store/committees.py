@@ -11,13 +11,15 @@ can be deleted into the trash; one with meetings is refused.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..domain import Meeting, Person
 from ..domain.committee import Committee, Member, Role, committee_from_meeting
+from ..domain.meeting_life import MeetingState
 from ..domain.next_meeting import is_standing
 from .database import StoreError, write_transaction
-from .roster import Roster, RosterIds, person_from_row
+from .roster import Roster, RosterIds, person_fields, person_from_row
 from .trash import COMMITTEE, Trash
 
 if TYPE_CHECKING:
@@ -74,11 +76,12 @@ class Committees:
 
         The people's details become the roster's and those of every meeting not yet held
         (planlagt) they are on; ``keep_details`` (a committee back from the trash) leaves
-        the roster's as they are."""
+        the roster's as they are. None of this is an edit of those meetings: their time of
+        last change stays (``_kept_last_changes``)."""
         name = " ".join(committee.name.split())
         if not name:
             raise StoreError("udvalget skal have et navn")
-        with write_transaction(self.db):
+        with write_transaction(self.db), _kept_last_changes(self.db, committee.id):
             other = self.find(name)
             if other is not None and other.id != committee.id:
                 raise StoreError(f"der findes allerede et udvalg ved navn {other.name!r}")
@@ -97,7 +100,8 @@ class Committees:
                     raise CommitteeNotFound(f"der findes intet udvalg med id {committee.id}")
                 self.db["committee"].update(committee.id, row)
                 self.db.execute(
-                    "UPDATE meeting SET committee = ? WHERE committee_id = ?", [name, committee.id]
+                    "UPDATE meeting SET committee = ? WHERE committee_id = ? AND committee != ?",
+                    [name, committee.id, name],
                 )
             committee.name = name
             self._write_roster(committee, keep_details)
@@ -245,29 +249,43 @@ class Committees:
         )
 
 
-def _person_dict(person: Person) -> dict[str, Any]:
-    return {
-        "name": person.name,
-        "party": person.party,
-        "municipality": person.municipality,
-        "title": person.title,
-        "organisation": person.organisation,
-    }
+@contextmanager
+def _kept_last_changes(db: StoreDatabase, committee_id: int | None) -> Iterator[None]:
+    """Keep ``meeting.changed_at`` as it was across a committee save (inside its
+    transaction).
+
+    The schema's triggers (0006_meeting_life) stamp a meeting whenever one of its rows is
+    written; that time is "Sidst ændret" in the meetings list, the secretary's last edit of
+    the meeting. A committee save writes the committee's name into its meetings and the
+    roster's details into the planned ones (of any committee), which is no edit of theirs."""
+    before = [
+        (row["changed_at"], row["id"])
+        for row in db.query(
+            "SELECT id, changed_at FROM meeting WHERE committee_id IS ? OR state = ?",
+            [committee_id, MeetingState.PLANNED.value],
+        )
+    ]
+    yield
+    # Writing changed_at itself stamps nothing: the triggers watch the other columns.
+    db.conn.executemany(
+        "UPDATE meeting SET changed_at = ?1 WHERE id = ?2 AND changed_at IS NOT ?1", before
+    )
 
 
 def _committee_dict(committee: Committee) -> dict[str, Any]:
-    """The committee as the trash keeps it (people by name and organisation, not by id)."""
+    """The committee as the trash keeps it: its people as the roster stores them
+    (``person_fields``), found again by name and organisation, not by id."""
     return {
         "name": committee.name,
         "members": [
             {
-                "person": _person_dict(member.person),
+                "person": person_fields(member.person),
                 "role": member.role.value,
-                "substitute": _person_dict(member.substitute) if member.substitute else None,
+                "substitute": person_fields(member.substitute) if member.substitute else None,
             }
             for member in committee.members
         ],
-        "staff": [_person_dict(person) for person in committee.staff],
+        "staff": [person_fields(person) for person in committee.staff],
         "place": committee.place,
         "standing_items": committee.standing_items,
         "phrases": committee.phrases,

@@ -20,7 +20,7 @@ from .item_record import ItemRecords
 from .meeting_life import MeetingLife
 from .roster import Roster
 from .rows import MeetingNotFound, require_meeting, row_exists
-from .trash import MEETING, Trash
+from .trash import MEETING, Trash, entry_state
 
 if TYPE_CHECKING:
     from .connection import StoreDatabase
@@ -226,9 +226,9 @@ class Meetings:
         """A trashed meeting back with new ids: its state, history and kept versions, in its
         committee (under the committee's name now, should it have been renamed meanwhile).
 
-        An entry from before trash version 2 keeps only the state (none: "planlagt")."""
-        known = {state.value for state in MeetingState}
-        state = extra.get("state")
+        An entry from before trash version 2 brings back what it kept: its state
+        (``entry_state``; "afholdt" for a referat from before states); its time of last
+        change is not known (``Trash.restore_note`` tells the user what is missing)."""
         meeting = meeting_from_dict(content)
         committee_id = extra.get("committee_id")
         if isinstance(committee_id, int):
@@ -240,20 +240,19 @@ class Meetings:
             if name is not None and name.casefold() != spelled:
                 meeting.committee = name  # renamed while the meeting was in the trash
         with write_transaction(self.db):
-            meeting_id = self.add(
-                meeting, MeetingState(state) if state in known else MeetingState.PLANNED
-            )
+            meeting_id = self.add(meeting, entry_state(content, extra))
             self.life.put_back(meeting_id, extra.get("history", []), extra.get("versions", []))
             self.trash.attach(
                 extra.get("waiting"),
                 meeting_id=meeting_id,
                 group_ids=[group.id for group in meeting.groups],
             )
-            if isinstance(extra.get("changed_at"), str):
-                self.db.execute(
-                    "UPDATE meeting SET changed_at = ? WHERE id = ?",
-                    [extra["changed_at"], meeting_id],
-                )
+            # A restore is no edit: the last change as it was, or not known (None).
+            changed_at = extra.get("changed_at")
+            self.db.execute(
+                "UPDATE meeting SET changed_at = ? WHERE id = ?",
+                [changed_at if isinstance(changed_at, str) else None, meeting_id],
+            )
         return meeting_id
 
 

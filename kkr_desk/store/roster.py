@@ -63,7 +63,7 @@ class Roster:
         if wanted in roster:
             person.id = roster[wanted]
         else:
-            person.id = self.db["person"].insert(_person_row(person)).last_pk
+            person.id = self.db["person"].insert(person_fields(person)).last_pk
             roster[wanted] = person.id
         return person.id
 
@@ -73,7 +73,14 @@ def roster_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _person_row(person: Person) -> dict[str, Any]:
+def person_fields(person: Person) -> dict[str, Any]:
+    """A person as the roster stores them, without the id: the row ``person_id`` inserts,
+    and the form the trash keeps a committee's people in (store/committees.py), so a
+    trashed committee holds exactly what its restore would write.
+
+    The name loses the spacing at its ends: it is never part of a name, the roster's key
+    ignores it, and a referat should not print it. The other fields are kept as given (a
+    blank detail means "not known", filled from the roster elsewhere)."""
     return {
         "name": person.name.strip(),
         "party": person.party,

@@ -3,7 +3,8 @@
 A delete in the window asks first, and can still be undone afterwards: the deleted thing is
 written to the ``trash`` table as meeting-file JSON (docs/meeting-file.md) in the same
 transaction as the delete, so there is no moment where it is gone from both places. The
-newest ``KEEP_TRASH`` entries are kept. A restored meeting or item comes back with new ids.
+newest ``KEEP_TRASH`` entries are kept, an entry that waits for its meeting's or group's
+entry together with that one. A restored meeting or item comes back with new ids.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..domain.clock import datetime_text, parse_datetime
+from ..domain.meeting_life import MeetingState
 from .database import StoreError, write_transaction
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ beside an item or group the presence events that pointed at its items (``put``'s
 beside a meeting or group also the entries that wait for it (``set_aside_of_meeting``).
 
 Entries of version 1 (a meeting's state only) and entries written before versioning (the
-bare meeting-file JSON) still restore as they did."""
+bare meeting-file JSON) restore what they kept; ``restore_note`` names the rest."""
 READABLE_VERSIONS = frozenset({1, TRASH_VERSION})
 MEETING = "meeting"
 GROUP = "group"
@@ -105,11 +107,93 @@ class Trash:
                 ),
             }
         ).last_pk
-        self.db.execute(
-            "DELETE FROM trash WHERE id NOT IN (SELECT id FROM trash ORDER BY id DESC LIMIT ?)",
-            [KEEP_TRASH],
-        )
+        self._prune()
         return trash_id
+
+    def _prune(self) -> None:
+        """Keep the newest ``KEEP_TRASH`` entries, an entry that waits for a meeting's or
+        group's entry (``set_aside_of_…``) together with it: both stay while the one it
+        waits for is among the newest, and go with it. Alone, a waiting entry could never
+        be restored, and its meeting would come back without it."""
+        count = next(self.db.query("SELECT COUNT(*) AS n FROM trash"))["n"]
+        if count <= KEEP_TRASH:
+            return
+        waits = self.db.query(
+            "SELECT 1 FROM trash WHERE (kind = ? AND group_id IS NULL) "
+            "OR (kind = ? AND meeting_id IS NULL) LIMIT 1",
+            [ITEM, GROUP],
+        )
+        if not list(waits):  # the usual case: no families, and no payload to read
+            self.db.execute(
+                "DELETE FROM trash WHERE id NOT IN (SELECT id FROM trash ORDER BY id DESC LIMIT ?)",
+                [KEEP_TRASH],
+            )
+            return
+        parent = self._waiting_links()
+
+        def root(trash_id: int) -> int:
+            seen = {trash_id}
+            while trash_id in parent and parent[trash_id] not in seen:
+                trash_id = parent[trash_id]
+                seen.add(trash_id)
+            return trash_id
+
+        families: dict[int, list[int]] = {}
+        for row in self.db.query("SELECT id FROM trash ORDER BY id"):
+            families.setdefault(root(row["id"]), []).append(row["id"])
+        kept = 0
+        dropped: list[int] = []
+        for n, head in enumerate(sorted(families, reverse=True)):
+            family = families[head]
+            if n and kept + len(family) > KEEP_TRASH:
+                dropped.extend(family)
+            else:
+                kept += len(family)
+        self.db.conn.executemany("DELETE FROM trash WHERE id = ?", [(i,) for i in dropped])
+
+    def _waiting_links(self) -> dict[int, int]:
+        """Waiting entry id → the id of the meeting's or group's entry it waits for, for
+        every entry that waits, read from those entries' ``waiting`` lists (SQLite's JSON
+        functions pick the lists out, so whole meetings never reach Python). A list naming
+        an entry no longer in the trash is passed over."""
+        present = {row["id"] for row in self.db.query("SELECT id FROM trash")}
+        links: dict[int, int] = {}
+        for row in self.db.query(
+            """SELECT id, json_extract(
+                CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.waiting'
+            ) AS waiting FROM trash WHERE kind IN (?, ?) ORDER BY id""",
+            [MEETING, GROUP],
+        ):
+            try:
+                waiting = json.loads(row["waiting"]) if isinstance(row["waiting"], str) else []
+            except ValueError:
+                continue
+            for entry in waiting if isinstance(waiting, list) else []:
+                child = entry.get("trash_id") if isinstance(entry, dict) else None
+                if isinstance(child, int) and child in present and child != row["id"]:
+                    links[child] = row["id"]
+        return links
+
+    def meeting_deleted_after(self, row: dict[str, Any]) -> bool:
+        """Whether the meeting a group or item entry names was deleted after it, so the
+        meeting of that id now (SQLite gives a freed id out again) is another one. Only an
+        entry an older version wrote, before entries waited for their meeting, can name a
+        deleted meeting; its meeting's entry, while still in the trash, tells."""
+        return bool(
+            list(
+                self.db.query(
+                    "SELECT 1 FROM trash WHERE kind = ? AND meeting_id = ? AND id > ?",
+                    [MEETING, row["meeting_id"], row["id"]],
+                )
+            )
+        )
+
+    def waited_for(self, trash_id: int) -> TrashEntry | None:
+        """The meeting's or group's entry this entry waits for, or None: it waits for
+        nothing, or for an entry that is no longer in the trash (one an older version's
+        limit dropped), so it can never be restored."""
+        parent = self._waiting_links().get(trash_id)
+        return next((entry for entry in self.entries() if entry.id == parent), None)
 
     def set_aside_of_meeting(self, meeting_id: int, group_ids: list[int]) -> list[dict]:
         """The group and item entries of a meeting being deleted: they wait for the meeting's
@@ -186,6 +270,34 @@ class Trash:
             )
         ]
 
+    def restore_note(self, trash_id: int) -> str:
+        """What restoring this entry cannot bring back, as a Danish sentence for the user;
+        "" for an entry that keeps everything (every entry this version writes).
+
+        Entries of version 1 and unversioned ones kept the content (and a meeting's state)
+        only; the rest is named here rather than missed in silence."""
+        rows = list(self.db.query("SELECT kind, payload FROM trash WHERE id = ?", [trash_id]))
+        if not rows:
+            raise TrashEntryNotFound(f"papirkurven har intet element med id {trash_id}")
+        kind, stored = rows[0]["kind"], json.loads(rows[0]["payload"])
+        version = stored.get("trash_version") if isinstance(stored, dict) else None
+        if kind == COMMITTEE or version not in (None, 1):
+            return ""  # whole, or of a newer version, which restore refuses with its reason
+        older = "blev lagt i papirkurven af en ældre udgave af KKR Desk, som ikke gemte"
+        if kind == MEETING:
+            state = entry_state(_content(stored), _extra(stored))
+            return (
+                f"mødet {older} dets historik, de udgaver, der blev sendt og godkendt, eller "
+                f"tidspunktet for sidste ændring; det kommer tilbage uden dem, som {state.value}, "
+                "og punkter eller grupper, der blev slettet fra mødet, før det selv blev "
+                "slettet, følger ikke med"
+            )
+        what = "punktet" if kind == ITEM else "gruppen"
+        return (
+            f"{what} {older}, hvem der kom og gik under {'det' if kind == ITEM else 'dens punkter'}"
+            "; de ankomster og afgange står fortsat uden punkt"
+        )
+
     def restore(self, trash_id: int) -> int:
         """Put a deleted meeting, group or item back; return its new id.
 
@@ -201,6 +313,17 @@ class Trash:
             restored = self._restorers[row["kind"]](row, _content(stored), _extra(stored))
             self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
         return restored
+
+
+def entry_state(content: Any, extra: dict[str, Any]) -> MeetingState:
+    """The state a trashed meeting comes back in: the one its entry kept (version 1 and
+    later); for an entry from before states, "afholdt" if it was stored as a referat (the
+    rule 0006_meeting_life applied to the meetings of that time), else "planlagt"."""
+    if extra.get("state") in {state.value for state in MeetingState}:
+        return MeetingState(extra["state"])
+    meeting = content.get("meeting") if isinstance(content, dict) else None
+    was_referat = isinstance(meeting, dict) and meeting.get("kind") == "referat"
+    return MeetingState.HELD if was_referat else MeetingState.PLANNED
 
 
 def _extra(stored: Any) -> dict[str, Any]:

@@ -169,6 +169,48 @@ def test_an_old_meeting_entry_restores_as_before(tmp_path, version):
     desk._store.close()
 
 
+@pytest.mark.parametrize(
+    ("version", "kind", "expected"),
+    [
+        (None, "referat", MeetingState.HELD),  # from before states: a referat was held
+        (None, "dagsorden", MeetingState.PLANNED),
+        (1, "referat", MeetingState.HELD),  # version 1 before states were kept
+        (1, None, MeetingState.SENT),  # version 1 with its state
+    ],
+)
+def test_an_old_meeting_entry_restores_what_it_kept_and_says_what_it_did_not(
+    tmp_path, version, kind, expected
+):
+    desk, meeting_id = _desk_with_record(tmp_path / "kkr.db")
+    _lived(desk, meeting_id)
+    content = meeting_to_dict(desk.load_meeting(meeting_id))
+    if kind is not None:
+        content["meeting"]["kind"] = kind  # as meeting files were written before 0006
+    trash_id = desk.delete_meeting(meeting_id)
+    assert desk.trash_restore_note(trash_id) == ""  # this version's entries keep it all
+    if version is None:
+        payload = content
+    else:
+        payload = {"trash_version": 1, "content": content}
+        if kind is None:
+            payload["state"] = MeetingState.SENT.value
+    db = desk._store.db
+    db.execute("UPDATE trash SET payload = ? WHERE id = ?",
+               [json.dumps(payload, ensure_ascii=False), trash_id])
+
+    note = desk.trash_restore_note(trash_id)
+    restored_id = desk.restore_from_trash(trash_id)
+
+    assert desk.meeting_state(restored_id) is expected
+    assert note.startswith("mødet blev lagt i papirkurven af en ældre udgave af KKR Desk")
+    assert f"som {expected.value}," in note and "historik" in note
+    assert desk.state_history(restored_id) == []
+    [summary] = [s for s in desk.list_meetings() if s.id == restored_id]
+    assert summary.changed_at is None  # not known, rather than the time of the restore
+    assert desk.committee_of(desk.load_meeting(restored_id)) is not None
+    desk._store.close()
+
+
 def test_a_meeting_restored_after_its_committee_was_renamed_joins_it_again(tmp_path):
     desk, meeting_id = _desk_with_record(tmp_path / "kkr.db")
     committee = desk.committee_of(desk.load_meeting(meeting_id))
@@ -272,6 +314,7 @@ def test_an_old_item_entry_restores_as_before(tmp_path):
     old = {"trash_version": 1, "content": payload["content"]}
     db.execute("UPDATE trash SET payload = ? WHERE id = ?", [json.dumps(old), trash_id])
 
+    assert "ankomster og afgange står fortsat uden punkt" in desk.trash_restore_note(trash_id)
     desk.restore_from_trash(trash_id)
 
     after = desk.load_meeting(meeting_id)
@@ -319,7 +362,7 @@ def test_an_item_of_a_deleted_group_waits_for_the_group(tmp_path):
     group_trash = editor.delete_group(group)
     stranger = editor.add_group("Ny gruppe")  # may get the deleted group's id
 
-    with pytest.raises(AppError, match="gendan mødet eller gruppen"):
+    with pytest.raises(AppError, match="gendan gruppen først"):
         desk.restore_from_trash(item_trash)
     assert [g.title for g in desk.load_meeting(meeting_id).groups] == ["Første", stranger.title]
     assert desk.load_meeting(meeting_id).groups[1].items == []

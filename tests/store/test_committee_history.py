@@ -186,3 +186,61 @@ def test_a_stand_in_from_the_roster_is_found_on_a_held_list_after_a_party_change
     assert [a.person.name for a in editor.meeting.attendance] == ["Torben Hansen", "Anders Jensen"]
     assert entry is editor.meeting.attendance[1] and entry.substitute_for.name == "Torben Hansen"
     assert _party_of(store, meeting_id, "Anders Jensen") == "A"  # the meeting's own, kept
+
+
+def test_a_committee_save_is_no_edit_of_its_meetings(store):
+    """"Sidst ændret" in the meetings list is the secretary's last edit of that meeting; a
+    committee save (details following the roster, a new name) keeps it as it was."""
+    _committee_with(store, Person("Torben Hansen", party="A", municipality="Randers"))
+    planned = store.meetings.create_empty(COMMITTEE, dt.date(2024, 11, 7))
+    approved = store.meetings.add(
+        Meeting(COMMITTEE, dt.date(2024, 6, 18), attendance=[Attendance(Person("Torben Hansen"))]),
+        MeetingState.APPROVED,
+    )
+    store.db.execute("UPDATE meeting SET changed_at = '2020-01-01T00:00:00'")
+    store.db.conn.commit()
+
+    committee = store.committees.get(COMMITTEE)
+    store.committees.save(committee)  # nothing changed
+    committee.members[0].person.party = "V"  # reaches the planned meeting
+    committee.name = "KKR Midt"  # reaches both
+    store.committees.save(committee)
+
+    assert _party_of(store, planned, "Torben Hansen") == "V"
+    assert {m.committee for m in map(store.meetings.load, (planned, approved))} == {"KKR Midt"}
+    assert {s.id: s.changed_at for s in store.meetings.summaries()} == {
+        planned: dt.datetime(2020, 1, 1),
+        approved: dt.datetime(2020, 1, 1),
+    }
+    entry = store.meetings.load(planned).attendance[0]
+    entry.status = AttendanceStatus.APOLOGY
+    store.attendance.set(planned, entry)  # the secretary's own edit still counts
+    assert {s.id: s.changed_at for s in store.meetings.summaries()}[planned].date() == (
+        dt.date.today()
+    )
+
+
+def test_the_trash_keeps_a_committees_people_as_the_roster_stores_them(store):
+    """One builder for both (roster.person_fields): a trashed committee holds exactly the
+    rows its restore would write, the name without the spacing at its ends."""
+    from kkr_desk.store.committees import _committee_dict
+
+    torben = Person("  Torben Hansen \t", party="A ", municipality="Randers")
+    anders = Person(" Anders Jensen", party="A")
+    jonna = Person("Jonna Holm  ", title="konsulent", organisation="KL")
+    committee = Committee(COMMITTEE, members=[Member(torben, substitute=anders)], staff=[jonna])
+    kept = _committee_dict(committee)
+    store.committees.save(committee)
+    rows = {row.pop("id"): row for row in store.db.query("SELECT * FROM person")}
+    assert [kept["members"][0]["person"], kept["members"][0]["substitute"], kept["staff"][0]] == [
+        rows[torben.id], rows[anders.id], rows[jonna.id]
+    ]
+    assert rows[torben.id]["name"] == "Torben Hansen" and rows[torben.id]["party"] == "A "
+
+    trash_id = store.committees.delete(COMMITTEE)
+    store.trash.restore(trash_id)
+    again = store.committees.get(COMMITTEE)
+    assert [again.members[0].person.id, again.members[0].substitute.id, again.staff[0].id] == [
+        torben.id, anders.id, jonna.id
+    ]
+    assert len(store.roster.people()) == 3

@@ -4,6 +4,7 @@ meetings that start with the committee's roster."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -89,6 +90,63 @@ def test_migration_makes_a_committee_per_name_from_its_latest_meeting(db_path):
         north_id = store.committees.get("KKR Nordjylland").id
         assert ids == {early: midt.id, late: midt.id, north: north_id}
         assert store.meetings.load(early).committee == "KKR Midtjylland"
+
+
+def test_migration_0005_keeps_its_own_standing_rule_whatever_the_domain_says(
+    db_path, monkeypatch
+):
+    """An old file gets the standing items 0005 gave when it was released, even after the
+    domain's rule (domain/next_meeting.py) has changed."""
+    from kkr_desk.domain import next_meeting
+
+    old = Database(db_path, execute_plugins=False)
+    MIGRATIONS.apply(old, stop_before="0005_committee")
+    meeting_id = _old_meeting(old, "KKR Midtjylland", "2024-09-05", [("Torben Hansen", "")])
+    titles = [
+        "Godkendelse af referat fra mødet den 18. juni 2024",
+        "  SIDEN SIDST",
+        "Orientering fra KL",
+        "Regionale sager",
+        "Punkter til næste møde",
+        "Ikke eventuelt",
+    ]
+    old["agenda_group"].insert_all(
+        {"meeting_id": meeting_id, "position": n + 1, "title": title}
+        for n, title in enumerate(titles)
+    )
+    old.close()
+    # A later version's rule: "Orientering" recurs, "Siden sidst" no longer does.
+    monkeypatch.setattr(
+        next_meeting, "STANDING_TITLES", ("godkendelse af referat", "orientering", "eventuelt")
+    )
+    assert next_meeting.is_standing("Orientering fra KL")
+
+    with Store(db_path) as store:
+        assert store.committees.get("KKR Midtjylland").standing_items == [
+            "Eventuelt",
+            "Godkendelse af referat fra mødet den 18. juni 2024",
+            "  SIDEN SIDST",  # as the title stood: 0005 kept titles as they were
+            "Punkter til næste møde",
+        ]
+
+
+def test_the_migrations_import_no_domain_code():
+    """A migration that called the domain would change with it (see the test above)."""
+    import ast
+
+    from kkr_desk.store import migrations
+
+    tree = ast.parse(Path(migrations.__file__).read_text(encoding="utf-8"))
+    imported = [
+        (node.level, node.module or "")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    ] + [(0, alias.name) for node in ast.walk(tree) if isinstance(node, ast.Import)
+         for alias in node.names]
+    assert not [
+        module for level, module in imported
+        if module.startswith("kkr_desk.domain") or (level == 2 and module.startswith("domain"))
+    ]
 
 
 def test_a_committee_round_trips_with_roles_substitutes_and_staff(store):

@@ -148,3 +148,68 @@ def test_a_payload_from_a_newer_version_is_refused_in_danish(store, meeting):
     with pytest.raises(StoreError, match="nyere udgave"):
         store.trash.restore(trash_id)
     assert [e.id for e in store.trash.entries()] == [trash_id]  # still there
+
+
+def test_an_entry_waiting_for_its_meeting_is_kept_and_dropped_with_it(store, monkeypatch):
+    """The limit counts a meeting's entry and the entries waiting for it together: an item
+    deleted before its meeting is not dropped while the meeting can still come back."""
+    monkeypatch.setattr("kkr_desk.store.trash.KEEP_TRASH", 3)
+    meeting_id = store.meetings.add(make_meeting())
+    first_item = store.meetings.load(meeting_id).items[0]
+    item_entry = store.agenda.delete_item(first_item.id)
+    other_entry = store.meetings.delete(store.meetings.add(make_meeting()))
+    meeting_entry = store.meetings.delete(meeting_id)
+    newest = store.meetings.delete(store.meetings.add(make_meeting()))
+    # Four entries, three kept: the other meeting goes, older than the family though it is.
+    assert [e.id for e in store.trash.entries()] == [newest, meeting_entry, item_entry]
+    assert other_entry not in [e.id for e in store.trash.entries()]
+
+    store.trash.restore(newest)
+    restored_id = store.trash.restore(meeting_entry)
+    store.trash.restore(item_entry)
+    assert without_ids(store.meetings.load(restored_id)) == without_ids(make_meeting())
+
+    # And they go together: two newer entries leave no room for both.
+    store.agenda.delete_item(store.meetings.load(restored_id).items[0].id)
+    store.meetings.delete(restored_id)
+    newer = [store.meetings.delete(store.meetings.add(make_meeting())) for _ in range(2)]
+    assert [e.id for e in store.trash.entries()] == newer[::-1]
+
+
+def test_an_item_whose_meeting_left_the_trash_says_why_it_cannot_come_back(store, meeting):
+    """An item entry waiting for a meeting's entry that an older version's limit dropped:
+    nothing to restore it into, and the message says so instead of "restore the meeting"."""
+    meeting_id = store.meetings.add(meeting)
+    item_entry = store.agenda.delete_item(store.meetings.load(meeting_id).items[0].id)
+    meeting_entry = store.meetings.delete(meeting_id)
+    with pytest.raises(StoreError, match=f"gendan mødet først \\(element {meeting_entry} "):
+        store.trash.restore(item_entry)
+    store.db.execute("DELETE FROM trash WHERE id = ?", [meeting_entry])
+    with pytest.raises(StoreError, match="kan ikke gendannes: det stod i et møde eller en gruppe"):
+        store.trash.restore(item_entry)
+    assert [e.id for e in store.trash.entries()] == [item_entry]
+
+
+def test_an_old_group_entry_never_joins_the_meeting_that_got_its_meetings_id(store):
+    """Before entries waited for their meeting, a group entry kept naming its deleted
+    meeting's id, which SQLite gives the next new meeting."""
+    import json
+
+    meeting_id = store.meetings.add(make_meeting())
+    group = store.meetings.load(meeting_id).groups[0]
+    group_entry = store.agenda.delete_group(group.id)
+    meeting_entry = store.meetings.delete(meeting_id)
+    # As an older version left them: the group names the meeting, the meeting waits for none.
+    [row] = store.db.query("SELECT payload FROM trash WHERE id = ?", [meeting_entry])
+    old = {"trash_version": 1, "content": json.loads(row["payload"])["content"], "state": "afholdt"}
+    store.db.execute(
+        "UPDATE trash SET payload = ? WHERE id = ?", [json.dumps(old), meeting_entry]
+    )
+    store.db.execute("UPDATE trash SET meeting_id = ? WHERE id = ?", [meeting_id, group_entry])
+    stranger = store.meetings.add(make_meeting())
+    assert stranger == meeting_id  # the freed id, given out again
+    titles = [g.title for g in store.meetings.load(stranger).groups]
+
+    with pytest.raises(StoreError, match="gruppen ».*« kan ikke gendannes: den stod i et møde"):
+        store.trash.restore(group_entry)
+    assert [g.title for g in store.meetings.load(stranger).groups] == titles
