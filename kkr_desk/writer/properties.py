@@ -134,9 +134,20 @@ def set_core_properties(
 
 
 _APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
-_STALE_APP = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs",
-              "HeadingPairs", "TitlesOfParts", "Manager", "HyperlinkBase", "HLinks",
-              "DigSig")
+_STALE_APP = (
+    "Pages",
+    "Words",
+    "Characters",
+    "CharactersWithSpaces",
+    "Lines",
+    "Paragraphs",
+    "HeadingPairs",
+    "TitlesOfParts",
+    "Manager",
+    "HyperlinkBase",
+    "HLinks",
+    "DigSig",
+)
 """Counts and titles of the template's own text, a person's name, a base for relative
 links: none of it is true of this document. Word counts anew when it saves."""
 
@@ -145,17 +156,21 @@ def _tidy_app_properties(document: Document) -> None:
     """docProps/app.xml as the template left it, minus what describes the template's text;
     its editing time starts at 0. Company, template name and application stay."""
     package = document.part.package
-    part = next(
-        (rel.target_part for rel in package.rels.values()
-         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external),
+    rel_id = next(
+        (
+            rel_id
+            for rel_id, rel in package.rels.items()
+            if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external
+        ),
         None,
     )
-    if part is None:
+    if rel_id is None:
         return
+    part = package.rels[rel_id].target_part
     try:
         root = etree.fromstring(part.blob, parser=_PARSER)
-    except etree.XMLSyntaxError:
-        package.rels.pop(next(k for k, r in package.rels.items() if r.target_part is part))
+    except etree.XMLSyntaxError:  # a broken part of the template's: better none
+        package.rels.pop(rel_id)
         return
     for name in _STALE_APP:
         for old in root.findall(_APP_NS + name):

@@ -62,10 +62,8 @@ def part_text(path, name) -> str:
 def test_a_templates_properties_give_way_to_the_referats(tmp_path, meeting):
     out = tmp_path / "referat.docx"
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    export_meeting(
-        meeting, out, kind=MeetingKind.REFERAT, template=stale_template(tmp_path / "kl.docx"),
-        author="Mette Holm",
-    )
+    template = stale_template(tmp_path / "kl.docx")
+    export_meeting(meeting, out, kind=MeetingKind.REFERAT, template=template, author="Mette Holm")
     after = dt.datetime.now(dt.timezone.utc)
     core = docx.Document(str(out)).core_properties
     assert core.title == "Referat – KKR Midtjylland 05-09-2024"
