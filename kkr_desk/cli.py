@@ -127,8 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--author",
         metavar="NAVN",
-        help="navnet ved de sporede ændringer (standard: navnet i vinduets Rediger ▸ "
-        "Indstillinger, ellers KKR Desk)",
+        help="dokumentets forfatter og navnet ved de sporede ændringer (standard: navnet i "
+        "vinduets Rediger ▸ Indstillinger, ellers KKR Desk)",
     )
     export.set_defaults(run=_export)
 
@@ -387,10 +387,8 @@ def _export(args: argparse.Namespace, db_path: Path | None) -> int:
                     f"møde {args.meeting_id} er ikke sendt til godkendelse, så der er ingen "
                     "udsendt udgave at vise ændringerne imod"
                 )
-            if author is None:  # the name the secretary set in the window
-                author = desk.change_author()
-        elif author is not None:
-            raise UserError("--author gælder kun sammen med --changes-since-sent")
+        if author is None:  # the name the secretary set in the window
+            author = desk.change_author()
         try:
             desk.backup_now()  # every export leaves a backup of what it was made from
         except AppError as error:

@@ -11,14 +11,21 @@ from kkr_desk.store import open_store
 
 from .test_cli import kkr_desk
 
-def test_author_without_changes_is_a_user_error(tmp_path):
-    result = kkr_desk(
-        "export", "1", "-o", str(tmp_path / "r.docx"), "--author", "Lise",
-        "--db", str(tmp_path / "a.db"),
-    )
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "--changes-since-sent" in result.stderr
-    assert not (tmp_path / "r.docx").exists()
+def test_the_document_author_is_the_name_set_in_the_window_or_author(tmp_path):
+    """Word's File ▸ Info: author and last modified by, not the template's "KL"."""
+    db = str(tmp_path / "a.db")
+    out = tmp_path / "r.docx"
+    assert kkr_desk("export", "1", "-o", str(out), "--db", db).returncode == 0
+    core = docx.Document(str(out)).core_properties
+    assert (core.author, core.last_modified_by) == ("KKR Desk", "KKR Desk")
+    with open_store(tmp_path / "a.db") as store:
+        Desk(store).set_change_author("Mette Holm")
+    assert kkr_desk("export", "1", "-o", str(out), "--db", db).returncode == 0
+    core = docx.Document(str(out)).core_properties
+    assert (core.author, core.last_modified_by) == ("Mette Holm", "Mette Holm")
+    result = kkr_desk("export", "1", "-o", str(out), "--author", "Lise", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert docx.Document(str(out)).core_properties.last_modified_by == "Lise"
 
 
 def test_a_meeting_never_sent_has_nothing_to_compare_with(tmp_path):

@@ -322,8 +322,9 @@ class Desk:
             self._phrases_may_have_changed()
 
     def change_author(self) -> str:
-        """The secretary's name at tracked changes (Rediger ▸ Indstillinger, and the CLI's
-        default ``--author``); "" when none is set: the export then writes "KKR Desk"."""
+        """The secretary's name: the documents' author and the name at tracked changes
+        (Rediger ▸ Indstillinger, and the CLI's default ``--author``); "" when none is set:
+        the export then writes "KKR Desk"."""
         return author_name(self._store.settings.change_author())
 
     def set_change_author(self, name: str) -> str:
@@ -420,23 +421,22 @@ class Desk:
     ) -> list[str]:
         """Write ``meeting`` as a referat or dagsorden (.docx or .pdf); returns the warnings.
 
-        With ``changes_since`` (the version sent for approval, ``meeting_version``) every
-        difference to it is written as Word's tracked changes by ``change_author`` (tidied by
-        ``author_name``; empty or None: DEFAULT_CHANGE_AUTHOR), so the formand sees in Word
-        exactly what changed since the draft. The caller reads the stored name
-        (``change_author()``) first.
+        ``change_author`` (tidied by ``author_name``; empty or None: DEFAULT_CHANGE_AUTHOR) is
+        the document's author and last modified by in Word's File ▸ Info. With
+        ``changes_since`` (the version sent for approval, ``meeting_version``) every
+        difference to it is written as Word's tracked changes by the same name, so the
+        formand sees in Word exactly what changed since the draft. The caller reads the
+        stored name (``change_author()``) first.
         Touches no database, so it may run on any thread. Raises ``ExportFailed`` with a
         Danish message when the document cannot be written, or when ``cancel`` was set.
         """
         # python-docx on first use only
         from ..writer import ReferatError, Revision, export_meeting
 
+        author = author_name(change_author or "") or DEFAULT_CHANGE_AUTHOR
         revision = None
         if changes_since is not None:
-            revision = Revision(
-                author_name(change_author or "") or DEFAULT_CHANGE_AUTHOR,
-                dt.datetime.now(dt.timezone.utc),
-            )
+            revision = Revision(author, dt.datetime.now(dt.timezone.utc))
 
         try:
             warnings = export_meeting(
@@ -445,6 +445,7 @@ class Desk:
                 kind=kind,
                 template=template,
                 table_of_contents=table_of_contents,
+                author=author,
                 cancel=cancel,
                 changes_since=changes_since,
                 revision=revision,

@@ -92,9 +92,9 @@ class ExportFlow(QObject):
         except AppError as error:
             self.show_problem(str(error))
             return None
-        sent = author = None
+        sent = None
+        author = self.desk.change_author()  # Rediger ▸ Indstillinger; "": "KKR Desk"
         if which == "changes":
-            author = self.desk.change_author()  # Rediger ▸ Indstillinger; "": "KKR Desk"
             sent = self.desk.meeting_version(meeting.id, "sent")
             if sent is None:
                 self.show_problem(

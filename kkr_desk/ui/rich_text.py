@@ -7,7 +7,8 @@ through Markdown at once, so the screen shows exactly what will be saved (bold, 
 links, tables — no fonts or colours). Plain text whose lines start with "•", "-", "–" or
 "1)" becomes a list the same way (markdown_form.plain_lists). A table cell stored as "\\<"
 or "\\^" (the character, where "<" and "^" alone merge cells) shows the character and is
-written back escaped (show_literal_cells).
+written back escaped (show_literal_cells); copied, it goes on the clipboard as Markdown of
+our own (CLIPBOARD_MARKDOWN) so that a paste keeps it the character.
 
 Ctrl+I is italic here and File → Import elsewhere in the window: the editor claims the key
 (ShortcutOverride) while it has the focus. A dropped file is not pasted as its path: the
@@ -15,6 +16,8 @@ window takes it (an import).
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -100,6 +103,12 @@ def literal_markdown(document: QTextDocument) -> str:
     """
     if holds_hidden_marks(document.toRawText()):
         return document.toMarkdown()
+    return typed_marks_escaped(_markdown_with_placeholders(document))
+
+
+def _markdown_with_placeholders(document: QTextDocument) -> str:
+    """Qt's Markdown of a copy of ``document`` in which typed marks and literal cells are
+    placeholders (see literal_markdown)."""
     copy = document.clone()
     fragments = []
     block = copy.begin()
@@ -120,7 +129,24 @@ def literal_markdown(document: QTextDocument) -> str:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(hidden, char_format)
-    return typed_marks_escaped(copy.toMarkdown())
+    return copy.toMarkdown()
+
+
+CLIPBOARD_MARKDOWN = "application/x-kkr-desk-markdown"
+"""The selection as the editor's Markdown, put beside Qt's HTML when copying: the HTML
+loses which "<" and "^" are literal cells, so a paste would turn them into merge marks."""
+
+_LITERAL_CELL_SPLIT = re.compile("([" + "".join(LITERAL_CELL_PLACEHOLDERS) + "])")
+
+
+def clipboard_markdown(document: QTextDocument) -> str | None:
+    """``document`` as Markdown with typed marks escaped and each literal cell's "<" or "^"
+    left as its placeholder, so it stays literal wherever it is pasted, even alone into
+    another cell (show_literal_cells); None for a text that holds a placeholder itself."""
+    if holds_hidden_marks(document.toRawText()):
+        return None
+    pieces = _LITERAL_CELL_SPLIT.split(_markdown_with_placeholders(document))
+    return "".join(p if n % 2 else typed_marks_escaped(p) for n, p in enumerate(pieces))
 
 
 class RichTextEdit(QTextEdit):
@@ -176,7 +202,25 @@ class RichTextEdit(QTextEdit):
 
     # Paste -------------------------------------------------------------------------------
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        qt_data = super().createMimeDataFromSelection()
+        selected = QTextDocument()
+        QTextCursor(selected).insertFragment(self.textCursor().selection())
+        markdown = clipboard_markdown(selected)
+        if markdown is None:
+            return qt_data
+        # Qt's own mime data lists a fixed set of formats, and the system clipboard only
+        # keeps what is listed: a plain copy carries Qt's formats and ours.
+        data = QMimeData()
+        for name in qt_data.formats():
+            data.setData(name, qt_data.data(name))
+        data.setData(CLIPBOARD_MARKDOWN, markdown.encode("utf-8"))
+        return data
+
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasFormat(CLIPBOARD_MARKDOWN):  # copied in an editor of this program
+            self._insert_markdown(bytes(source.data(CLIPBOARD_MARKDOWN)).decode("utf-8"))
+            return
         if source.hasHtml():
             converted = QTextDocument()
             html = source.html()

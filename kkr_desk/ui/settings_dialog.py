@@ -1,4 +1,5 @@
-"""Rediger ▸ Indstillinger's dialog: the secretary's name for Word's tracked changes.
+"""Rediger ▸ Indstillinger's dialog: the secretary's name, the Word documents' author and
+the name at their tracked changes.
 
 Its own module, imported when the dialog first opens (settings_flow.py), so its form's Qt
 classes cost nothing at start-up.
@@ -39,11 +40,12 @@ class SettingsDialog(QDialog):
         self.author_edit.setMaxLength(MAX_AUTHOR_LENGTH)
         self.author_edit.setPlaceholderText(DEFAULT_AUTHOR)
         self.author_edit.setMinimumWidth(320)
-        form.addRow(self.tr("Dit &navn (står ved ændringer i Word):"), self.author_edit)
+        form.addRow(self.tr("Dit &navn (forfatter i Word):"), self.author_edit)
         layout.addLayout(form)
         explanation = QLabel(
             self.tr(
-                "Navnet står ved hver ændring i »Referat med ændringer siden udsendelse«. "
+                "Navnet står som forfatter i de eksporterede Word-dokumenter og ved hver "
+                "ændring i »Referat med ændringer siden udsendelse«. "
                 "Uden navn står der »%s«."
             )
             % DEFAULT_AUTHOR

@@ -3,7 +3,7 @@
 Entry point for the window and the CLI::
 
     export_meeting(meeting, path, *, kind=None, template=None, table_of_contents=False,
-                   author="KL", cancel=None, changes_since=None, revision=None)
+                   author="KKR Desk", cancel=None, changes_since=None, revision=None)
         -> list[ExportWarning]
 
 - ``meeting``: a domain ``Meeting`` (never widgets); ``kind``: ``MeetingKind.REFERAT`` or
@@ -11,6 +11,8 @@ Entry point for the window and the CLI::
   passes the kind the meeting's state asks for, ``domain/meeting_life.default_kind``). A
   dagsorden leaves out the Beslutning sections.
 - ``path`` ending in ``.docx`` gives Word, ``.pdf`` a PDF through LibreOffice.
+- ``author``: the document's author and last modified by (Word's File ▸ Info): the
+  secretary's name from Rediger ▸ Indstillinger, passed by the app layer.
 - ``template``: an organisation's .docx/.dotx whose styles, page setup, header and footer
   are used; it must define "Normal", "Heading 1" and "Heading 2".
 - Returns the pre-export warnings (``kkr_desk.domain.checks.export_warnings``), then one
@@ -63,7 +65,7 @@ def export_meeting(
     kind: MeetingKind | str | None = None,
     template: Path | str | None = None,
     table_of_contents: bool = False,
-    author: str = "KL",
+    author: str = DEFAULT_REVISION_AUTHOR,
     cancel: threading.Event | None = None,
     changes_since: Meeting | None = None,
     revision: Revision | None = None,
@@ -129,7 +131,7 @@ def document_bytes(
     template: Path | str | None = None,
     table_of_contents: bool = False,
     toc_pages: list[int] | None = None,
-    author: str = "KL",
+    author: str = DEFAULT_REVISION_AUTHOR,
     warnings: list[ExportWarning] | None = None,
     changes_since: Meeting | None = None,
     revision: Revision | None = None,

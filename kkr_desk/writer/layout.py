@@ -77,7 +77,7 @@ def build_document(
     template: Path | None = None,
     table_of_contents: bool = False,
     toc_pages: Sequence[int] | None = None,
-    author: str = "KL",
+    author: str = DEFAULT_REVISION_AUTHOR,
     now: dt.datetime | None = None,
     warnings: list[ExportWarning] | None = None,
     changes_since: Meeting | None = None,

@@ -119,3 +119,77 @@ def test_a_table_copied_inside_the_editor_keeps_its_merge_marks(qtbot):
     editor.insertFromMimeData(copied)
     rows = [line.replace(" ", "") for line in editor.markdown().split("\n") if "|" in line]
     assert rows[-1] == "|x|<|"
+
+
+def table_rows(editor) -> list[str]:
+    return [line.replace(" ", "") for line in editor.markdown().split("\n") if "|" in line]
+
+
+def test_a_literal_cell_copied_and_pasted_in_the_editor_stays_a_character(qtbot):
+    editor = RichTextEdit()
+    qtbot.add_widget(editor)
+    editor.set_markdown(TABLE)
+    editor.selectAll()
+    editor.copy()  # through the real QClipboard
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.paste()
+    rows = table_rows(editor)
+    # Before, the pasted copy's "\\<" and "\\^" came back bare: merge marks.
+    assert rows.count("|Randers|\\<|61|<|") == 2 and rows.count("|Viborg|\\^|7|x|") == 2
+    assert rows.count("|Skive|^|12|y|") == 2  # a merge mark stays a mark
+
+
+def test_a_literal_cells_character_pasted_alone_into_another_cell_stays_literal(qtbot):
+    editor = RichTextEdit()
+    qtbot.add_widget(editor)
+    editor.set_markdown(TABLE)
+    table = editor.document().rootFrame().childFrames()[0]
+    cursor = table.cellAt(1, 1).firstCursorPosition()
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.copy()
+    editor.setTextCursor(table.cellAt(3, 3).lastCursorPosition())  # after Skive's "y"
+    editor.paste()
+    assert table_rows(editor)[4] == "|Skive|^|12|y\\<|"
+
+
+def test_a_literal_cell_pasted_into_another_items_decision_is_exported_as_text(
+    qtbot, window, tmp_path, monkeypatch
+):
+    meeting_id = window.session.meeting.id
+    item, decision = first_decision(window)
+    assert window.session.save_section(decision, BODY)
+    window.open_meeting(meeting_id, item.id)
+    window.editor.focus_decision()
+    window.editor.decision_edit.selectAll()
+    window.editor.decision_edit.copy()
+    other = window.session.meeting.items[1]
+    window.open_meeting(meeting_id, other.id)
+    window.editor.focus_decision()
+    window.editor.decision_edit.setPlainText("")
+    window.editor.decision_edit.paste()
+    window.autosaver.flush()
+    stored = next(
+        s.body for s in window.desk.load_meeting(meeting_id).items[1].sections
+        if s.heading == BESLUTNING
+    )
+    assert "\\<" in stored and "\\^" in stored
+
+    target = tmp_path / "referat.docx"
+    monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *a: target)
+    window.export_flow.export("referat")
+    qtbot.waitUntil(lambda: not window.export_flow.running, timeout=60_000)
+    qtbot.waitUntil(lambda: target.is_file())
+    for table in docx.Document(target).element.body.iter(qn("w:tbl")):
+        rows = [
+            ["".join(x.text or "" for x in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))]
+            for tr in table.iter(qn("w:tr"))
+        ]
+        if rows[1][0] == "Randers":
+            assert rows[1] == ["Randers", "<", "61"] and rows[2] == ["Viborg", "^", "7", "x"]
+    randers = [
+        t for t in docx.Document(target).element.body.iter(qn("w:tbl"))
+        if "Randers" in "".join(x.text or "" for x in t.iter(qn("w:t")))
+    ]
+    assert len(randers) == 2  # the first item's table and its pasted copy
+    window.dialog.close()

@@ -1,4 +1,5 @@
-"""Rediger ▸ Indstillinger: the secretary's name at Word's tracked changes."""
+"""Rediger ▸ Indstillinger: the secretary's name, author of the Word documents and at their
+tracked changes."""
 
 from __future__ import annotations
 
@@ -101,3 +102,22 @@ def test_a_refused_save_keeps_the_dialog_open_with_the_name(qtbot, window, monke
     save(qtbot, dialog)
     assert dialog.isVisible() and dialog.author_edit.text() == "Mette Holm"
     assert "disken er fuld" in dialog.error_label.text()
+
+
+def test_the_name_set_in_the_dialog_is_the_author_of_a_plain_referat(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Word's File ▸ Info: author and last modified by were always "KL" before."""
+    dialog = open_settings(window)
+    dialog.author_edit.setFocus()
+    qtbot.keyClicks(dialog.author_edit, "Mette Holm")
+    save(qtbot, dialog)
+    target = tmp_path / "referat.docx"
+    monkeypatch.setattr(window.export_flow, "ask_save_path", lambda *a: target)
+    window.actions_by_name["export_referat"].trigger()
+    qtbot.waitUntil(lambda: not window.export_flow.running, timeout=60_000)
+    window.dialog.close()  # the "er gemt" box
+    core = docx.Document(target).core_properties
+    assert (core.author, core.last_modified_by) == ("Mette Holm", "Mette Holm")
+    meeting = window.session.meeting
+    assert core.title == f"Referat – {meeting.committee} {meeting.date:%d-%m-%Y}"

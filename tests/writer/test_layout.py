@@ -147,7 +147,7 @@ def test_core_properties_describe_the_document_not_the_tool(referat):
     document = docx.Document(str(referat))
     props = document.core_properties
     assert props.title == "Referat – KKR Midtjylland 05-09-2024"
-    assert props.author == "KL" and props.subject.startswith("KKR Midtjylland")
+    assert props.author == "KKR Desk" and props.subject.startswith("KKR Midtjylland")
     assert props.created.year >= 2024 and props.modified == props.created
     assert (dt.datetime.now(dt.timezone.utc) - props.created).days < 2
     core = document.part.package.part_related_by(RT.CORE_PROPERTIES).blob.decode()
