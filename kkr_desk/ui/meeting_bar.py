@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.meeting_life import MeetingState, StateChange, StateStep, may_take
+from ..domain.meeting_life import (
+    MeetingState,
+    StateChange,
+    StateStep,
+    items_under_way,
+    may_take,
+)
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
 from .session import MeetingSession
@@ -52,6 +58,8 @@ class MeetingBar(QWidget):
         """The question about a committee name that matches none, while it is open."""
         self._committee_before: str | None = None
         """The meeting's committee when the typing in the field began."""
+        self.end_question = None
+        """The question about items under behandling on Afslut mødet, while it is open."""
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
@@ -255,9 +263,26 @@ class MeetingBar(QWidget):
         self.load()
 
     def end_meeting(self) -> None:
+        """Shift+F5; items still under behandling are never left so: ask first."""
         self.autosaver.flush()
+        open_items = items_under_way(self.session.meeting)
+        if open_items and may_take(self.session.state, StateStep.HOLD):
+            from .state_dialogs import OpenItemsQuestion  # dialogs load on first use
+
+            question = OpenItemsQuestion(open_items, self.window())
+            question.finished.connect(lambda _: self._end_answered(question))
+            self.end_question = question
+            question.open()
+            return
         self.session.end_meeting()
         self.load()
+
+    def _end_answered(self, question) -> None:
+        self.end_question = None
+        choice = question.choice()
+        if choice is not None:
+            self.session.end_meeting(choice)
+            self.load()
 
     def show_state(self) -> None:
         """The meeting's state beside the clock; an approved meeting says it is locked."""
