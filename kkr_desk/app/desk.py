@@ -243,6 +243,11 @@ class Desk:
     def committee_names(self) -> list[str]:
         return self._store.committees.names()
 
+    def known_committee(self, name: str) -> str | None:
+        """The stored name of the committee ``name`` means (case, spacing aside), or None."""
+        committee = self._store.committees.find(name)
+        return committee.name if committee is not None else None
+
     def committee(self, name: str) -> Committee:
         """The committee of that name; AppError (Danish) when there is none."""
         return self._store.committees.get(name)
