@@ -143,7 +143,11 @@ def has_decision(item: AgendaItem) -> bool:
 
 def items_under_way(meeting: Meeting) -> list[tuple[str, AgendaItem]]:
     """The items still under behandling, with their numbers ("3.2."), in agenda order."""
-    return [(n, item) for n, item in numbered_items(meeting) if item.status is ItemStatus.IN_PROGRESS]
+    return [
+        (number, item)
+        for number, item in numbered_items(meeting)
+        if item.status is ItemStatus.IN_PROGRESS
+    ]
 
 
 def open_items_text(open_items: list[tuple[str, AgendaItem]]) -> str:

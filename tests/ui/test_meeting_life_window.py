@@ -142,7 +142,8 @@ def test_shift_f5_with_an_item_under_behandling_asks_what_it_becomes(qtbot, wind
     from kkr_desk.ui.state_dialogs import OpenItemsQuestion
 
     desk = window.desk
-    meeting_id = desk.create_empty_meeting("KKR Midtjylland", window.session.meeting.date.replace(year=2025))
+    date = window.session.meeting.date.replace(year=2025)
+    meeting_id = desk.create_empty_meeting("KKR Midtjylland", date)
     window.open_meeting(meeting_id)
     qtbot.keyClick(window, Qt.Key.Key_F5)
     item = window.session.meeting.items[0]
