@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import version
-from .app import AppError, Desk, ExportFailed, ImportFailed
+from .app import AppError, Desk, ExportFailed, ImportFailed, OpenItemsLeft
 from .app.database import default_database_path, list_backups, restore_backup
 from .app.database import open_database
 from .bundle import GUARD_OPTION, is_frozen, restore_environment
 from .domain import MeetingKind
 from .domain.committee import roster_lines
-from .domain.meeting_life import StateStep
+from .domain.meeting_life import OpenItems, StateStep
 from .domain.search_query import parse_query
 from .logs import PROGRAM_ERROR, install_excepthooks, log_program_error, print_program_error
 from .meeting_file import MeetingFileError, read_meeting_file, write_meeting_file
@@ -153,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     state.add_argument("--by", default="", metavar="NAVN", help="hvem der godkendte")
     state.add_argument("--to", default="", metavar="NAVN", help="hvem det er sendt til")
     state.add_argument("--reason", default="", metavar="TEKST", help="hvorfor det genåbnes")
+    state.add_argument(
+        "--open-items", choices=[choice.value for choice in OpenItems], metavar="VALG",
+        help="held: hvad punkter under behandling bliver: decided (afgjort, hvis de har en "
+        "beslutning, ellers ikke behandlet) eller not-treated (ikke behandlet)",
+    )
     state.set_defaults(run=_state)
 
     delete = commands.add_parser(
@@ -468,13 +473,17 @@ def _state(args: argparse.Namespace, db_path: Path | None) -> int:
                     + (f"\t{'; '.join(details)}" if details else "")
                 )
             return 0
-        change = desk.take_step(
-            args.meeting_id,
-            StateStep(args.step),
-            by_whom=args.by,
-            to_whom=args.to,
-            reason=args.reason,
-        )
+        try:
+            change = desk.take_step(
+                args.meeting_id,
+                StateStep(args.step),
+                by_whom=args.by,
+                to_whom=args.to,
+                reason=args.reason,
+                open_items=OpenItems(args.open_items) if args.open_items else None,
+            )
+        except OpenItemsLeft as error:
+            return _fail(f"{error} (--open-items decided eller not-treated)")
     print(change.state.value)
     return 0
 

@@ -105,3 +105,32 @@ def test_an_entry_from_an_older_version_is_restored_with_a_note_of_what_it_lacks
     assert lines[1].startswith("bemærk: mødet blev lagt i papirkurven af en ældre udgave")
     assert "som afholdt" in lines[1]
     assert run_ok("state", lines[-1], "--db", db).splitlines() == ["afholdt"]
+
+
+def test_held_with_an_item_under_behandling_asks_for_open_items(tmp_path):
+    import datetime as dt
+
+    from kkr_desk.app import Desk
+    from kkr_desk.domain import ItemStatus
+    from kkr_desk.domain.meeting_life import StateStep
+    from kkr_desk.store import open_store
+
+    db = tmp_path / "a.db"
+    with open_store(db) as store:
+        desk = Desk(store)
+        meeting_id = desk.create_empty_meeting("KKR Midtjylland", dt.date(2024, 11, 7))
+        editor = desk.open_meeting(meeting_id)
+        item = editor.add_item(editor.add_group("Sager"), "Lærepladser")
+        editor.take_step(StateStep.START)
+        editor.set_item_status(item, ItemStatus.IN_PROGRESS)
+    result = kkr_desk("state", str(meeting_id), "held", "--db", str(db))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "Lærepladser er stadig under behandling" in result.stderr
+    assert "--open-items" in result.stderr
+    assert run_ok("state", str(meeting_id), "--db", str(db)).splitlines()[0] == "i gang"
+    assert run_ok(
+        "state", str(meeting_id), "held", "--open-items", "not-treated", "--db", str(db)
+    ) == "afholdt\n"
+    with open_store(db) as store:
+        assert store.meetings.load(meeting_id).items[0].status is ItemStatus.NOT_STARTED

@@ -18,7 +18,7 @@ from .desk import (
     ImportFailed,
     Locations,
 )
-from .meeting_editor import MeetingEditor, MeetingFrozen, UnknownCommittee
+from .meeting_editor import MeetingEditor, MeetingFrozen, OpenItemsLeft, UnknownCommittee
 
 __all__ = [
     "DEFAULT_CHANGE_AUTHOR",
@@ -35,6 +35,7 @@ __all__ = [
     "Locations",
     "MeetingEditor",
     "MeetingFrozen",
+    "OpenItemsLeft",
     "MeetingSummary",
     "RestoreInterrupted",
     "SectionChanges",

@@ -19,6 +19,7 @@ from ..domain import Meeting, MeetingKind, Person
 from ..domain.meeting_life import (
     FROZEN_MESSAGE,
     MeetingState,
+    OpenItems,
     StateChange,
     StateStep,
     default_kind,
@@ -154,8 +155,14 @@ class Desk:
         by_whom: str = "",
         to_whom: str = "",
         reason: str = "",
+        open_items: OpenItems | None = None,
     ) -> StateChange:
-        """Move a meeting that is not open in an editor on (the CLI's ``state``)."""
+        """Move a meeting that is not open in an editor on (the CLI's ``state``); ending
+        it goes through an editor, which closes the items under behandling as
+        ``open_items`` says (OpenItemsLeft without it, if there are any)."""
+        if step is StateStep.HOLD:
+            editor = MeetingEditor(self._store, self._store.meetings.load(meeting_id))
+            return editor.take_step(step, open_items=open_items)
         return self._store.life.take_step(
             meeting_id, step, by_whom=by_whom, to_whom=to_whom, reason=reason
         )
@@ -235,6 +242,11 @@ class Desk:
 
     def committee_names(self) -> list[str]:
         return self._store.committees.names()
+
+    def known_committee(self, name: str) -> str | None:
+        """The stored name of the committee ``name`` means (case, spacing aside), or None."""
+        committee = self._store.committees.find(name)
+        return committee.name if committee is not None else None
 
     def committee(self, name: str) -> Committee:
         """The committee of that name; AppError (Danish) when there is none."""

@@ -35,9 +35,12 @@ from ..domain.committee import standing_substitute
 from ..domain.meeting_life import (
     FROZEN_MESSAGE,
     MeetingState,
+    OpenItems,
     StateChange,
+    StateRuleError,
     StateStep,
     is_frozen,
+    items_closed_on_hold,
 )
 from ..store import EarlierTreatment, Store, StoreError
 from ..store import StoreError as AppError
@@ -66,6 +69,10 @@ class MeetingFrozen(StoreError):
 
 class UnknownCommittee(StoreError):
     """A meeting moved to a committee name that matches none, without asking for a new one."""
+
+
+class OpenItemsLeft(StoreError):
+    """The meeting ended with items under behandling and no word on what they become."""
 
 
 def _same_person(one: Person, other: Person) -> bool:
@@ -122,14 +129,36 @@ class MeetingEditor:
         return self._store.life.history(self.meeting.id)
 
     def take_step(
-        self, step: StateStep, *, by_whom: str = "", to_whom: str = "", reason: str = ""
+        self,
+        step: StateStep,
+        *,
+        by_whom: str = "",
+        to_whom: str = "",
+        reason: str = "",
+        open_items: OpenItems | None = None,
     ) -> StateChange:
         """Move the meeting on (start, hold, send, approve) or reopen it; refused steps
         raise AppError with the domain's Danish reason. Sending and approving keep the
-        meeting as it is in the database now, so save what is typed first."""
+        meeting as it is in the database now, so save what is typed first. Ending it
+        (HOLD) with items under behandling needs ``open_items``: what they become, written
+        in the step's transaction (OpenItemsLeft without it)."""
+        closing = []
+        if step is StateStep.HOLD and not self.frozen:
+            try:
+                closing = items_closed_on_hold(self.meeting, open_items)
+            except StateRuleError as error:
+                raise OpenItemsLeft(str(error)) from None
         change = self._store.life.take_step(
-            self.meeting.id, step, by_whom=by_whom, to_whom=to_whom, reason=reason
+            self.meeting.id, step, by_whom=by_whom, to_whom=to_whom, reason=reason,
+            item_statuses=[(item.id, status) for item, status in closing],
         )
+        for item, status in closing:
+            def close(item=item, status=status) -> None:
+                item.status = status
+                if status is ItemStatus.DECIDED:
+                    item.decided_at = change.at
+
+            self._apply(ItemChanged(item), close)
         self._apply(StateChanged(change), lambda: setattr(self, "state", change.state))
         return change
 
@@ -138,9 +167,10 @@ class MeetingEditor:
         self.take_step(StateStep.START)
         self.save_meeting_details(start_time=at, end_time=None)
 
-    def end_meeting(self, at: dt.time) -> None:
-        """Shift+F5: the meeting was held, ending at ``at``."""
-        self.take_step(StateStep.HOLD)
+    def end_meeting(self, at: dt.time, open_items: OpenItems | None = None) -> None:
+        """Shift+F5: the meeting was held, ending at ``at``; ``open_items`` says what the
+        items still under behandling become (see take_step)."""
+        self.take_step(StateStep.HOLD, open_items=open_items)
         self.save_meeting_details(end_time=at)
 
     # Meeting -----------------------------------------------------------------------------

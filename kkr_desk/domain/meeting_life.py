@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import BESLUTNING, Meeting, MeetingKind
+from .agenda import numbered_items
+from .model import BESLUTNING, AgendaItem, ItemStatus, Meeting, MeetingKind
 
 
 class MeetingState(str, Enum):
@@ -123,6 +124,61 @@ def is_frozen(state: MeetingState) -> bool:
 FROZEN_MESSAGE = (
     "mødet er godkendt og kan ikke ændres; genåbn det først (Møde ▸ Genåbn … med en begrundelse)"
 )
+
+
+class OpenItems(str, Enum):
+    """What ending the meeting does with items still under behandling (a held meeting has
+    none left); the value is the CLI's word."""
+
+    DECIDE = "decided"
+    """Afgjort when its Beslutning holds text; one without a decision is ikke behandlet."""
+    NOT_TREATED = "not-treated"
+    """Ikke behandlet (not reached, or put off to a later meeting)."""
+
+
+def has_decision(item: AgendaItem) -> bool:
+    decision = item.section(BESLUTNING)
+    return decision is not None and bool(decision.body.strip())
+
+
+def items_under_way(meeting: Meeting) -> list[tuple[str, AgendaItem]]:
+    """The items still under behandling, with their numbers ("3.2."), in agenda order."""
+    return [
+        (number, item)
+        for number, item in numbered_items(meeting)
+        if item.status is ItemStatus.IN_PROGRESS
+    ]
+
+
+def open_items_text(open_items: list[tuple[str, AgendaItem]]) -> str:
+    """"punkt 3.2 Titel er" / "punkterne 3.2 Titel og 4.1 Titel er": the items named."""
+    names = [f"{number.rstrip('.')} {item.title}" for number, item in open_items]
+    if len(names) == 1:
+        return f"punkt {names[0]} er"
+    return f"punkterne {', '.join(names[:-1])} og {names[-1]} er"
+
+
+def items_closed_on_hold(
+    meeting: Meeting, choice: OpenItems | None
+) -> list[tuple[AgendaItem, ItemStatus]]:
+    """The status each item under behandling gets when the meeting is ended, so a held
+    meeting never keeps one under behandling. Without a choice while there are such items
+    the ending is refused (StateRuleError naming them): it is never done silently."""
+    open_items = items_under_way(meeting)
+    if open_items and choice is None:
+        raise StateRuleError(
+            f"{open_items_text(open_items)} stadig under behandling; vælg om det er "
+            "afgjort eller ikke behandlet"
+        )
+    return [
+        (
+            item,
+            ItemStatus.DECIDED
+            if choice is OpenItems.DECIDE and has_decision(item)
+            else ItemStatus.NOT_STARTED,
+        )
+        for _, item in open_items
+    ]
 
 
 def has_decisions(meeting: Meeting) -> bool:

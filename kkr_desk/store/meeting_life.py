@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..domain import Meeting
+from ..domain import ItemStatus, Meeting
 from ..domain.clock import datetime_text, parse_datetime
 from ..domain.meeting_life import (
     MeetingState,
@@ -38,10 +38,17 @@ _PURPOSE_OF_STEP = {StateStep.SEND: SENT, StateStep.APPROVE: APPROVED}
 class MeetingLife:
     """State, history and kept versions of meetings, over one database."""
 
-    def __init__(self, db: StoreDatabase, load_meeting: Callable[[int], Meeting]):
-        """``load_meeting`` is the Store's: a kept version is read from the rows themselves."""
+    def __init__(
+        self,
+        db: StoreDatabase,
+        load_meeting: Callable[[int], Meeting],
+        set_item_status: Callable[..., None],
+    ):
+        """``load_meeting`` is the Store's: a kept version is read from the rows themselves;
+        ``set_item_status`` the agenda's, for the items a step closes."""
         self.db = db
         self._load_meeting = load_meeting
+        self._set_item_status = set_item_status
 
     def state(self, meeting_id: int) -> MeetingState:
         rows = list(self.db.query("SELECT state FROM meeting WHERE id = ?", [meeting_id]))
@@ -74,9 +81,11 @@ class MeetingLife:
         to_whom: str = "",
         reason: str = "",
         at: dt.datetime | None = None,
+        item_statuses: Sequence[tuple[int, ItemStatus]] = (),
     ) -> StateChange:
-        """Move the meeting on, in one transaction with its history row and, when sent or
-        approved, the version kept of it. Refused steps raise StoreError (Danish)."""
+        """Move the meeting on, in one transaction with its history row, the items it
+        closes (``item_statuses``: item id, status) and, when sent or approved, the
+        version kept of it. Refused steps raise StoreError (Danish)."""
         change = StateChange(
             step=step,
             at=at or dt.datetime.now().replace(microsecond=0),
@@ -95,6 +104,8 @@ class MeetingLife:
                 )
             except StateRuleError as error:
                 raise StoreError(str(error)) from None
+            for item_id, status in item_statuses:
+                self._set_item_status(item_id, status, at=change.at)
             self.db["meeting_state_change"].insert(
                 {
                     "meeting_id": meeting_id,

@@ -48,7 +48,9 @@ class Store:
         self.attendance = AttendanceList(self.db, self.roster, self.records)
         self.committees = Committees(self.db, self.roster, self.attendance, self.trash)
         # the kept versions are whole meetings, loaded by the meetings repository made next
-        self.life = MeetingLife(self.db, lambda meeting_id: self.meetings.load(meeting_id))
+        self.life = MeetingLife(
+            self.db, lambda meeting_id: self.meetings.load(meeting_id), self.agenda.set_item_status
+        )
         self.meetings = Meetings(
             self.db,
             self.roster,

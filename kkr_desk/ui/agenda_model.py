@@ -331,6 +331,8 @@ class AgendaModel(QAbstractItemModel):
         elif isinstance(change, changes.GroupMoved | changes.ItemMoved):
             self.endMoveRows()
         else:
+            if isinstance(change, changes.ItemChanged):  # e.g. closed by Afslut mødet
+                self.item_changed(change.item)
             return
         self._numbers_changed()
 

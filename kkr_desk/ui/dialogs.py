@@ -143,7 +143,8 @@ class MeetingsDialog(QDialog):
 
 
 class NewMeetingDialog(QDialog):
-    """Committee and date for a new meeting (the committee is fixed for a next meeting)."""
+    """Committee and date for a new meeting (the committee is fixed for a next meeting);
+    ``chosen(committee, date)`` on Opret, and the dialog stays open until closed."""
 
     chosen = Signal(str, object)
 
@@ -171,8 +172,14 @@ class NewMeetingDialog(QDialog):
         form.addRow(buttons)
 
     def _accept(self) -> None:
-        self.accept()
+        """Tell what was chosen; whoever creates the meeting closes the dialog, so a
+        question about the committee can come back here to correct it."""
         self.chosen.emit(self.committee_edit.text().strip(), self.date_edit.date().toPython())
+
+    def correct_committee(self) -> None:
+        """Back from the committee question: the typed name selected, to be retyped."""
+        self.committee_edit.setFocus()
+        self.committee_edit.selectAll()
 
 
 class AddPersonDialog(QDialog):

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.life_flow = MeetingLifeFlow(
             self, self.autosaver, self.actions_by_name, lambda: self.session,
             lambda: [self.meeting_bar, self.attendance, self.agenda, self.editor],
-            self.open_dialog,
+            self.open_dialog, show_status=lambda: self.editor.show_status(),
         )
         self.committee_flow = CommitteeFlow(
             self, self.desk, lambda: self.session, self.open_meeting, self.open_dialog,

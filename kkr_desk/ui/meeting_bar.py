@@ -3,8 +3,8 @@
 "Start mødet" stamps the start time and runs the clock; "Afslut mødet" stamps the end.
 Both times stay editable ("10.00") because the referat prints them. The committee field
 offers the known committees as you type; a name that matches none is saved only after a
-question (use the nearest known one, make a new committee, or go back), so a typo makes no
-committee.
+question (``committee_question.py``: use the nearest known one, make a new committee, or go
+back), so a typo makes no committee.
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
-from ..domain.meeting_life import MeetingState, StateChange, StateStep, may_take
+from ..domain.meeting_life import (
+    MeetingState,
+    StateChange,
+    StateStep,
+    items_under_way,
+    may_take,
+)
 from .attendance_model import clock_text, parse_clock
 from .autosave import Autosaver
 from .session import MeetingSession
@@ -48,10 +53,12 @@ class MeetingBar(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.committee_edit.setCompleter(completer)
-        self.committee_question: CommitteeQuestion | None = None
+        self.committee_question = None
         """The question about a committee name that matches none, while it is open."""
         self._committee_before: str | None = None
         """The meeting's committee when the typing in the field began."""
+        self.end_question = None
+        """The question about items under behandling on Afslut mødet, while it is open."""
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
@@ -164,17 +171,22 @@ class MeetingBar(QWidget):
             if self.committee_edit.text() != known:
                 self.committee_edit.setText(known)
             return
-        # A typo is close to one name ("Midtjyland"); another region is not ("Nordjylland").
-        names = {name.casefold(): name for name in self.session.committee_names()}
-        import difflib  # only for a name no committee has; not needed at start-up
+        from .committee_question import CommitteeQuestion  # only for a name no committee has
 
-        nearest = difflib.get_close_matches(value.casefold(), names, n=1, cutoff=0.85)
-        question = CommitteeQuestion(value, names[nearest[0]] if nearest else None, self)
+        question = CommitteeQuestion(
+            value,
+            self.session.committee_names(),
+            self.tr(
+                "Et nyt udvalg får dette mødes deltagere som faste deltagere; "
+                "det kan rettes under Rediger ▸ Udvalg."
+            ),
+            self,
+        )
         question.finished.connect(lambda _: self._committee_answered(question))
         self.committee_question = question
         question.open()
 
-    def _committee_answered(self, question: CommitteeQuestion) -> None:
+    def _committee_answered(self, question) -> None:
         self.committee_question = None
         clicked = question.clickedButton()
         if clicked is question.create_button:
@@ -255,9 +267,26 @@ class MeetingBar(QWidget):
         self.load()
 
     def end_meeting(self) -> None:
+        """Shift+F5; items still under behandling are never left so: ask first."""
         self.autosaver.flush()
+        open_items = items_under_way(self.session.meeting)
+        if open_items and may_take(self.session.state, StateStep.HOLD):
+            from .state_dialogs import OpenItemsQuestion  # dialogs load on first use
+
+            question = OpenItemsQuestion(open_items, self.window())
+            question.finished.connect(lambda _: self._end_answered(question))
+            self.end_question = question
+            question.open()
+            return
         self.session.end_meeting()
         self.load()
+
+    def _end_answered(self, question) -> None:
+        self.end_question = None
+        choice = question.choice()
+        if choice is not None:
+            self.session.end_meeting(choice)
+            self.load()
 
     def show_state(self) -> None:
         """The meeting's state beside the clock; an approved meeting says it is locked."""
@@ -307,39 +336,6 @@ class MeetingBar(QWidget):
             self.clock_label.setText(self.tr("Varighed %s") % running[:-3])
         else:
             self.clock_label.setText(self.tr("Forløbet %s") % running)
-
-
-class CommitteeQuestion(QMessageBox):
-    """A committee name that matches none: use the nearest known one, make a new committee
-    of that name, or go back to the meeting's committee (Escape)."""
-
-    def __init__(self, name: str, nearest: str | None, parent: QWidget):
-        super().__init__(parent)
-        self.name = name
-        self.nearest = nearest
-        self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle(self.tr("Nyt udvalg?"))
-        self.setText(self.tr("Der findes intet udvalg ved navn »%s«.") % name)
-        self.setInformativeText(
-            (self.tr("Mente du »%s«? ") % nearest if nearest else "")
-            + self.tr(
-                "Et nyt udvalg får dette mødes deltagere som faste deltagere; "
-                "det kan rettes under Rediger ▸ Udvalg."
-            )
-        )
-        self.use_button = (
-            self.addButton(self.tr("Brug »%s«") % nearest, QMessageBox.ButtonRole.AcceptRole)
-            if nearest
-            else None
-        )
-        self.create_button = self.addButton(
-            self.tr("Opret udvalget »%s«") % name, QMessageBox.ButtonRole.YesRole
-        )
-        self.cancel_button = self.addButton(
-            self.tr("Fortryd"), QMessageBox.ButtonRole.RejectRole
-        )
-        self.setDefaultButton(self.use_button or self.cancel_button)
-        self.setEscapeButton(self.cancel_button)
 
 
 def _history_line(change: StateChange) -> str:

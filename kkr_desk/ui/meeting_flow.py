@@ -38,6 +38,8 @@ class MeetingFlow(QObject):
         self.open_dialog = open_dialog
         self.show_problem = show_problem
         self.deleted = deleted
+        self.committee_question = None
+        """The question about a new meeting's unknown committee, while it is open."""
 
     def show_meetings(self) -> None:
         self.autosaver.flush()
@@ -94,14 +96,46 @@ class MeetingFlow(QObject):
         dialog = NewMeetingDialog(
             committee, dt.date.today(), fixed_committee=False, parent=self.window
         )
-        dialog.chosen.connect(self.create_meeting)
+        dialog.chosen.connect(lambda name, date: self.new_meeting_chosen(dialog, name, date))
         self.open_dialog(dialog)
 
-    def create_meeting(self, committee: str, date: dt.date) -> None:
+    def new_meeting_chosen(self, dialog, committee: str, date: dt.date) -> None:
+        """A known committee by its own name; a name that matches none asks first, as the
+        meeting bar does (CommitteeQuestion), and Fortryd goes back to the dialog."""
+        known = self.desk.known_committee(committee) if committee else None
+        if known is not None or not committee:
+            self.create_meeting(known or committee, date, dialog)
+            return
+        from .committee_question import CommitteeQuestion  # only for a name no committee has
+
+        question = CommitteeQuestion(
+            " ".join(committee.split()),
+            self.desk.committee_names(),
+            self.tr(
+                "Det nye udvalg har endnu ingen faste deltagere; de kan hentes under "
+                "Rediger ▸ Udvalg."
+            ),
+            dialog,
+        )
+        question.finished.connect(lambda _: self._committee_answered(dialog, question, date))
+        self.committee_question = question
+        question.open()
+
+    def _committee_answered(self, dialog, question, date: dt.date) -> None:
+        self.committee_question = None
+        name = question.chosen_name()
+        if name is None:
+            dialog.correct_committee()
+        else:
+            self.create_meeting(name, date, dialog)
+
+    def create_meeting(self, committee: str, date: dt.date, dialog=None) -> None:
         ok, meeting_id = self.session().write(
             lambda: self.desk.create_empty_meeting(committee, date)
         )
         if ok:
+            if dialog is not None:
+                dialog.accept()
             self.open_meeting(meeting_id)
 
     def ask_next_meeting(self, meeting_id: int | None = None) -> None:
@@ -120,12 +154,14 @@ class MeetingFlow(QObject):
             fixed_committee=True,
             parent=self.window,
         )
-        dialog.chosen.connect(lambda _, date: self.create_next_meeting(source_id, date))
+        dialog.chosen.connect(lambda _, date: self.create_next_meeting(source_id, date, dialog))
         self.open_dialog(dialog)
 
-    def create_next_meeting(self, source_id: int, date: dt.date) -> None:
+    def create_next_meeting(self, source_id: int, date: dt.date, dialog=None) -> None:
         ok, meeting_id = self.session().write(
             lambda: self.desk.create_next_meeting(source_id, date)
         )
         if ok:
+            if dialog is not None:
+                dialog.accept()
             self.open_meeting(meeting_id)

@@ -51,8 +51,12 @@ class MeetingLifeFlow:
         session: Callable[[], MeetingSession],
         panes: Callable[[], list[QWidget]],
         open_dialog: Callable[[object], None],
+        show_status: Callable[[], None] = lambda: None,
     ):
-        """``panes()`` are the open meeting's widgets that freeze while it is approved."""
+        """``panes()`` are the open meeting's widgets that freeze while it is approved;
+        ``show_status()`` shows the open item's status again (ending the meeting may
+        have closed it)."""
+        self.show_status = show_status
         self.window = window
         self.autosaver = autosaver
         self.actions = actions
@@ -74,6 +78,7 @@ class MeetingLifeFlow:
             self.actions[name].setEnabled(may_take(state, step))
         set_frozen(self.panes(), frozen)
         self.window.meeting_bar.show_state()
+        self.show_status()
 
     def item_shown(self) -> None:
         """The item editor rebuilds its fields for each item: freeze the new ones too."""

@@ -22,7 +22,7 @@ from ..domain import (
     Meeting,
     Section,
 )
-from ..domain.meeting_life import MeetingState, StateChange, StateStep
+from ..domain.meeting_life import MeetingState, OpenItems, StateChange, StateStep
 
 T = TypeVar("T")
 
@@ -90,9 +90,9 @@ class MeetingSession(QObject):
         self.stateChanged.emit()  # the step may have gone through even if the time did not
         return ok
 
-    def end_meeting(self) -> bool:
-        """Shift+F5: held, ending now."""
-        ok, _ = self.write(lambda: self.editor.end_meeting(_now_to_minute()))
+    def end_meeting(self, open_items: OpenItems | None = None) -> bool:
+        """Shift+F5: held, ending now; ``open_items``: what items under behandling become."""
+        ok, _ = self.write(lambda: self.editor.end_meeting(_now_to_minute(), open_items))
         self.stateChanged.emit()
         return ok
 

@@ -156,3 +156,28 @@ def test_the_place_left_off_is_remembered(desk):
     assert desk.last_place() == (3, 17)
     desk.remember_place(4, None)
     assert desk.last_place() == (4, None)
+
+
+def test_shift_f5_with_an_item_under_behandling_closes_it_only_when_told(desk):
+    from kkr_desk.app import OpenItemsLeft
+    from kkr_desk.domain.meeting_life import OpenItems
+
+    meeting_id = desk.create_empty_meeting("KKR Midtjylland", dt.date(2024, 11, 7))
+    editor = desk.open_meeting(meeting_id)
+    group = editor.add_group("Sager")
+    drafted, empty = editor.add_item(group, "Lærepladser"), editor.add_item(group, "Eventuelt")
+    editor.start_meeting(dt.time(10, 0))
+    decision = drafted.section(BESLUTNING) or editor.add_section(drafted, BESLUTNING)
+    editor.save_section(decision, "Godkendt.")
+    for item in (drafted, empty):
+        editor.set_item_status(item, ItemStatus.IN_PROGRESS)
+    with pytest.raises(OpenItemsLeft, match="Lærepladser og .* Eventuelt er stadig under"):
+        editor.end_meeting(dt.time(12, 5))
+    assert desk.meeting_state(meeting_id) is MeetingState.STARTED
+    editor.end_meeting(dt.time(12, 5), OpenItems.DECIDE)
+    assert (drafted.status, empty.status) == (ItemStatus.DECIDED, ItemStatus.NOT_STARTED)
+    stored = {item.title: item for item in desk.load_meeting(meeting_id).items}
+    assert stored["Lærepladser"].status is ItemStatus.DECIDED
+    assert stored["Lærepladser"].decided_at == editor.history()[-1].at
+    assert stored["Eventuelt"].status is ItemStatus.NOT_STARTED
+    assert desk.meeting_state(meeting_id) is MeetingState.HELD

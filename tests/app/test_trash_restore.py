@@ -68,11 +68,12 @@ def _lived(desk: Desk, meeting_id: int) -> None:
     with its times and reasons, and both kinds of kept version."""
     editor = desk.open_meeting(meeting_id)
     editor.take_step(StateStep.START)
-    editor.set_item_status(editor.meeting.items[0], ItemStatus.IN_PROGRESS)
     editor.take_step(StateStep.HOLD)
     editor.take_step(StateStep.SEND, to_whom="formanden")
     editor.take_step(StateStep.APPROVE, by_whom="formanden")
     editor.take_step(StateStep.REOPEN, reason="en stavefejl i 2.2")
+    # Taken up after the reopening: ending the meeting would close it (held keeps none).
+    editor.set_item_status(editor.meeting.items[0], ItemStatus.IN_PROGRESS)
     editor.save_section(editor.meeting.items[2].section(BESLUTNING), "Godkendt med rettelse.")
     editor.take_step(StateStep.SEND, to_whom="næstformanden")
 

@@ -77,3 +77,37 @@ def test_the_default_kind_follows_the_state_and_the_decisions(meeting):
     assert default_kind(meeting, S.PLANNED) is MeetingKind.DAGSORDEN
     meeting.items[0].sections[-1].body = "Godkendt."
     assert default_kind(meeting, S.PLANNED) is MeetingKind.REFERAT
+
+
+def _meeting_with_items_under_way():
+    from kkr_desk.domain import BESLUTNING, AgendaGroup, AgendaItem, ItemStatus, Meeting
+    import datetime as dt
+
+    decided = AgendaItem("Godkendelse", status=ItemStatus.DECIDED)
+    drafted = AgendaItem("Lærepladser", sections=[Section(BESLUTNING, "Godkendt.")],
+                         status=ItemStatus.IN_PROGRESS)
+    empty = AgendaItem("Eventuelt", sections=[Section(BESLUTNING, "  ")],
+                       status=ItemStatus.IN_PROGRESS)
+    meeting = Meeting("KKR", dt.date(2024, 9, 5),
+                      groups=[AgendaGroup("1", [decided]), AgendaGroup("2", [drafted, empty])])
+    return meeting, drafted, empty
+
+
+def test_ending_with_items_under_behandling_asks_and_names_them():
+    from kkr_desk.domain import ItemStatus
+    from kkr_desk.domain.meeting_life import OpenItems, items_closed_on_hold
+
+    meeting, drafted, empty = _meeting_with_items_under_way()
+    with pytest.raises(StateRuleError) as refused:
+        items_closed_on_hold(meeting, None)
+    assert str(refused.value).startswith(
+        "punkterne 2.1 Lærepladser og 2.2 Eventuelt er stadig under behandling"
+    )
+    assert items_closed_on_hold(meeting, OpenItems.DECIDE) == [
+        (drafted, ItemStatus.DECIDED), (empty, ItemStatus.NOT_STARTED)
+    ]
+    assert items_closed_on_hold(meeting, OpenItems.NOT_TREATED) == [
+        (drafted, ItemStatus.NOT_STARTED), (empty, ItemStatus.NOT_STARTED)
+    ]
+    drafted.status = empty.status = ItemStatus.DECIDED
+    assert items_closed_on_hold(meeting, None) == []

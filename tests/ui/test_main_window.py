@@ -118,7 +118,11 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, mo
     model = window.agenda_model
     assert model.label(model.index(0, 0, model.index(1, 0))) == "2.1. Status på budget 2025"
     assert window.editor.number_label.text() == "2.1."
-    key(qtbot, window, Qt.Key.Key_F5, SHIFT)  # the meeting ends
+    key(qtbot, window, Qt.Key.Key_F5, SHIFT)  # the meeting ends …
+    question = window.meeting_bar.end_question  # … the item Ctrl+Enter took up was not reached
+    assert question.decide_button is None  # it has no decision to be afgjort by
+    qtbot.mouseClick(question.not_treated_button, Qt.MouseButton.LeftButton)
+    assert all(item.status.value != "under behandling" for item in window.session.meeting.items)
     assert window.agenda.progress_label.text() == "3 af 5 afgjort"
     assert window.saved_label.text().startswith("Gemt ")
 
@@ -149,7 +153,7 @@ def test_a_whole_meeting_by_keys_and_clicks(qtbot, window, db_path, tmp_path, mo
         ItemStatus.DECIDED,
         ItemStatus.DECIDED,
         ItemStatus.DECIDED,
-        ItemStatus.IN_PROGRESS,  # Ctrl+Enter in the running meeting took it up
+        ItemStatus.NOT_STARTED,  # taken up by Ctrl+Enter, then not reached: ikke behandlet
         ItemStatus.NOT_STARTED,
     ]
     assert all(item.decided_at for item in saved.items[:3])

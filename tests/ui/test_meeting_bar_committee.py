@@ -84,3 +84,39 @@ def test_the_app_layer_refuses_an_unknown_committee_without_the_question(window,
     assert not window.session.save_meeting_details(committee="KKR Tastefejl")
     assert "intet udvalg ved navn »KKR Tastefejl«" in errors[-1]
     assert "KKR Tastefejl" not in committee_names(db_path)
+
+
+def test_ctrl_n_asks_before_a_new_committee_and_goes_back_to_correct_it(
+    qtbot, window, db_path
+):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kkr_desk.ui.dialogs import NewMeetingDialog
+
+    before = committee_names(db_path)
+    meetings = len(window.desk.list_meetings())
+    window.actions_by_name["new_meeting"].trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, NewMeetingDialog)
+    opret = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.committee_edit.setText("KKR Midtjyland")
+    qtbot.mouseClick(opret, Qt.MouseButton.LeftButton)
+    question = window.meeting_flow.committee_question
+    assert question is not None and question.isVisible()
+    assert "intet udvalg ved navn »KKR Midtjyland«" in question.text()
+    assert "Mente du »KKR Midtjylland«?" in question.informativeText()
+    assert "ingen faste deltagere" in question.informativeText()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # Fortryd: back to the dialog
+    qtbot.waitUntil(lambda: window.meeting_flow.committee_question is None)
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.committee_edit
+    assert dialog.committee_edit.selectedText() == "KKR Midtjyland"
+    assert committee_names(db_path) == before
+    assert len(window.desk.list_meetings()) == meetings
+
+    qtbot.keyClicks(dialog.committee_edit, "KKR Midtjylland")  # retyped over the selection
+    qtbot.mouseClick(opret, Qt.MouseButton.LeftButton)
+    assert window.meeting_flow.committee_question is None  # a known name asks nothing
+    assert not dialog.isVisible()
+    assert window.session.meeting.committee == SAMPLE
+    assert len(window.desk.list_meetings()) == meetings + 1
+    assert committee_names(db_path) == before

@@ -135,3 +135,36 @@ def test_the_window_exports_an_approved_meeting_from_its_approved_version(
     qtbot.waitUntil(lambda: not window.export_flow.running)
     assert job is not None and written == [(approved, "referat")]
     assert "formanden" in window.meeting_bar.state_label.toolTip()
+
+
+def test_shift_f5_with_an_item_under_behandling_asks_what_it_becomes(qtbot, window):
+    from kkr_desk.domain import BESLUTNING, ItemStatus
+    from kkr_desk.ui.state_dialogs import OpenItemsQuestion
+
+    desk = window.desk
+    date = window.session.meeting.date.replace(year=2025)
+    meeting_id = desk.create_empty_meeting("KKR Midtjylland", date)
+    window.open_meeting(meeting_id)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    item = window.session.meeting.items[0]
+    window.session.set_item_status(item, ItemStatus.IN_PROGRESS)
+    window.session.save_section(item.section(BESLUTNING), "Godkendt.")
+    window.agenda.select(window.agenda_model.index_of_item(item))
+
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    question = window.meeting_bar.end_question
+    assert isinstance(question, OpenItemsQuestion) and question.isVisible()
+    assert item.title in question.text() and "under behandling" in question.text()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # Fortryd: back to the running meeting
+    assert desk.meeting_state(meeting_id) is MeetingState.STARTED
+    assert item.status is ItemStatus.IN_PROGRESS
+
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    question = window.meeting_bar.end_question
+    assert question.defaultButton() is question.decide_button
+    qtbot.mouseClick(question.decide_button, Qt.MouseButton.LeftButton)
+    assert desk.meeting_state(meeting_id) is MeetingState.HELD
+    assert desk.load_meeting(meeting_id).items[0].status is ItemStatus.DECIDED
+    assert window.editor.status_combo.currentIndex() == 2  # afgjort, as the agenda shows
+    status = window.agenda_model.index_of_item(item).siblingAtColumn(1)
+    assert "afgjort" in str(window.agenda_model.data(status, Qt.ItemDataRole.DisplayRole))

@@ -71,6 +71,8 @@ def test_meetings_dialog_creates_and_opens_meetings(qtbot, window, db_path):
         new.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
         Qt.MouseButton.LeftButton,
     )
+    question = window.meeting_flow.committee_question  # a new committee is asked for
+    qtbot.mouseClick(question.create_button, Qt.MouseButton.LeftButton)
     assert window.session.meeting.committee == "KKR Nordjylland"
     assert window.agenda_model.rowCount() == 0 and window.editor.item is None
     assert "09-01-2025" in window.windowTitle()
