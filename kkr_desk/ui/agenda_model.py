@@ -44,19 +44,17 @@ STATUS_COLOURS = {
 
 Index = QModelIndex | QPersistentModelIndex
 
-_ANSWERED_ROLES = frozenset(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.EditRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-        NUMBER_ROLE,
-    )
-)
-"""The roles data() answers; the view asks about ten per cell as it paints a row, and
-the others are None without looking the row up."""
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_NUMBER = int(NUMBER_ROLE)
+_TEXT_ROLES = frozenset((_DISPLAY, _EDIT))
+_ANSWERED_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _NUMBER))
+"""The roles data() answers, as plain ints: the view asks about ten per cell as it paints a
+row, the others are None without looking the row up, and comparing with a PySide enum
+member (``Qt.ItemDataRole.DisplayRole``) costs an attribute lookup each time."""
 
 
 def _row_flags(group: bool, title: bool) -> Qt.ItemFlag:
@@ -98,17 +96,25 @@ class AgendaModel(QAbstractItemModel):
     # Structure ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() spelled out: it would call rowCount() and columnCount() back in Python,
+        # and the view asks for indexes at every row it paints.
+        if row < 0 or not 0 <= column < 2:
             return QModelIndex()
+        groups = self.session.meeting.groups
         if not parent.isValid():
-            return self.createIndex(row, column, GROUP_ID)
-        group = self.groups[parent.row()]
-        return self.createIndex(row, column, group.id)
+            return self.createIndex(row, column, GROUP_ID) if row < len(groups) else QModelIndex()
+        if parent.internalId() != GROUP_ID or parent.column() != 0:
+            return QModelIndex()  # items have no children
+        group = groups[parent.row()]
+        return self.createIndex(row, column, group.id) if row < len(group.items) else QModelIndex()
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == GROUP_ID:
+        if not child.isValid():
             return QModelIndex()
-        row = self._group_row_by_id(child.internalId())
+        group_id = child.internalId()
+        if group_id == GROUP_ID:
+            return QModelIndex()
+        row = self._group_row_by_id(group_id)
         return QModelIndex() if row is None else self.createIndex(row, 0, GROUP_ID)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -186,46 +192,50 @@ class AgendaModel(QAbstractItemModel):
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        group = self.group_at(index)
-        if group is not None:
-            return self._group_data(index, group, role)
-        item = self.item_at(index)
-        if item is None:
+        group_id = index.internalId()
+        groups = self.session.meeting.groups
+        if group_id == GROUP_ID:
+            return self._group_data(index, groups[index.row()], role)
+        group_row = self._group_row_by_id(group_id)
+        if group_row is None:
             return None
-        return self._item_data(index, item, role)
+        item = groups[group_row].items[index.row()]
+        return self._item_data(index, item, group_row, role)
 
     def _group_data(self, index: Index, group: AgendaGroup, role):
         if index.column() != TITLE_COLUMN:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in _TEXT_ROLES:
             return group.title
-        if role == NUMBER_ROLE:
+        if role == _NUMBER:
             return group_number(index.row())
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return group.title
         return None
 
-    def _item_data(self, index: Index, item: AgendaItem, role):
+    def _item_data(self, index: Index, item: AgendaItem, group_row: int, role):
+        """``group_row`` is the row of the item's group: the number is made from it without
+        asking ``index.parent()``, which would come back into Python through Qt."""
         if index.column() == TITLE_COLUMN:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role in _TEXT_ROLES:
                 return item.title
-            if role == NUMBER_ROLE:
-                return item_number(index.parent().row(), index.row())
-            if role == Qt.ItemDataRole.ToolTipRole:
-                number = item_number(index.parent().row(), index.row())
+            if role == _NUMBER:
+                return item_number(group_row, index.row())
+            if role == _TOOLTIP:
+                number = item_number(group_row, index.row())
                 return f"{number} {item.title}\n{item.case_line}".strip()
-            if role == Qt.ItemDataRole.ForegroundRole and item.status is ItemStatus.DECIDED:
+            if role == _FOREGROUND and item.status is ItemStatus.DECIDED:
                 return QBrush(QColor("#5f6368"))
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.status_text(item.status)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return QBrush(STATUS_COLOURS[item.status])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             stamps = []
             if item.taken_up_at:
                 stamps.append(self.tr("Taget op %s") % item.taken_up_at.strftime("%H.%M"))

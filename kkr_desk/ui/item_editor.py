@@ -370,9 +370,12 @@ class ItemEditor(QWidget):
             editor.set_markdown(section.body)
 
     def refresh_phrases(self) -> None:
-        self.phrases = decision_phrases(
+        phrases = decision_phrases(
             self.item, self.session.meeting.committee, self.session.decision_templates()
         )
+        if phrases == self.phrases and self.phrase_list.count() == len(phrases):
+            return  # the list shows these already (most items: only Ctrl+0 ever differs)
+        self.phrases = phrases
         # The standard phrases in key order, the item's own (Ctrl+0) last, as on the keyboard.
         # The rows already there are reused: from item to item mostly only Ctrl+0 differs,
         # and a list cleared and filled again is laid out and painted again as a whole.
