@@ -17,8 +17,10 @@ window takes it (an import).
 
 from __future__ import annotations
 
+import atexit
 import re
 
+import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFont,
@@ -149,6 +151,39 @@ def clipboard_markdown(document: QTextDocument) -> str | None:
     return "".join(p if n % 2 else typed_marks_escaped(p) for n, p in enumerate(pieces))
 
 
+_HANDOVER_REGISTERED = []
+
+
+def _hand_clipboard_to_qt_at_exit() -> None:
+    """Once a copy has made mime data in Python, hand the clipboard's content to data Qt
+    makes itself when the interpreter exits.
+
+    The clipboard owns the data and deletes it as the application goes; data made in
+    Python then calls back into an interpreter that is already gone, and the program
+    crashed on exit after any copy. The same formats go into a QMimeData Qt creates
+    (``setText``), so what was copied can still be pasted once the window is closed.
+    """
+    if not _HANDOVER_REGISTERED:
+        _HANDOVER_REGISTERED.append(True)
+        atexit.register(_hand_clipboard_to_qt)
+
+
+def _hand_clipboard_to_qt() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    held = clipboard.mimeData()
+    if held is None or not shiboken6.createdByPython(held):
+        return
+    formats = {name: bytes(held.data(name)) for name in held.formats()}
+    clipboard.setText(held.text())
+    made_by_qt = clipboard.mimeData()
+    for name, value in formats.items():
+        made_by_qt.setData(name, value)
+
+
 class RichTextEdit(QTextEdit):
     edited = Signal()
     """The user changed the text (not emitted while loading)."""
@@ -215,6 +250,7 @@ class RichTextEdit(QTextEdit):
         for name in qt_data.formats():
             data.setData(name, qt_data.data(name))
         data.setData(CLIPBOARD_MARKDOWN, markdown.encode("utf-8"))
+        _hand_clipboard_to_qt_at_exit()
         return data
 
     def insertFromMimeData(self, source: QMimeData) -> None:

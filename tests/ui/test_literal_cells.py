@@ -193,3 +193,32 @@ def test_a_literal_cell_pasted_into_another_items_decision_is_exported_as_text(
     ]
     assert len(randers) == 2  # the first item's table and its pasted copy
     window.dialog.close()
+
+
+COPY_THEN_EXIT = """
+from PySide6.QtWidgets import QApplication
+from kkr_desk.ui.rich_text import RichTextEdit, CLIPBOARD_MARKDOWN
+app = QApplication([])
+editor = RichTextEdit()
+editor.set_markdown("| a | b |\\n|---|---|\\n| \\\\< | 1 |\\n")
+editor.selectAll()
+editor.copy()
+assert CLIPBOARD_MARKDOWN in app.clipboard().mimeData().formats()
+print("copied", flush=True)
+"""
+
+
+def test_the_program_exits_cleanly_after_a_copy():
+    """The clipboard deletes its data as the application goes; data made in Python used
+    to crash the interpreter on the way out (exit code -11)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    finished = subprocess.run(
+        [sys.executable, "-c", COPY_THEN_EXIT], env=env, capture_output=True, text=True,
+        timeout=60,
+    )
+    assert finished.stdout.strip() == "copied", finished.stderr[-500:]
+    assert finished.returncode == 0, finished.stderr[-500:]
